@@ -1,9 +1,7 @@
 #pragma once
-// Precompiled for nas_core only. Narrow torch headers: no JIT, no autograd Python bindings.
+// Precompiled for the torch code only. Narrower than torch/torch.h: no JIT, no data loaders.
 #include <ATen/ATen.h>
-#include <torch/nn/module.h>
-#include <torch/nn/modules.h>
-#include <torch/nn/functional.h>
+#include <torch/nn.h>
 #include <torch/optim/adam.h>
 #include <torch/optim/sgd.h>
 #include <torch/serialize.h>

@@ -9,7 +9,7 @@ PACKAGES="
   nlohmann-json3-dev libsqlite3-dev zlib1g-dev libgtest-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libvulkan-dev
   libqcustomplot-dev libqcustomplot2.1-qt6 qt6-svg-dev
-  dataset-fashion-mnist
+  dataset-fashion-mnist python3-torch
   xvfb xauth
 "
 

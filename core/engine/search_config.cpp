@@ -1,1 +1,361 @@
-// placeholder
+#include "engine/search_config.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "space/cost_model.h"
+
+namespace nas::engine {
+namespace {
+
+std::string joinLines(const std::vector<std::string>& lines) {
+    std::string s = "invalid search configuration:";
+    for (const auto& l : lines) s += "\n  - " + l;
+    return s;
+}
+
+// Reads typed fields of one JSON object, collecting every problem instead of stopping at the first.
+class FieldReader {
+public:
+    FieldReader(const nlohmann::json& object, std::string prefix, std::vector<std::string>& problems)
+        : m_object(object), m_prefix(std::move(prefix)), m_problems(problems) {
+        if (!m_object.is_object()) problem(m_prefix.empty() ? "the configuration" : m_prefix, "must be a JSON object");
+    }
+
+    template <typename T>
+    void read(const std::string& key, T& target) {
+        m_seen.insert(key);
+        if (!m_object.is_object() || !m_object.contains(key)) return;
+        try {
+            target = m_object.at(key).get<T>();
+        } catch (const nlohmann::json::exception&) {
+            problem(path(key), std::string("has the wrong type (") + m_object.at(key).type_name() + ")");
+        }
+    }
+
+    void readOptional(const std::string& key, std::optional<double>& target) {
+        m_seen.insert(key);
+        if (!m_object.is_object() || !m_object.contains(key) || m_object.at(key).is_null()) return;
+        if (!m_object.at(key).is_number()) {
+            problem(path(key), "must be a number or null");
+            return;
+        }
+        target = m_object.at(key).get<double>();
+    }
+
+    // A nested object, read by `body`; absent objects keep their defaults.
+    template <typename Body>
+    void section(const std::string& key, Body body) {
+        m_seen.insert(key);
+        if (!m_object.is_object() || !m_object.contains(key)) return;
+        FieldReader nested(m_object.at(key), path(key), m_problems);
+        body(nested);
+        nested.rejectUnknown();
+    }
+
+    void skip(const std::string& key) { m_seen.insert(key); }
+    [[nodiscard]] bool has(const std::string& key) const { return m_object.is_object() && m_object.contains(key); }
+
+    // Typos must not silently fall back to defaults.
+    void rejectUnknown() {
+        if (!m_object.is_object()) return;
+        for (const auto& item : m_object.items())
+            if (!m_seen.count(item.key())) problem(path(item.key()), "is not a known setting");
+    }
+
+    void check(bool ok, const std::string& key, const std::string& what) {
+        if (!ok) problem(path(key), what);
+    }
+
+private:
+    std::string path(const std::string& key) const { return m_prefix.empty() ? key : m_prefix + "." + key; }
+    void problem(const std::string& where, const std::string& what) { m_problems.push_back(where + " " + what); }
+
+    const nlohmann::json& m_object;
+    std::string m_prefix;
+    std::vector<std::string>& m_problems;
+    std::set<std::string> m_seen;
+};
+
+void checkOps(const std::vector<std::string>& ops, const std::string& key, std::vector<std::string>& problems) {
+    if (ops.empty()) problems.push_back("space." + key + " must list at least one op");
+    std::set<std::string> unique;
+    bool anyReal = false;
+    for (const auto& op : ops) {
+        if (!space::isKnownOp(op)) {
+            try {
+                (void)space::opKindFromName(op);
+            } catch (const std::invalid_argument& e) {
+                problems.push_back("space." + key + ": " + e.what());
+            }
+        }
+        if (!unique.insert(op).second) problems.push_back("space." + key + " lists '" + op + "' twice");
+        if (op != "none") anyReal = true;
+    }
+    if (!ops.empty() && !anyReal) problems.push_back("space." + key + " needs an op other than 'none'");
+}
+
+}  // namespace
+
+ConfigError::ConfigError(const std::vector<std::string>& problems)
+    : std::runtime_error(joinLines(problems)), m_problems(problems) {}
+
+double snasPresetStrength(const std::string& preset) {
+    if (preset == "none") return 0.0;
+    if (preset == "mild") return 1.5e-3;
+    if (preset == "moderate") return 1e-2;
+    if (preset == "aggressive") return 5e-2;
+    throw std::invalid_argument("unknown SNAS constraint preset '" + preset +
+                                "' (known: none, mild, moderate, aggressive)");
+}
+
+std::string defaultDatasetPath(const std::string& name) {
+    if (name == "fashion-mnist") return "/usr/share/datasets/fashion-mnist";
+    if (name == "cifar10") return "data/cifar-10-batches-bin";
+    return {};
+}
+
+space::InputShape datasetInputShape(const DatasetConfig& dataset) {
+    if (dataset.name == "fashion-mnist") return {1, 28, 28};
+    if (dataset.name == "cifar10") return {3, 32, 32};
+    return dataset.syntheticShape;
+}
+
+Constraints constraintsFromJson(const nlohmann::json& json) {
+    std::vector<std::string> problems;
+    Constraints c;
+    FieldReader r(json, "constraints", problems);
+    r.readOptional("max_params", c.maxParams);
+    r.readOptional("max_flops", c.maxFlops);
+    r.readOptional("max_mac", c.maxMac);
+    r.readOptional("max_latency_ms", c.maxLatencyMs);
+    r.read("strength", c.strength);
+    if (r.has("preset")) {
+        std::string preset;
+        r.read("preset", preset);
+        try {
+            c.strength = snasPresetStrength(preset);
+        } catch (const std::invalid_argument& e) {
+            problems.push_back(std::string("constraints.preset: ") + e.what());
+        }
+    }
+    r.rejectUnknown();
+    for (auto [key, value] : {std::pair{"max_params", c.maxParams}, {"max_flops", c.maxFlops},
+                              {"max_mac", c.maxMac}, {"max_latency_ms", c.maxLatencyMs}})
+        r.check(!value || *value > 0, key, "must be positive");
+    r.check(c.strength >= 0, "strength", "must not be negative");
+    if (!problems.empty()) throw ConfigError(problems);
+    return c;
+}
+
+nlohmann::json toJson(const Constraints& c) {
+    nlohmann::json j = {{"strength", c.strength}};
+    auto put = [&j](const char* key, const std::optional<double>& v) { j[key] = v ? nlohmann::json(*v) : nlohmann::json(); };
+    put("max_params", c.maxParams);
+    put("max_flops", c.maxFlops);
+    put("max_mac", c.maxMac);
+    put("max_latency_ms", c.maxLatencyMs);
+    return j;
+}
+
+SearchConfig parseSearchConfig(const nlohmann::json& json) {
+    std::vector<std::string> problems;
+    SearchConfig c;
+    FieldReader r(json, "", problems);
+    r.read("name", c.name);
+    r.read("strategy", c.strategy);
+    r.read("epochs", c.epochs);
+    r.read("batch_size", c.batchSize);
+    r.read("steps_per_epoch", c.stepsPerEpoch);
+    r.read("seed", c.seed);
+    r.read("device", c.device);
+    r.read("threads", c.threads);
+    r.read("event_rate_hz", c.eventRateHz);
+    r.section("dataset", [&](FieldReader& d) {
+        d.read("name", c.dataset.name);
+        d.read("path", c.dataset.path);
+        d.read("train_limit", c.dataset.trainLimit);
+        d.read("test_limit", c.dataset.testLimit);
+        d.read("valid_fraction", c.dataset.validFraction);
+        d.read("augment", c.dataset.augment);
+        d.read("synthetic_count", c.dataset.syntheticCount);
+        std::vector<int> shape;
+        d.read("synthetic_shape", shape);
+        if (!shape.empty()) {
+            d.check(shape.size() == 3, "synthetic_shape", "must be [channels, height, width]");
+            if (shape.size() == 3) c.dataset.syntheticShape = {shape[0], shape[1], shape[2]};
+        }
+    });
+    std::vector<std::string> ops;
+    r.section("space", [&](FieldReader& s) {
+        s.read("channels", c.space.channels);
+        s.read("layers", c.space.layers);
+        s.read("nodes", c.space.nodes);
+        s.read("ops", ops);
+        s.read("normal_ops", c.space.normalOps);
+        s.read("reduce_ops", c.space.reduceOps);
+        std::string opSet;
+        s.read("op_set", opSet);
+        if (opSet == "nasp") {
+            c.space.normalOps = space::naspNormalOps();
+            c.space.reduceOps = space::naspReduceOps();
+        } else {
+            s.check(opSet.empty() || opSet == "darts", "op_set", "must be 'darts' or 'nasp'");
+        }
+    });
+    if (!ops.empty()) c.space.normalOps = c.space.reduceOps = ops;
+    r.section("weights_optimizer", [&](FieldReader& w) {
+        w.read("lr", c.weights.lr);
+        w.read("lr_min", c.weights.lrMin);
+        w.read("momentum", c.weights.momentum);
+        w.read("weight_decay", c.weights.weightDecay);
+        w.read("grad_clip", c.weights.gradClip);
+    });
+    r.section("arch_optimizer", [&](FieldReader& a) {
+        a.read("lr", c.arch.lr);
+        a.read("beta1", c.arch.beta1);
+        a.read("beta2", c.arch.beta2);
+        a.read("weight_decay", c.arch.weightDecay);
+    });
+    r.section("snas", [&](FieldReader& s) {
+        s.read("tau0", c.snas.tau0);
+        s.read("tau_min", c.snas.tauMin);
+        s.read("cost_form", c.snas.costForm);
+        s.read("arch_grad_clip", c.snas.archGradClip);
+    });
+    r.section("nasp", [&](FieldReader& n) { n.read("size_eta", c.nasp.sizeEta); });
+    r.section("darts", [&](FieldReader& d) { d.read("order", c.darts.order); });
+    r.section("random", [&](FieldReader& rs) { rs.read("candidates", c.random.candidates); });
+    r.skip("constraints");
+    if (json.is_object() && json.contains("constraints")) {
+        try {
+            c.constraints = constraintsFromJson(json.at("constraints"));
+        } catch (const ConfigError& e) {
+            problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+        }
+    }
+    r.rejectUnknown();
+
+    const std::set<std::string> strategies{"snas", "nasp", "darts", "random"};
+    r.check(strategies.count(c.strategy) > 0, "strategy", "must be one of snas, nasp, darts, random (got '" + c.strategy + "')");
+    const std::set<std::string> datasets{"fashion-mnist", "cifar10", "synthetic"};
+    r.check(datasets.count(c.dataset.name) > 0, "dataset.name",
+            "must be one of fashion-mnist, cifar10, synthetic (got '" + c.dataset.name + "')");
+    r.check(c.dataset.validFraction > 0 && c.dataset.validFraction < 1, "dataset.valid_fraction", "must be in (0, 1)");
+    r.check(c.dataset.trainLimit >= 0 && c.dataset.testLimit >= 0, "dataset.train_limit", "and test_limit must not be negative");
+    r.check(c.dataset.syntheticCount >= 16, "dataset.synthetic_count", "must be at least 16");
+    const auto& sh = c.dataset.syntheticShape;
+    r.check(sh.channels > 0 && sh.height >= 8 && sh.width >= 8, "dataset.synthetic_shape", "needs channels >= 1 and sides >= 8");
+    r.check(c.space.channels > 0 && c.space.channels % 2 == 0, "space.channels", "must be a positive even number (factorized reduce halves it)");
+    r.check(c.space.layers >= 3, "space.layers", "must be at least 3 (two reduction cells and a normal cell)");
+    r.check(c.space.nodes >= 1 && c.space.nodes <= 8, "space.nodes", "must be between 1 and 8");
+    checkOps(c.space.normalOps, "normal_ops", problems);
+    checkOps(c.space.reduceOps, "reduce_ops", problems);
+    r.check(c.epochs >= 1, "epochs", "must be at least 1");
+    r.check(c.batchSize >= 2, "batch_size", "must be at least 2 (batch norm needs two samples)");
+    r.check(c.stepsPerEpoch >= 0, "steps_per_epoch", "must not be negative");
+    r.check(c.device == "auto" || c.device == "cpu" || c.device == "cuda", "device", "must be auto, cpu or cuda");
+    r.check(c.threads >= 0, "threads", "must not be negative");
+    r.check(c.eventRateHz > 0, "event_rate_hz", "must be positive");
+    r.check(c.weights.lr > 0 && c.weights.lrMin >= 0 && c.weights.lrMin <= c.weights.lr, "weights_optimizer.lr",
+            "must be positive and at least lr_min");
+    r.check(c.arch.lr > 0, "arch_optimizer.lr", "must be positive");
+    r.check(c.snas.tau0 > 0 && c.snas.tauMin > 0 && c.snas.tauMin <= c.snas.tau0, "snas.tau_min",
+            "must be positive and at most tau0");
+    r.check(c.snas.costForm == "log" || c.snas.costForm == "linear", "snas.cost_form", "must be log or linear");
+    r.check(c.darts.order == 1 || c.darts.order == 2, "darts.order", "must be 1 or 2");
+    r.check(c.random.candidates >= 1, "random.candidates", "must be at least 1");
+
+    c.space.input = datasetInputShape(c.dataset);
+    c.space.classes = 10;
+    r.check(c.space.input.height % 4 == 0 && c.space.input.width % 4 == 0, "dataset.synthetic_shape",
+            "sides must be multiples of 4 (two reductions halve them)");
+    if (c.dataset.path.empty()) c.dataset.path = defaultDatasetPath(c.dataset.name);
+
+    // A limit below what the space's fixed parts already cost can never be met.
+    if (problems.empty()) {
+        const space::Cost floor = space::fixedNetworkCost(c.space, c.space.nodes, true);
+        auto impossible = [&](const std::optional<double>& limit, double least, const char* key) {
+            if (limit && *limit < least) {
+                std::ostringstream msg;
+                msg << "is impossible: the smallest network of this space needs " << static_cast<long long>(least)
+                    << " (stem, cell inputs and classifier), above the limit " << *limit;
+                r.check(false, std::string("constraints.") + key, msg.str());
+            }
+        };
+        impossible(c.constraints.maxParams, floor.params, "max_params");
+        impossible(c.constraints.maxFlops, floor.flops, "max_flops");
+        impossible(c.constraints.maxMac, floor.mac, "max_mac");
+    }
+    if (!problems.empty()) throw ConfigError(problems);
+    return c;
+}
+
+SearchConfig parseSearchConfigText(const std::string& text) {
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw ConfigError({std::string("the configuration is not valid JSON: ") + e.what()});
+    }
+    return parseSearchConfig(json);
+}
+
+SearchConfig loadSearchConfig(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw ConfigError({"cannot read configuration file '" + path + "'"});
+    std::stringstream buf;
+    buf << in.rdbuf();
+    try {
+        return parseSearchConfigText(buf.str());
+    } catch (const ConfigError& e) {
+        std::vector<std::string> problems;
+        for (const auto& p : e.problems()) problems.push_back(path + ": " + p);
+        throw ConfigError(problems);
+    }
+}
+
+nlohmann::json toJson(const SearchConfig& c) {
+    return {
+        {"name", c.name},
+        {"strategy", c.strategy},
+        {"epochs", c.epochs},
+        {"batch_size", c.batchSize},
+        {"steps_per_epoch", c.stepsPerEpoch},
+        {"seed", c.seed},
+        {"device", c.device},
+        {"threads", c.threads},
+        {"event_rate_hz", c.eventRateHz},
+        {"dataset",
+         {{"name", c.dataset.name},
+          {"path", c.dataset.path},
+          {"train_limit", c.dataset.trainLimit},
+          {"test_limit", c.dataset.testLimit},
+          {"valid_fraction", c.dataset.validFraction},
+          {"augment", c.dataset.augment},
+          {"synthetic_count", c.dataset.syntheticCount},
+          {"synthetic_shape", {c.dataset.syntheticShape.channels, c.dataset.syntheticShape.height, c.dataset.syntheticShape.width}}}},
+        {"space",
+         {{"channels", c.space.channels},
+          {"layers", c.space.layers},
+          {"nodes", c.space.nodes},
+          {"normal_ops", c.space.normalOps},
+          {"reduce_ops", c.space.reduceOps}}},
+        {"weights_optimizer",
+         {{"lr", c.weights.lr}, {"lr_min", c.weights.lrMin}, {"momentum", c.weights.momentum},
+          {"weight_decay", c.weights.weightDecay}, {"grad_clip", c.weights.gradClip}}},
+        {"arch_optimizer",
+         {{"lr", c.arch.lr}, {"beta1", c.arch.beta1}, {"beta2", c.arch.beta2}, {"weight_decay", c.arch.weightDecay}}},
+        {"snas", {{"tau0", c.snas.tau0}, {"tau_min", c.snas.tauMin}, {"cost_form", c.snas.costForm},
+                  {"arch_grad_clip", c.snas.archGradClip}}},
+        {"nasp", {{"size_eta", c.nasp.sizeEta}}},
+        {"darts", {{"order", c.darts.order}}},
+        {"random", {{"candidates", c.random.candidates}}},
+        {"constraints", toJson(c.constraints)},
+    };
+}
+
+}  // namespace nas::engine

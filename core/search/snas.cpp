@@ -1,1 +1,110 @@
-// placeholder
+#include "search/snas.h"
+
+#include <algorithm>
+
+#include <torch/nn/functional/loss.h>
+#include <torch/nn/utils/clip_grad.h>
+
+namespace nas::search {
+namespace {
+
+torch::Tensor initialLogAlphas(const engine::SearchConfig& config, bool reduction) {
+    const auto& ops = reduction ? config.space.reduceOps : config.space.normalOps;
+    return 1.0 + 0.01 * torch::randn({config.space.edgesPerCell(), static_cast<int64_t>(ops.size())});
+}
+
+torch::Tensor costTable(const engine::SearchConfig& config, bool reduction) {
+    const auto table = space::edgeOpCosts(config.space, reduction);
+    const auto edges = static_cast<int64_t>(table.size());
+    const auto ops = static_cast<int64_t>(table.front().size());
+    auto t = torch::zeros({3, edges, ops}, torch::kDouble);
+    auto acc = t.accessor<double, 3>();
+    for (int64_t e = 0; e < edges; ++e)
+        for (int64_t k = 0; k < ops; ++k) {
+            acc[0][e][k] = table[e][k].params;
+            acc[1][e][k] = table[e][k].flops;
+            acc[2][e][k] = table[e][k].mac;
+        }
+    return t.to(torch::kFloat);
+}
+
+}  // namespace
+
+SnasStrategy::SnasStrategy(const engine::SearchConfig& config, torch::Device device)
+    : CellSearchStrategy(config, device, initialLogAlphas(config, false), initialLogAlphas(config, true)),
+      m_temperature(config.snas.tau0),
+      m_costNormal(costTable(config, false).to(device)),
+      m_costReduce(costTable(config, true).to(device)),
+      m_fixedCost(space::fixedNetworkCost(config.space, config.space.nodes, false)) {}
+
+void SnasStrategy::beginEpoch(int epoch) {
+    CellSearchStrategy::beginEpoch(epoch);
+    // Linear from tau0 at the first epoch to tau_min at the last.
+    const auto& s = m_config.snas;
+    const double progress = m_config.epochs > 1 ? static_cast<double>(epoch) / (m_config.epochs - 1) : 1.0;
+    m_temperature = s.tau0 - (s.tau0 - s.tauMin) * std::min(1.0, progress);
+}
+
+torch::Tensor SnasStrategy::relaxedSample(const torch::Tensor& logAlpha) const {
+    // Z = softmax((log alpha + G) / tau), G = -log(-log U).
+    auto u = torch::rand_like(logAlpha).clamp(1e-10, 1.0 - 1e-7);
+    auto gumbel = -torch::log(-torch::log(u));
+    return torch::softmax((logAlpha + gumbel) / m_temperature, -1);
+}
+
+torch::Tensor SnasStrategy::resourcePenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) const {
+    // Per resource x: R_x = sum over cells and edges of sum_k Z_k cost_x(op_k), plus the fixed part.
+    const auto expected = (m_costNormal * zNormal.unsqueeze(0)).sum({1, 2}) +
+                          (m_costReduce * zReduce.unsqueeze(0)).sum({1, 2});
+    const std::vector<double> fixed{m_fixedCost.params, m_fixedCost.flops, m_fixedCost.mac};
+    const std::vector<std::optional<double>> budgets{m_constraints.maxParams, m_constraints.maxFlops, m_constraints.maxMac};
+    std::vector<torch::Tensor> terms;
+    for (int x = 0; x < 3; ++x) {
+        auto total = expected[x] + fixed[static_cast<size_t>(x)];
+        // With a budget only the excess is penalised; without one the cost itself, as in SNAS.
+        if (budgets[static_cast<size_t>(x)]) total = total / *budgets[static_cast<size_t>(x)];
+        if (m_config.snas.costForm == "log") {
+            terms.push_back(torch::log(torch::clamp_min(total, 1.0)));
+        } else {
+            terms.push_back(budgets[static_cast<size_t>(x)] ? torch::relu(total - 1.0) : total / (fixed[static_cast<size_t>(x)] + 1.0));
+        }
+    }
+    return torch::stack(terms).mean();
+}
+
+StepResult SnasStrategy::step(const Batch& train, const Batch&) {
+    space::EdgeMixing normal, reduce;
+    normal.weights = relaxedSample(m_alphaNormal);
+    reduce.weights = relaxedSample(m_alphaReduce);
+    m_supernet->zero_grad(/*set_to_none=*/true);  // untouched ops keep no gradient: SGD skips them
+    m_archOptimizer->zero_grad();
+    const auto logits = m_supernet->forward(train.images, normal, reduce);
+    const auto ce = torch::cross_entropy_loss(logits, train.labels);
+    auto total = ce;
+    if (m_constraints.strength > 0)
+        total = ce + m_constraints.strength * resourcePenalty(normal.weights, reduce.weights);
+    // One backward pass feeds both the weights and the architecture.
+    total.backward();
+    stepWeights();
+    torch::nn::utils::clip_grad_norm_(std::vector<torch::Tensor>{m_alphaNormal, m_alphaReduce}, m_config.snas.archGradClip);
+    m_archOptimizer->step();
+    return result(ce, logits, train.labels);
+}
+
+space::Genotype SnasStrategy::derive() const {
+    space::Genotype g;
+    for (bool reduction : {false, true}) {
+        const auto best = probabilities(reduction).argmax(-1);
+        const auto& list = ops(reduction);
+        space::CellGenotype cell;
+        for (int e = 0; e < m_config.space.edgesPerCell(); ++e) {
+            const auto& op = list[static_cast<size_t>(best[e].item<int64_t>())];
+            if (op != "none") cell.edges.push_back({op, space::edgeSource(e), space::edgeTarget(e)});
+        }
+        for (int node = 0; node < m_config.space.nodes; ++node) cell.concat.push_back(node + 2);
+        (reduction ? g.reduce : g.normal) = cell;
+    }
+    return g;
+}
+
+}  // namespace nas::search

@@ -1,1 +1,107 @@
-// placeholder
+#include "space/supernet.h"
+
+#include <string>
+
+#include <torch/nn/functional/pooling.h>
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/conv.h>
+
+#include "space/cost_model.h"
+#include "space/operations.h"
+
+namespace nas::space {
+namespace nn = torch::nn;
+
+SearchCellImpl::SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPrev, int c,
+                               bool reduction, bool reductionPrev)
+    : m_reduction(reduction), m_nodes(space.nodes) {
+    const auto& opNames = reduction ? space.reduceOps : space.normalOps;
+    for (const auto& name : opNames) m_kinds.push_back(opKindFromName(name));
+    if (reductionPrev) {
+        m_preprocess0 = register_module("preprocess0", nn::Sequential(FactorizedReduce(cPrevPrev, c, false)));
+    } else {
+        m_preprocess0 = register_module("preprocess0", reluConvBn(cPrevPrev, c, 1, 1, 0, false));
+    }
+    m_preprocess1 = register_module("preprocess1", reluConvBn(cPrev, c, 1, 1, 0, false));
+    for (int e = 0; e < space.edgesPerCell(); ++e) {
+        const int stride = reduction && edgeSource(e) < 2 ? 2 : 1;
+        std::vector<nn::Sequential> ops;
+        for (size_t k = 0; k < m_kinds.size(); ++k)
+            ops.push_back(register_module("edge" + std::to_string(e) + "_op" + std::to_string(k),
+                                          makeOp(m_kinds[k], c, stride, false)));
+        m_ops.push_back(std::move(ops));
+    }
+}
+
+torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input, const EdgeMixing& mixing) {
+    const int active = mixing.activeOp(edge);
+    const auto w = mixing.weights[edge];
+    torch::Tensor out;
+    auto add = [&out](const torch::Tensor& t) { out = out.defined() ? out + t : t; };
+    for (size_t k = 0; k < m_kinds.size(); ++k) {
+        // `none` outputs zeros: its term is zero and so is its weight's gradient from it.
+        if (m_kinds[k] == OpKind::None) continue;
+        const int kk = static_cast<int>(k);
+        if (active == EdgeMixing::kAllOps || active == kk) {
+            add(w[kk] * m_ops[edge][k]->forward(input));
+        } else if (mixing.inactiveWithoutGraph) {
+            torch::Tensor constant;
+            {
+                torch::NoGradGuard noGrad;
+                constant = m_ops[edge][k]->forward(input);
+            }
+            add(w[kk] * constant);
+        }
+    }
+    return out;  // undefined when nothing contributes
+}
+
+torch::Tensor SearchCellImpl::forward(const torch::Tensor& s0, const torch::Tensor& s1,
+                                      const EdgeMixing& mixing) {
+    std::vector<torch::Tensor> states{m_preprocess0->forward(s0), m_preprocess1->forward(s1)};
+    int edge = 0;
+    for (int node = 0; node < m_nodes; ++node) {
+        torch::Tensor sum;
+        for (size_t j = 0; j < states.size(); ++j, ++edge) {
+            auto out = edgeOutput(edge, states[j], mixing);
+            if (out.defined()) sum = sum.defined() ? sum + out : out;
+        }
+        if (!sum.defined()) {
+            // Every edge into this node is off or `none`: the node is zeros of the cell's shape.
+            const auto& ref = states[1];
+            const int64_t h = m_reduction ? (ref.size(2) + 1) / 2 : ref.size(2);
+            const int64_t w = m_reduction ? (ref.size(3) + 1) / 2 : ref.size(3);
+            sum = torch::zeros({ref.size(0), ref.size(1), h, w}, ref.options());
+        }
+        states.push_back(sum);
+    }
+    return torch::cat(std::vector<torch::Tensor>(states.begin() + 2, states.end()), 1);
+}
+
+SupernetImpl::SupernetImpl(const SpaceConfig& space) : m_space(space) {
+    const int stemC = space.stemMultiplier * space.channels;
+    m_stem = register_module(
+        "stem", nn::Sequential(nn::Conv2d(nn::Conv2dOptions(space.input.channels, stemC, 3).padding(1).bias(false)),
+                               nn::BatchNorm2d(stemC)));
+    const auto shapes = cellShapes(space, space.nodes);
+    for (size_t i = 0; i < shapes.size(); ++i) {
+        const auto& s = shapes[i];
+        m_cells.push_back(register_module("cell" + std::to_string(i),
+                                          SearchCell(space, s.cPrevPrev, s.cPrev, s.c, s.reduction, s.reductionPrev)));
+    }
+    m_classifier = register_module("classifier", nn::Linear(space.nodes * shapes.back().c, space.classes));
+}
+
+torch::Tensor SupernetImpl::forward(const torch::Tensor& x, const EdgeMixing& normal, const EdgeMixing& reduce) {
+    auto s0 = m_stem->forward(x);
+    auto s1 = s0;
+    for (auto& cell : m_cells) {
+        auto next = cell->forward(s0, s1, cell->reduction() ? reduce : normal);
+        s0 = s1;
+        s1 = next;
+    }
+    auto pooled = torch::adaptive_avg_pool2d(s1, {1, 1}).flatten(1);
+    return m_classifier(pooled);
+}
+
+}  // namespace nas::space

@@ -1,1 +1,582 @@
-// placeholder
+#include "store/run_store.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <nlohmann/json.hpp>
+
+namespace nas::store {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+// Times are made by SQLite so every row of one statement carries the same instant.
+constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    name        TEXT NOT NULL,
+    strategy    TEXT NOT NULL,
+    dataset     TEXT NOT NULL,
+    config_json TEXT NOT NULL,
+    device      TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    seed        INTEGER NOT NULL,  -- the uint64 seed's bits, as SQLite integers are signed
+    status      TEXT NOT NULL,
+    error       TEXT NOT NULL DEFAULT '',
+    owner_pid   INTEGER,           -- the process writing the run, to detect one that died
+    owner_host  TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE TABLE epochs (
+    run_id         INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    epoch          INTEGER NOT NULL,
+    train_loss     REAL,
+    train_accuracy REAL,
+    valid_loss     REAL,
+    valid_accuracy REAL,
+    temperature    REAL,
+    learning_rate  REAL,
+    seconds        REAL,
+    genotype_json  TEXT,  -- NULL (and no cost) when no genotype was derived
+    darts          TEXT,  -- NULL when the genotype has no DARTS form
+    params         REAL,
+    flops          REAL,
+    mac            REAL,
+    PRIMARY KEY (run_id, epoch)
+);
+CREATE TABLE steps (
+    run_id           INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step             INTEGER NOT NULL,
+    epoch            INTEGER NOT NULL,
+    step_in_epoch    INTEGER NOT NULL,
+    steps_per_epoch  INTEGER NOT NULL,
+    loss             REAL,
+    accuracy         REAL,
+    temperature      REAL,
+    seconds_per_step REAL,
+    eta_seconds      REAL,
+    PRIMARY KEY (run_id, step)
+);
+CREATE TABLE alpha_snapshots (
+    id         INTEGER PRIMARY KEY,
+    run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step       INTEGER NOT NULL,
+    epoch      INTEGER NOT NULL,
+    normal_ops TEXT NOT NULL,  -- JSON array of op names, the column order of `op`
+    reduce_ops TEXT NOT NULL,
+    UNIQUE (run_id, step)
+);
+CREATE TABLE alpha_values (
+    snapshot_id INTEGER NOT NULL REFERENCES alpha_snapshots(id) ON DELETE CASCADE,
+    cell        INTEGER NOT NULL,  -- 0 normal, 1 reduce
+    edge        INTEGER NOT NULL,
+    op          INTEGER NOT NULL,
+    probability REAL,
+    PRIMARY KEY (snapshot_id, cell, edge, op)
+) WITHOUT ROWID;
+CREATE TABLE architectures (
+    id            INTEGER PRIMARY KEY,
+    run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step          INTEGER NOT NULL,
+    epoch         INTEGER NOT NULL,
+    genotype_json TEXT,
+    score         REAL,
+    predicted     REAL,
+    hidden_state  BLOB  -- native 32-bit floats; NULL when the sampler has no state
+);
+CREATE INDEX architectures_by_run ON architectures(run_id, step);
+CREATE TABLE checkpoints (
+    run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    epoch      INTEGER NOT NULL,
+    path       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, epoch)
+);
+CREATE TABLE constraint_changes (
+    id             INTEGER PRIMARY KEY,
+    run_id         INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step           INTEGER NOT NULL,
+    max_params     REAL,
+    max_flops      REAL,
+    max_mac        REAL,
+    max_latency_ms REAL,
+    strength       REAL NOT NULL
+);
+CREATE INDEX constraint_changes_by_run ON constraint_changes(run_id, step);
+)sql";
+
+std::string hostName() {
+    char name[HOST_NAME_MAX + 1] = {};
+    if (gethostname(name, sizeof name - 1) != 0) return {};
+    return name;
+}
+
+// The store is never shared across machines, so an owner on another host name is gone too
+// (the host was renamed, or the workspace was copied).
+bool ownerAlive(std::int64_t pid, const std::string& host) {
+    if (pid <= 0 || host != hostName()) return false;
+    return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+[[noreturn]] void throwNoSuchRun(const Database& db, std::int64_t run) {
+    throw StoreError("run store '" + db.path() + "': no run " + std::to_string(run));
+}
+
+// An empty genotype (none derived yet) is stored as NULL: it would not pass validation on load.
+std::optional<std::string> genotypeText(const space::Genotype& genotype) {
+    if (genotype == space::Genotype{}) return std::nullopt;
+    return space::toJson(genotype).dump();
+}
+
+space::Genotype genotypeFromText(const Statement& row, int column) {
+    if (row.isNull(column)) return {};
+    return space::genotypeFromJson(nlohmann::json::parse(row.text(column)));
+}
+
+void bindCell(Statement& insert, int cell, const engine::CellAlphas& alphas) {
+    insert.bind(2, cell);
+    for (std::size_t edge = 0; edge < alphas.probs.size(); ++edge) {
+        for (std::size_t op = 0; op < alphas.probs[edge].size(); ++op) {
+            insert.bind(3, static_cast<std::int64_t>(edge))
+                .bind(4, static_cast<std::int64_t>(op))
+                .bind(5, alphas.probs[edge][op])
+                .run();
+        }
+    }
+}
+
+}  // namespace
+
+RunStore::RunStore(const std::string& databasePath)
+    : m_db(std::make_unique<Database>(databasePath)) {
+    // journal_mode reads the file header, so this is where a file that is no database fails.
+    m_db->exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;");
+    createSchema();
+    markOrphanedRunsInterrupted();
+}
+
+RunStore::~RunStore() = default;
+
+std::string RunStore::path() const { return m_db->path(); }
+
+int RunStore::schemaVersion() const {
+    Statement version(*m_db, "PRAGMA user_version");
+    return version.step() ? version.integer(0) : 0;
+}
+
+void RunStore::createSchema() {
+    // Checked before taking the write lock, so opening an up-to-date store never waits on a writer.
+    if (schemaVersion() == kSchemaVersion) return;
+    Transaction transaction(*m_db);
+    const int current = schemaVersion();  // again: another process may have created it meanwhile
+    if (current > kSchemaVersion)
+        throw StoreError("run store '" + m_db->path() + "': schema version " +
+                         std::to_string(current) + " is newer than this program's (" +
+                         std::to_string(kSchemaVersion) + ")");
+    if (current == 0) {
+        m_db->exec(kSchema);
+        m_db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    }
+    // Later versions migrate here, one step at a time.
+    transaction.commit();
+}
+
+void RunStore::markOrphanedRunsInterrupted() {
+    struct Owner {
+        std::int64_t run, pid;
+        std::string host;
+    };
+    std::vector<Owner> orphans;
+    {
+        Statement owned(*m_db,
+                        "SELECT id, owner_pid, owner_host FROM runs "
+                        "WHERE status IN ('running', 'paused')");
+        while (owned.step())
+            if (!ownerAlive(owned.int64(1), owned.text(2)))
+                orphans.push_back({owned.int64(0), owned.int64(1), owned.text(2)});
+    }
+    if (orphans.empty()) return;
+    Transaction transaction(*m_db);
+    // The owner is matched again so a run another process claimed meanwhile stays its own.
+    Statement mark(*m_db, std::string("UPDATE runs SET status = 'interrupted', updated_at = ") +
+                              kNow +
+                              " WHERE id = ? AND status IN ('running', 'paused')"
+                              " AND IFNULL(owner_pid, 0) = ? AND IFNULL(owner_host, '') = ?");
+    for (const Owner& o : orphans) mark.bind(1, o.run).bind(2, o.pid).bind(3, o.host).run();
+    transaction.commit();
+}
+
+// --- runs ------------------------------------------------------------------------------------
+
+std::int64_t RunStore::createRun(const NewRun& run) {
+    Statement insert(*m_db, std::string("INSERT INTO runs (name, strategy, dataset, config_json, "
+                                        "device, version, seed, status, owner_pid, owner_host, "
+                                        "created_at, updated_at) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ") +
+                                kNow + ", " + kNow + ")");
+    insert.bind(1, run.name)
+        .bind(2, run.strategy)
+        .bind(3, run.dataset)
+        .bind(4, run.configJson)
+        .bind(5, run.device)
+        .bind(6, run.version)
+        .bind(7, static_cast<std::int64_t>(run.seed))
+        .bind(8, static_cast<std::int64_t>(getpid()))
+        .bind(9, hostName())
+        .run();
+    return m_db->lastInsertId();
+}
+
+void RunStore::claimRun(std::int64_t run) {
+    Statement update(*m_db, std::string("UPDATE runs SET status = 'running', error = '', "
+                                        "owner_pid = ?, owner_host = ?, updated_at = ") +
+                                kNow + " WHERE id = ?");
+    update.bind(1, static_cast<std::int64_t>(getpid())).bind(2, hostName()).bind(3, run).run();
+    if (m_db->changes() == 0) throwNoSuchRun(*m_db, run);
+}
+
+void RunStore::setStatus(std::int64_t run, engine::RunStatus status, const std::string& error) {
+    Statement update(*m_db, std::string("UPDATE runs SET status = ?, error = ?, updated_at = ") +
+                                kNow + " WHERE id = ?");
+    update.bind(1, engine::toString(status)).bind(2, error).bind(3, run).run();
+    if (m_db->changes() == 0) throwNoSuchRun(*m_db, run);
+}
+
+void RunStore::touch(std::int64_t run) {
+    Statement update(*m_db, std::string("UPDATE runs SET updated_at = ") + kNow + " WHERE id = ?");
+    update.bind(1, run).run();
+    if (m_db->changes() == 0) throwNoSuchRun(*m_db, run);
+}
+
+void RunStore::deleteRun(std::int64_t run) {
+    Statement remove(*m_db, "DELETE FROM runs WHERE id = ?");
+    remove.bind(1, run).run();
+}
+
+std::vector<RunRecord> RunStore::queryRuns(const std::string& where,
+                                           std::optional<std::int64_t> run) const {
+    // params comes from the last epoch: that genotype is what the run delivers.
+    Statement select(*m_db,
+                     "SELECT r.id, r.name, r.strategy, r.dataset, r.config_json, r.device, "
+                     "r.version, r.error, r.status, r.seed, r.created_at, r.updated_at, "
+                     "(SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id), "
+                     "(SELECT MAX(valid_accuracy) FROM epochs e WHERE e.run_id = r.id), "
+                     "(SELECT params FROM epochs e WHERE e.run_id = r.id "
+                     " ORDER BY epoch DESC LIMIT 1) "
+                     "FROM runs r " +
+                         where + " ORDER BY r.created_at DESC, r.id DESC");
+    if (run) select.bind(1, *run);
+    std::vector<RunRecord> runs;
+    while (select.step()) {
+        RunRecord r;
+        r.id = select.int64(0);
+        r.name = select.text(1);
+        r.strategy = select.text(2);
+        r.dataset = select.text(3);
+        r.configJson = select.text(4);
+        r.device = select.text(5);
+        r.version = select.text(6);
+        r.error = select.text(7);
+        r.status = engine::runStatusFromString(select.text(8));
+        r.seed = static_cast<std::uint64_t>(select.int64(9));
+        r.createdAt = select.text(10);
+        r.updatedAt = select.text(11);
+        r.epochsDone = select.integer(12);
+        r.bestValidAccuracy = select.optionalReal(13);
+        r.params = select.optionalReal(14);
+        runs.push_back(std::move(r));
+    }
+    return runs;
+}
+
+std::vector<RunRecord> RunStore::listRuns() const { return queryRuns("", std::nullopt); }
+
+std::optional<RunRecord> RunStore::findRun(std::int64_t run) const {
+    auto runs = queryRuns("WHERE r.id = ?", run);
+    if (runs.empty()) return std::nullopt;
+    return std::move(runs.front());
+}
+
+// --- epochs and steps ------------------------------------------------------------------------
+
+void RunStore::recordEpoch(std::int64_t run, const engine::EpochMetrics& m) {
+    const std::optional<std::string> genotype = genotypeText(m.genotype);
+    std::optional<std::string> darts;
+    if (genotype && space::hasDartsForm(m.genotype)) darts = space::toDartsString(m.genotype);
+    // No cost without a genotype: a zero would read as a real, empty network.
+    const auto cost = [&](double value) { return genotype ? std::optional(value) : std::nullopt; };
+
+    Transaction transaction(*m_db);
+    touch(run);
+    Statement insert(*m_db,
+                     "INSERT OR REPLACE INTO epochs (run_id, epoch, train_loss, train_accuracy, "
+                     "valid_loss, valid_accuracy, temperature, learning_rate, seconds, "
+                     "genotype_json, darts, params, flops, mac) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, run)
+        .bind(2, m.epoch)
+        .bind(3, m.trainLoss)
+        .bind(4, m.trainAccuracy)
+        .bind(5, m.validLoss)
+        .bind(6, m.validAccuracy)
+        .bind(7, m.temperature)
+        .bind(8, m.learningRate)
+        .bind(9, m.seconds)
+        .bind(10, genotype)
+        .bind(11, darts)
+        .bind(12, cost(m.cost.params))
+        .bind(13, cost(m.cost.flops))
+        .bind(14, cost(m.cost.mac))
+        .run();
+    transaction.commit();
+}
+
+std::vector<engine::EpochMetrics> RunStore::epochs(std::int64_t run) const {
+    Statement select(*m_db,
+                     "SELECT epoch, train_loss, train_accuracy, valid_loss, valid_accuracy, "
+                     "temperature, learning_rate, seconds, genotype_json, params, flops, mac "
+                     "FROM epochs WHERE run_id = ? ORDER BY epoch");
+    select.bind(1, run);
+    std::vector<engine::EpochMetrics> epochs;
+    while (select.step()) {
+        engine::EpochMetrics m;
+        m.epoch = select.integer(0);
+        m.trainLoss = select.real(1);
+        m.trainAccuracy = select.real(2);
+        m.validLoss = select.real(3);
+        m.validAccuracy = select.real(4);
+        m.temperature = select.real(5);
+        m.learningRate = select.real(6);
+        m.seconds = select.real(7);
+        m.genotype = genotypeFromText(select, 8);
+        m.cost.params = select.optionalReal(9).value_or(0);
+        m.cost.flops = select.optionalReal(10).value_or(0);
+        m.cost.mac = select.optionalReal(11).value_or(0);
+        epochs.push_back(std::move(m));
+    }
+    return epochs;
+}
+
+void RunStore::recordSteps(std::int64_t run, const std::vector<engine::StepEvent>& steps) {
+    if (steps.empty()) return;
+    Transaction transaction(*m_db);
+    touch(run);
+    Statement insert(*m_db,
+                     "INSERT OR REPLACE INTO steps (run_id, step, epoch, step_in_epoch, "
+                     "steps_per_epoch, loss, accuracy, temperature, seconds_per_step, eta_seconds) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, run);
+    for (const engine::StepEvent& s : steps) {
+        insert.bind(2, s.step)
+            .bind(3, s.epoch)
+            .bind(4, s.stepInEpoch)
+            .bind(5, s.stepsPerEpoch)
+            .bind(6, s.loss)
+            .bind(7, s.accuracy)
+            .bind(8, s.temperature)
+            .bind(9, s.secondsPerStep)
+            .bind(10, s.etaSeconds)
+            .run();
+    }
+    transaction.commit();
+}
+
+std::vector<engine::StepEvent> RunStore::steps(std::int64_t run) const {
+    Statement select(*m_db,
+                     "SELECT step, epoch, step_in_epoch, steps_per_epoch, loss, accuracy, "
+                     "temperature, seconds_per_step, eta_seconds "
+                     "FROM steps WHERE run_id = ? ORDER BY step");
+    select.bind(1, run);
+    std::vector<engine::StepEvent> steps;
+    while (select.step()) {
+        engine::StepEvent s;
+        s.step = select.int64(0);
+        s.epoch = select.integer(1);
+        s.stepInEpoch = select.integer(2);
+        s.stepsPerEpoch = select.integer(3);
+        s.loss = select.real(4);
+        s.accuracy = select.real(5);
+        s.temperature = select.real(6);
+        s.secondsPerStep = select.real(7);
+        s.etaSeconds = select.real(8);
+        steps.push_back(s);
+    }
+    return steps;
+}
+
+// --- alphas ----------------------------------------------------------------------------------
+
+void RunStore::recordAlphas(std::int64_t run, const engine::AlphaSnapshot& snapshot) {
+    Transaction transaction(*m_db);
+    touch(run);
+    // Explicit delete rather than INSERT OR REPLACE, whose implicit delete would not cascade to
+    // the old snapshot's values.
+    Statement remove(*m_db, "DELETE FROM alpha_snapshots WHERE run_id = ? AND step = ?");
+    remove.bind(1, run).bind(2, snapshot.step).run();
+    Statement insert(*m_db,
+                     "INSERT INTO alpha_snapshots (run_id, step, epoch, normal_ops, reduce_ops) "
+                     "VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, run)
+        .bind(2, snapshot.step)
+        .bind(3, snapshot.epoch)
+        .bind(4, nlohmann::json(snapshot.normal.ops).dump())
+        .bind(5, nlohmann::json(snapshot.reduce.ops).dump())
+        .run();
+    Statement values(*m_db,
+                     "INSERT INTO alpha_values (snapshot_id, cell, edge, op, probability) "
+                     "VALUES (?, ?, ?, ?, ?)");
+    values.bind(1, m_db->lastInsertId());
+    bindCell(values, 0, snapshot.normal);
+    bindCell(values, 1, snapshot.reduce);
+    transaction.commit();
+}
+
+std::vector<engine::AlphaSnapshot> RunStore::alphaSnapshots(std::int64_t run) const {
+    Statement select(*m_db,
+                     "SELECT id, step, epoch, normal_ops, reduce_ops FROM alpha_snapshots "
+                     "WHERE run_id = ? ORDER BY step");
+    Statement values(*m_db,
+                     "SELECT cell, edge, probability FROM alpha_values WHERE snapshot_id = ? "
+                     "ORDER BY cell, edge, op");
+    select.bind(1, run);
+    std::vector<engine::AlphaSnapshot> snapshots;
+    while (select.step()) {
+        engine::AlphaSnapshot a;
+        a.step = select.int64(1);
+        a.epoch = select.integer(2);
+        a.normal.ops = nlohmann::json::parse(select.text(3)).get<std::vector<std::string>>();
+        a.reduce.ops = nlohmann::json::parse(select.text(4)).get<std::vector<std::string>>();
+        values.bind(1, select.int64(0));
+        while (values.step()) {
+            auto& probs = values.integer(0) == 0 ? a.normal.probs : a.reduce.probs;
+            const auto edge = static_cast<std::size_t>(values.int64(1));
+            if (probs.size() <= edge) probs.resize(edge + 1);
+            probs[edge].push_back(values.real(2));
+        }
+        values.reset();
+        snapshots.push_back(std::move(a));
+    }
+    return snapshots;
+}
+
+// --- sampled architectures -------------------------------------------------------------------
+
+void RunStore::recordArchitectures(std::int64_t run,
+                                   const std::vector<engine::SampledArchitecture>& architectures) {
+    if (architectures.empty()) return;
+    Transaction transaction(*m_db);
+    touch(run);
+    Statement insert(*m_db,
+                     "INSERT INTO architectures (run_id, step, epoch, genotype_json, score, "
+                     "predicted, hidden_state) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, run);
+    for (const engine::SampledArchitecture& a : architectures) {
+        insert.bind(2, a.step)
+            .bind(3, a.epoch)
+            .bind(4, genotypeText(a.genotype))
+            .bind(5, a.score)
+            .bind(6, a.predicted)
+            .bindFloats(7, a.hiddenState)
+            .run();
+    }
+    transaction.commit();
+}
+
+std::vector<engine::SampledArchitecture> RunStore::architectures(std::int64_t run) const {
+    Statement select(*m_db,
+                     "SELECT step, epoch, genotype_json, score, predicted, hidden_state "
+                     "FROM architectures WHERE run_id = ? ORDER BY step, id");
+    select.bind(1, run);
+    std::vector<engine::SampledArchitecture> architectures;
+    while (select.step()) {
+        engine::SampledArchitecture a;
+        a.step = select.int64(0);
+        a.epoch = select.integer(1);
+        a.genotype = genotypeFromText(select, 2);
+        a.score = select.real(3);
+        a.predicted = select.optionalReal(4);
+        a.hiddenState = select.floats(5);
+        architectures.push_back(std::move(a));
+    }
+    return architectures;
+}
+
+// --- checkpoints and constraints -------------------------------------------------------------
+
+void RunStore::recordCheckpoint(std::int64_t run, int epoch, const std::string& path) {
+    Transaction transaction(*m_db);
+    touch(run);
+    Statement insert(*m_db, std::string("INSERT OR REPLACE INTO checkpoints "
+                                        "(run_id, epoch, path, created_at) VALUES (?, ?, ?, ") +
+                                kNow + ")");
+    insert.bind(1, run).bind(2, epoch).bind(3, path).run();
+    transaction.commit();
+}
+
+std::optional<CheckpointRecord> RunStore::latestCheckpoint(std::int64_t run) const {
+    Statement select(*m_db,
+                     "SELECT epoch, path FROM checkpoints WHERE run_id = ? "
+                     "ORDER BY epoch DESC LIMIT 1");
+    select.bind(1, run);
+    if (!select.step()) return std::nullopt;
+    return CheckpointRecord{select.integer(0), select.text(1)};
+}
+
+void RunStore::recordConstraintChange(std::int64_t run, std::int64_t step,
+                                      const engine::Constraints& c) {
+    Transaction transaction(*m_db);
+    touch(run);
+    Statement insert(*m_db,
+                     "INSERT INTO constraint_changes (run_id, step, max_params, max_flops, "
+                     "max_mac, max_latency_ms, strength) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, run)
+        .bind(2, step)
+        .bind(3, c.maxParams)
+        .bind(4, c.maxFlops)
+        .bind(5, c.maxMac)
+        .bind(6, c.maxLatencyMs)
+        .bind(7, c.strength)
+        .run();
+    transaction.commit();
+}
+
+std::vector<std::pair<std::int64_t, engine::Constraints>> RunStore::constraintChanges(
+    std::int64_t run) const {
+    Statement select(*m_db,
+                     "SELECT step, max_params, max_flops, max_mac, max_latency_ms, strength "
+                     "FROM constraint_changes WHERE run_id = ? ORDER BY step, id");
+    select.bind(1, run);
+    std::vector<std::pair<std::int64_t, engine::Constraints>> changes;
+    while (select.step()) {
+        engine::Constraints c;
+        c.maxParams = select.optionalReal(1);
+        c.maxFlops = select.optionalReal(2);
+        c.maxMac = select.optionalReal(3);
+        c.maxLatencyMs = select.optionalReal(4);
+        c.strength = select.real(5);
+        changes.emplace_back(select.int64(0), c);
+    }
+    return changes;
+}
+
+// --- resume ----------------------------------------------------------------------------------
+
+void RunStore::discardAfterEpoch(std::int64_t run, int epoch) {
+    Transaction transaction(*m_db);
+    touch(run);
+    for (const char* table :
+         {"epochs", "steps", "alpha_snapshots", "architectures", "checkpoints"}) {
+        Statement remove(*m_db,
+                         std::string("DELETE FROM ") + table + " WHERE run_id = ? AND epoch > ?");
+        remove.bind(1, run).bind(2, epoch).run();
+    }
+    transaction.commit();
+}
+
+}  // namespace nas::store

@@ -1,0 +1,55 @@
+#pragma once
+// One search run: builds data, space and strategy from a config, runs epochs of steps, reports
+// events at a bounded rate, stores everything, checkpoints each epoch, and obeys commands between
+// steps. Torch-free header (pimpl), so the GUI bridge can hold a session without torch headers.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/events.h"
+#include "engine/search_config.h"
+#include "engine/search_control.h"
+
+namespace nas::engine {
+
+// Receives a search's reports on the engine thread; implementations hop threads themselves.
+class SearchObserver {
+public:
+    virtual ~SearchObserver() = default;
+    virtual void onStarted(std::int64_t runId, const SearchConfig& config, int startEpoch) {}
+    virtual void onStep(const StepEvent& event) {}            // at most event_rate_hz per second
+    virtual void onAlphas(const AlphaSnapshot& snapshot) {}   // at most event_rate_hz per second
+    virtual void onEpoch(const EpochMetrics& metrics) {}
+    virtual void onSampled(const std::vector<SampledArchitecture>& architectures) {}
+    virtual void onStatus(RunStatus status, const std::string& message) {}
+    virtual void onLog(const std::string& line) {}
+};
+
+struct SearchOutcome {
+    std::int64_t runId = 0;
+    RunStatus status = RunStatus::Failed;
+    std::string message;  // what went wrong, for failed runs
+    [[nodiscard]] bool ok() const { return status == RunStatus::Finished || status == RunStatus::Stopped; }
+};
+
+class SearchSession final {
+public:
+    // A new run in `workspaceRoot`.
+    SearchSession(SearchConfig config, std::string workspaceRoot);
+    // Continue run `runId` from its last checkpoint.
+    SearchSession(std::int64_t runId, std::string workspaceRoot);
+    ~SearchSession();
+    SearchSession(const SearchSession&) = delete;
+    SearchSession& operator=(const SearchSession&) = delete;
+
+    // Runs to the end, a stop command, or an error; never throws for run-time failures (they
+    // come back as a failed outcome, recorded in the store).
+    SearchOutcome run(SearchObserver& observer, SearchControl& control);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace nas::engine

@@ -1,0 +1,36 @@
+#include "engine/workspace.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+namespace nas::engine {
+namespace fs = std::filesystem;
+
+Workspace::Workspace(std::string root) : m_root(std::move(root)) {
+    std::error_code ec;
+    fs::create_directories(m_root, ec);
+    if (ec || !fs::is_directory(m_root))
+        throw std::runtime_error("cannot use workspace folder '" + m_root + "': " + ec.message());
+}
+
+std::string Workspace::defaultRoot() {
+    if (const char* env = std::getenv("NAS_STUDIO_WORKSPACE"); env && *env) return env;
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) return std::string(data) + "/nas-studio";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/nas-studio";
+    return "nas-workspace";
+}
+
+std::string Workspace::databasePath() const { return (fs::path(m_root) / "runs.sqlite").string(); }
+
+std::string Workspace::runFolder(std::int64_t runId) const {
+    const auto dir = fs::path(m_root) / "runs" / std::to_string(runId);
+    fs::create_directories(dir);
+    return dir.string();
+}
+
+std::string Workspace::checkpointPath(std::int64_t runId) const {
+    return (fs::path(runFolder(runId)) / "checkpoint.pt").string();
+}
+
+}  // namespace nas::engine

@@ -1,0 +1,105 @@
+#pragma once
+// One interface for every weight-sharing search strategy. The engine owns the loop (epochs,
+// batches, events, checkpoints); a strategy owns the supernet, the architecture parameters and
+// their optimizers, and says how one step updates them.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <torch/optim/adam.h>
+#include <torch/optim/sgd.h>
+#include <torch/serialize/archive.h>
+
+#include "data/tensor_data.h"
+#include "engine/events.h"
+#include "engine/search_config.h"
+#include "space/cost_model.h"
+#include "space/supernet.h"
+
+namespace nas::search {
+
+using data::Batch;
+
+struct StepResult {
+    double loss = 0;
+    double accuracy = 0;  // on the weight-training batch
+};
+
+// Scores a genotype with the shared weights (accuracy on validation batches); the engine supplies it.
+using GenotypeScorer = std::function<double(const space::Genotype&)>;
+
+class SearchStrategy {
+public:
+    virtual ~SearchStrategy() = default;
+    [[nodiscard]] virtual std::string name() const = 0;
+    // Epoch-level schedules (learning rate, temperature).
+    virtual void beginEpoch(int epoch) = 0;
+    // One search step: `train` trains weights, `valid` the architecture where the method is bi-level.
+    virtual StepResult step(const Batch& train, const Batch& valid) = 0;
+    // After each epoch; sampling strategies score candidates here.
+    virtual void endEpoch(int epoch, const GenotypeScorer& scorer) {}
+    // Op probabilities per edge, [edges, ops], for the views and the store.
+    [[nodiscard]] virtual torch::Tensor probabilities(bool reduction) const = 0;
+    [[nodiscard]] virtual space::Genotype derive() const = 0;
+    [[nodiscard]] virtual double temperature() const { return 0; }
+    [[nodiscard]] virtual double learningRate() const = 0;
+    // Constraints may change between steps.
+    virtual void setConstraints(const engine::Constraints& constraints) { m_constraints = constraints; }
+    // Architectures sampled since the last call (random search, controllers).
+    [[nodiscard]] virtual std::vector<engine::SampledArchitecture> takeSampled() { return {}; }
+    // Logits of `genotype`'s sub-network with the shared weights.
+    [[nodiscard]] virtual torch::Tensor subnetLogits(const space::Genotype& genotype, const torch::Tensor& images) = 0;
+
+    virtual void save(torch::serialize::OutputArchive& archive) const = 0;
+    virtual void load(torch::serialize::InputArchive& archive) = 0;
+
+protected:
+    engine::Constraints m_constraints;
+};
+
+// Shared machinery of the cell-space strategies: supernet, SGD on weights with cosine learning rate,
+// architecture parameters with their Adam optimizer, derivation and checkpointing.
+class CellSearchStrategy : public SearchStrategy {
+public:
+    CellSearchStrategy(const engine::SearchConfig& config, torch::Device device, torch::Tensor alphaNormal,
+                       torch::Tensor alphaReduce);
+    void beginEpoch(int epoch) override;
+    [[nodiscard]] torch::Tensor probabilities(bool reduction) const override;
+    // DARTS rule: per node the two incoming edges with the strongest non-none op, each with that op.
+    [[nodiscard]] space::Genotype derive() const override;
+    [[nodiscard]] double learningRate() const override;
+    [[nodiscard]] torch::Tensor subnetLogits(const space::Genotype& genotype, const torch::Tensor& images) override;
+    void save(torch::serialize::OutputArchive& archive) const override;
+    void load(torch::serialize::InputArchive& archive) override;
+
+    [[nodiscard]] space::Supernet& supernet() { return m_supernet; }
+    [[nodiscard]] const torch::Tensor& alphas(bool reduction) const { return reduction ? m_alphaReduce : m_alphaNormal; }
+
+protected:
+    // Cross-entropy of `logits`, plus accuracy, for a step result.
+    static StepResult result(const torch::Tensor& loss, const torch::Tensor& logits, const torch::Tensor& labels);
+    // Clip weight gradients and take an SGD step.
+    void stepWeights();
+    // Mixing that computes only `genotype`'s ops, weight 1 each (no gradient to any alpha).
+    [[nodiscard]] space::EdgeMixing genotypeMixing(const space::CellGenotype& cell, bool reduction) const;
+    [[nodiscard]] const std::vector<std::string>& ops(bool reduction) const;
+    [[nodiscard]] int noneIndex(bool reduction) const;  // -1 when the op set has no none
+
+    engine::SearchConfig m_config;
+    torch::Device m_device;
+    space::Supernet m_supernet;
+    torch::Tensor m_alphaNormal;
+    torch::Tensor m_alphaReduce;
+    std::unique_ptr<torch::optim::SGD> m_weightOptimizer;
+    std::unique_ptr<torch::optim::Adam> m_archOptimizer;
+    int m_epoch = 0;
+};
+
+// Genotype by the DARTS rule from per-edge op strengths [edges, ops].
+[[nodiscard]] space::CellGenotype topTwoGenotype(const torch::Tensor& strengths, const std::vector<std::string>& ops,
+                                                 int nodes);
+
+[[nodiscard]] std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, torch::Device device);
+
+}  // namespace nas::search

@@ -1,0 +1,67 @@
+#pragma once
+// The weight-sharing supernet of the DARTS cell space: every edge holds every candidate op, and a
+// forward mixes them with per-edge weights the search strategy supplies.
+#include <vector>
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/container/sequential.h>
+#include <torch/nn/modules/linear.h>
+
+#include "space/space_config.h"
+
+namespace nas::space {
+
+// How one cell type mixes its candidate ops. Strategies differ only in what they put here.
+struct EdgeMixing {
+    static constexpr int kAllOps = -1;   // compute every op, weighted
+    static constexpr int kEdgeOff = -2;  // the edge contributes nothing
+
+    torch::Tensor weights;    // [edges, ops]; row e weights edge e's op outputs
+    std::vector<int> active;  // per edge: kAllOps, kEdgeOff, or the one op index to compute;
+                              // empty means kAllOps everywhere
+    // When only one op per edge is active, still evaluate the others without an autograd graph so
+    // their weights get a gradient (NASP's architecture step): their outputs are constants, so
+    // backward runs through the active op alone.
+    bool inactiveWithoutGraph = false;
+
+    [[nodiscard]] int activeOp(int edge) const {
+        return active.empty() ? kAllOps : active[static_cast<size_t>(edge)];
+    }
+};
+
+class SearchCellImpl final : public torch::nn::Module {
+public:
+    SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPrev, int c, bool reduction,
+                   bool reductionPrev);
+    torch::Tensor forward(const torch::Tensor& s0, const torch::Tensor& s1, const EdgeMixing& mixing);
+    [[nodiscard]] bool reduction() const { return m_reduction; }
+
+private:
+    torch::Tensor edgeOutput(int edge, const torch::Tensor& input, const EdgeMixing& mixing);
+
+    bool m_reduction;
+    int m_nodes;
+    std::vector<OpKind> m_kinds;
+    torch::nn::Sequential m_preprocess0{nullptr};
+    torch::nn::Sequential m_preprocess1{nullptr};
+    std::vector<std::vector<torch::nn::Sequential>> m_ops;  // [edge][op]
+};
+TORCH_MODULE(SearchCell);
+
+class SupernetImpl final : public torch::nn::Module {
+public:
+    explicit SupernetImpl(const SpaceConfig& space);
+    // Logits for a batch, each cell mixing its ops with the mixing of its type.
+    torch::Tensor forward(const torch::Tensor& x, const EdgeMixing& normal, const EdgeMixing& reduce);
+    [[nodiscard]] const SpaceConfig& space() const { return m_space; }
+
+private:
+    SpaceConfig m_space;
+    torch::nn::Sequential m_stem{nullptr};
+    std::vector<SearchCell> m_cells;
+    torch::nn::Linear m_classifier{nullptr};
+};
+TORCH_MODULE(Supernet);
+
+}  // namespace nas::space

@@ -1,0 +1,99 @@
+#pragma once
+// The workspace's SQLite run store: every run's config, status and everything it reported, so a
+// finished or interrupted run can be reopened, replayed and resumed from the store alone.
+// Torch- and Qt-free. One RunStore is used by one thread at a time; a second thread (the GUI
+// beside the engine worker) opens its own: WAL mode lets readers run beside the writer.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/events.h"
+#include "store/sqlite_db.h"
+
+namespace nas::store {
+
+struct NewRun {
+    std::string name, strategy, dataset, configJson, device, version;
+    std::uint64_t seed = 0;
+};
+
+struct RunRecord {
+    std::int64_t id = 0;
+    std::string name, strategy, dataset, configJson, device, version, error;
+    engine::RunStatus status = engine::RunStatus::Running;
+    std::uint64_t seed = 0;
+    std::string createdAt, updatedAt;         // ISO-8601 UTC, e.g. 2024-05-01T12:34:56.789Z
+    int epochsDone = 0;                       // number of recorded epochs
+    std::optional<double> bestValidAccuracy;  // highest over the recorded epochs
+    std::optional<double> params;  // of the last epoch's derived genotype: the one the run delivers
+};
+
+struct CheckpointRecord {
+    int epoch = 0;
+    std::string path;
+};
+
+class RunStore final {
+  public:
+    // Opens or creates the database and its schema (WAL, busy timeout 5 s, foreign keys on), then
+    // marks runs left 'running' or 'paused' by a process that is gone as 'interrupted'.
+    // Throws StoreError naming the file and SQLite's message.
+    explicit RunStore(const std::string& databasePath);
+    ~RunStore();
+    RunStore(const RunStore&) = delete;
+    RunStore& operator=(const RunStore&) = delete;
+
+    // A new run, status running, owned by this process.
+    [[nodiscard]] std::int64_t createRun(const NewRun& run);
+    // Takes over a run (to resume it): owner := this process, status running.
+    void claimRun(std::int64_t run);
+    void setStatus(std::int64_t run, engine::RunStatus status, const std::string& error = {});
+
+    // Metrics, derived genotype (JSON and, where it has one, DARTS string) and cost, in one
+    // transaction. Recording an epoch again replaces it.
+    void recordEpoch(std::int64_t run, const engine::EpochMetrics& metrics);
+    // One transaction per batch. Recording a step again replaces it.
+    void recordSteps(std::int64_t run, const std::vector<engine::StepEvent>& steps);
+    // One row per (cell, edge, op), plus the op names. A snapshot of the same step replaces it.
+    void recordAlphas(std::int64_t run, const engine::AlphaSnapshot& snapshot);
+    void recordArchitectures(std::int64_t run,
+                             const std::vector<engine::SampledArchitecture>& architectures);
+    // Recording the same epoch again replaces the path.
+    void recordCheckpoint(std::int64_t run, int epoch, const std::string& path);
+    void recordConstraintChange(std::int64_t run, std::int64_t step,
+                                const engine::Constraints& constraints);
+
+    // Before a resume continues after checkpoint epoch `epoch`: drops the later epochs, their
+    // steps, alpha snapshots, architectures and checkpoints, so a replay shows each epoch once.
+    // Constraint changes stay: they record what the user did, not what the search produced.
+    void discardAfterEpoch(std::int64_t run, int epoch);
+    // Every row of the run. Checkpoint files are the caller's to remove.
+    void deleteRun(std::int64_t run);
+
+    [[nodiscard]] std::vector<RunRecord> listRuns() const;  // newest first
+    [[nodiscard]] std::optional<RunRecord> findRun(std::int64_t run) const;
+    [[nodiscard]] std::vector<engine::EpochMetrics> epochs(std::int64_t run) const;  // by epoch
+    [[nodiscard]] std::vector<engine::StepEvent> steps(std::int64_t run) const;      // by step
+    [[nodiscard]] std::vector<engine::AlphaSnapshot> alphaSnapshots(std::int64_t run) const;
+    [[nodiscard]] std::vector<engine::SampledArchitecture> architectures(std::int64_t run) const;
+    [[nodiscard]] std::vector<std::pair<std::int64_t, engine::Constraints>> constraintChanges(
+        std::int64_t run) const;
+    [[nodiscard]] std::optional<CheckpointRecord> latestCheckpoint(std::int64_t run) const;
+    [[nodiscard]] std::string path() const;
+
+  private:
+    [[nodiscard]] int schemaVersion() const;
+    void createSchema();
+    void markOrphanedRunsInterrupted();
+    // Bumps updated_at inside the caller's transaction; throws when the run does not exist.
+    void touch(std::int64_t run);
+    [[nodiscard]] std::vector<RunRecord> queryRuns(const std::string& where,
+                                                   std::optional<std::int64_t> run) const;
+
+    std::unique_ptr<Database> m_db;
+};
+
+}  // namespace nas::store

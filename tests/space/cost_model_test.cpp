@@ -1,0 +1,60 @@
+#include <gtest/gtest.h>
+
+#include "space/cost_model.h"
+
+using namespace nas::space;
+
+namespace {
+SpaceConfig dartsEvaluationSpace() {
+    SpaceConfig space;
+    space.channels = 36;
+    space.layers = 20;
+    return space;
+}
+}  // namespace
+
+// The reference DARTS implementation's counts for DARTS_V2 at its evaluation setting.
+TEST(CostModel, DartsV2ParameterCountMatchesReference) {
+    const Genotype g = *publishedGenotype("DARTS_V2");
+    EXPECT_EQ(networkCost(g, dartsEvaluationSpace(), false).params, 3349342);
+    EXPECT_EQ(networkCost(g, dartsEvaluationSpace(), true).params, 3825768);
+}
+
+TEST(CostModel, OpFormulas) {
+    // sep conv 3x3, C=16, stride 1, 32x32: weights 2*16*9 + 2*256 = 800.
+    const Cost sep = opCost(OpKind::SepConv3x3, 16, 1, 32, 32, false);
+    EXPECT_EQ(sep.params, 800);
+    EXPECT_EQ(sep.flops, 800.0 * 1024);
+    EXPECT_EQ(sep.mac, 1024.0 * (7 * 16 + 16) + 800);
+    EXPECT_EQ(opCost(OpKind::SepConv3x3, 16, 1, 32, 32, true).params, 800 + 4 * 16);
+    EXPECT_EQ(opCost(OpKind::MaxPool3x3, 16, 2, 16, 16, false).flops, 9.0 * 16 * 256);
+    EXPECT_EQ(opCost(OpKind::MaxPool3x3, 16, 2, 16, 16, false).mac, 5.0 * 16 * 256);
+    EXPECT_EQ(opCost(OpKind::None, 16, 1, 32, 32, true).mac, 0);
+    EXPECT_EQ(opCost(OpKind::SkipConnect, 16, 1, 32, 32, true).params, 0);
+    EXPECT_EQ(opCost(OpKind::SkipConnect, 16, 2, 16, 16, true).params, 16 * 16 + 32);
+}
+
+TEST(CostModel, EdgeTableSumsEveryCellOfItsType) {
+    SpaceConfig space;  // 8 layers: 6 normal cells, 2 reduction cells
+    const auto normal = edgeOpCosts(space, false);
+    ASSERT_EQ(normal.size(), 14u);
+    ASSERT_EQ(normal[0].size(), 8u);
+    // Normal cells at C=16 (x2, 32x32), C=32 (x2, 16x16), C=64 (x2, 8x8); op 4 = sep_conv_3x3.
+    double expected = 0;
+    for (auto [c, y] : {std::pair{16, 32}, {32, 16}, {64, 8}})
+        expected += 2 * opCost(OpKind::SepConv3x3, c, 1, y, y, false).flops;
+    EXPECT_DOUBLE_EQ(normal[0][4].flops, expected);
+    EXPECT_EQ(normal[0][0].params, 0);  // none
+}
+
+TEST(CostModel, ShapesFollowReductions) {
+    SpaceConfig space;
+    space.input = {1, 28, 28};
+    const auto shapes = cellShapes(space, 4);
+    ASSERT_EQ(shapes.size(), 8u);
+    EXPECT_EQ(shapes[2].c, 32);
+    EXPECT_EQ(shapes[2].outH, 14);
+    EXPECT_TRUE(shapes[3].reductionPrev);
+    EXPECT_EQ(shapes[7].outH, 7);
+    EXPECT_EQ(shapes[7].cPrev, 4 * 64);
+}

@@ -1,0 +1,70 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "space/genotype.h"
+#include "space/op_catalogue.h"
+#include "space/space_config.h"
+
+using namespace nas::space;
+
+TEST(Genotype, DartsStringRoundTrip) {
+    const Genotype g = *publishedGenotype("DARTS_V2");
+    ASSERT_EQ(g.normal.edges.size(), 8u);
+    EXPECT_EQ(g.normal.edges[7], (GenotypeEdge{"dil_conv_3x3", 2, 3}));
+    EXPECT_EQ(g.reduce.concat, (std::vector<int>{2, 3, 4, 5}));
+    const std::string text = toDartsString(g);
+    EXPECT_EQ(parseDartsString(text), g);
+    EXPECT_EQ(text.rfind("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1),", 0), 0u);
+}
+
+TEST(Genotype, ParsesRangeConcatAndTrailingCommas) {
+    const Genotype g = parseDartsString(
+        "Genotype(normal=[('skip_connect', 0), ('sep_conv_3x3', 1),], normal_concat=range(2, 3), "
+        "reduce=[(\"max_pool_3x3\", 0), ('max_pool_3x3', 1)], reduce_concat=[2])");
+    EXPECT_EQ(g.normal.concat, std::vector<int>{2});
+    EXPECT_EQ(g.reduce.edges[0].op, "max_pool_3x3");
+}
+
+TEST(Genotype, JsonRoundTripKeepsAnyInDegree) {
+    Genotype g;
+    g.normal.edges = {{"sep_conv_3x3", 0, 0}, {"skip_connect", 1, 0}, {"max_pool_3x3", 0, 0}, {"dil_conv_5x5", 2, 1},
+                      {"avg_pool_3x3", 0, 1}};
+    g.normal.concat = {2, 3};
+    g.reduce.edges = {{"max_pool_3x3", 0, 0}, {"max_pool_3x3", 1, 1}};
+    g.reduce.concat = {2, 3};
+    EXPECT_EQ(genotypeFromJson(toJson(g)), g);
+    EXPECT_FALSE(hasDartsForm(g));
+    EXPECT_THROW((void)toDartsString(g), std::invalid_argument);
+}
+
+TEST(Genotype, RejectsBadInputWithClearMessages) {
+    try {
+        (void)parseDartsString("Genotype(normal=[('sep_conv_9x9', 0), ('skip_connect', 1)], normal_concat=[2], "
+                               "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
+        FAIL() << "unknown op accepted";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("unknown op 'sep_conv_9x9'"), std::string::npos);
+    }
+    EXPECT_THROW((void)parseDartsString("Genotype(normal=[('skip_connect', 0)"), std::invalid_argument);
+    // Node 0 may only read states 0 and 1.
+    EXPECT_THROW((void)genotypeFromJson(nlohmann::json::parse(
+                     R"({"normal":[{"op":"skip_connect","from":2,"to":0}],"reduce":[{"op":"skip_connect","from":0,"to":0}]})")),
+                 std::invalid_argument);
+    EXPECT_THROW((void)loadGenotype("/nonexistent/genotype.json"), std::invalid_argument);
+    EXPECT_THROW((void)loadGenotype("{not json"), std::invalid_argument);
+}
+
+TEST(SpaceConfig, EdgeIndexingFollowsDartsOrder) {
+    SpaceConfig space;
+    EXPECT_EQ(space.edgesPerCell(), 14);
+    EXPECT_EQ(edgeTarget(0), 0);
+    EXPECT_EQ(edgeTarget(2), 1);
+    EXPECT_EQ(edgeSource(4), 2);
+    EXPECT_EQ(edgeTarget(13), 3);
+    EXPECT_EQ(edgeSource(13), 4);
+    for (int e = 0; e < 14; ++e) EXPECT_EQ(edgeIndex(edgeSource(e), edgeTarget(e)), e);
+    EXPECT_TRUE(space.isReductionLayer(2));
+    EXPECT_TRUE(space.isReductionLayer(5));
+    EXPECT_FALSE(space.isReductionLayer(3));
+}

@@ -1,0 +1,72 @@
+#include <gtest/gtest.h>
+
+#include "space/cost_model.h"
+#include "space/derived_network.h"
+#include "space/operations.h"
+#include "space/supernet.h"
+
+using namespace nas::space;
+
+TEST(DerivedNetwork, DartsV2HasTheReferenceParameterCount) {
+    SpaceConfig space;
+    space.channels = 36;
+    space.layers = 20;
+    const Genotype g = *publishedGenotype("DARTS_V2");
+    EXPECT_EQ(parameterCount(*DerivedNetwork(g, space, false)), 3349342);
+    EXPECT_EQ(parameterCount(*DerivedNetwork(g, space, true)), 3825768);
+}
+
+TEST(DerivedNetwork, AnyInDegreeAndAllOpsMatchTheCostModel) {
+    SpaceConfig space;
+    space.channels = 8;
+    space.layers = 5;
+    space.input = {1, 28, 28};
+    Genotype g;
+    g.normal.edges = {{"conv_7x1_1x7", 0, 0}, {"sep_conv_7x7", 1, 0}, {"conv_3x3", 1, 0},
+                      {"dil_conv_5x5", 2, 2}, {"conv_3x1_1x3", 3, 2}, {"conv_1x1", 0, 2}};
+    g.normal.concat = {2, 3, 4};  // node 1 has no input: zeros
+    g.reduce.edges = {{"max_pool_5x5", 0, 0}, {"skip_connect", 1, 1}, {"avg_pool_3x3", 2, 1},
+                      {"max_pool_7x7", 1, 2}, {"none", 3, 2}};
+    g.reduce.concat = {2, 3, 4};
+    DerivedNetwork net(g, space, true);
+    net->setDropPath(0.2);
+    EXPECT_EQ(parameterCount(*net), networkCost(g, space, true).params);
+    const auto out = net->forward(torch::randn({2, 1, 28, 28}));
+    EXPECT_EQ(out.logits.sizes(), (std::vector<int64_t>{2, 10}));
+    EXPECT_EQ(out.auxLogits.sizes(), (std::vector<int64_t>{2, 10}));
+    net->eval();
+    EXPECT_FALSE(net->forward(torch::randn({2, 1, 28, 28})).auxLogits.defined());
+}
+
+TEST(Supernet, MixesOpsAndSkipsInactiveOnes) {
+    SpaceConfig space;
+    space.channels = 4;
+    space.layers = 3;
+    space.input = {3, 16, 16};
+    torch::manual_seed(0);
+    Supernet net(space);
+    const auto x = torch::randn({2, 3, 16, 16});
+    EdgeMixing mixing;
+    mixing.weights = torch::softmax(torch::randn({14, 8}), 1).requires_grad_(true);
+    auto logits = net->forward(x, mixing, mixing);
+    EXPECT_EQ(logits.sizes(), (std::vector<int64_t>{2, 10}));
+    logits.sum().backward();
+    EXPECT_GT(mixing.weights.grad().abs().sum().item<double>(), 0.0);
+
+    // One active op per edge; the others evaluated without a graph still give their weight a gradient.
+    EdgeMixing sparse;
+    sparse.weights = torch::zeros({14, 8});
+    sparse.active.assign(14, EdgeMixing::kEdgeOff);
+    for (int e : {0, 1, 2, 5, 9}) {
+        sparse.active[e] = 4;
+        sparse.weights[e][4] = 1.0;
+    }
+    sparse.weights.requires_grad_(true);
+    sparse.inactiveWithoutGraph = true;
+    net->zero_grad();
+    net->forward(x, sparse, sparse).sum().backward();
+    const auto g = sparse.weights.grad();
+    EXPECT_NE(g[0][5].item<double>(), 0.0);  // inactive op on an active edge
+    EXPECT_NE(g[3][4].item<double>(), 0.0);  // op on an edge that is off
+    EXPECT_EQ(g[0][0].item<double>(), 0.0);  // none never contributes
+}

@@ -1,0 +1,44 @@
+#include "widgets/number_format.h"
+
+#include <cmath>
+
+namespace nas::widgets {
+
+QString formatCount(double value) {
+    const double magnitude = std::abs(value);
+    // SI prefixes: cost figures (params, FLOPs) are conventionally quoted in k/M/G.
+    if (magnitude >= 1e9) return QStringLiteral("%1 G").arg(value / 1e9, 0, 'f', 2);
+    if (magnitude >= 1e6) return QStringLiteral("%1 M").arg(value / 1e6, 0, 'f', 2);
+    if (magnitude >= 1e3) return QStringLiteral("%1 k").arg(value / 1e3, 0, 'f', 1);
+    return QString::number(value, 'g', 4);
+}
+
+QString formatBytes(double bytes) {
+    static const char* const kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    int unit = 0;
+    while (std::abs(bytes) >= 1024.0 && unit < 4) {
+        bytes /= 1024.0;
+        ++unit;
+    }
+    return QStringLiteral("%1 %2")
+        .arg(bytes, 0, 'f', unit == 0 ? 0 : 1)
+        .arg(QLatin1String(kUnits[unit]));
+}
+
+QString formatDuration(double seconds) {
+    if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("--:--");
+    const auto total = static_cast<long long>(std::llround(seconds));
+    const long long h = total / 3600, m = (total / 60) % 60, s = total % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3")
+            .arg(h)
+            .arg(m, 2, 10, QLatin1Char('0'))
+            .arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+QString formatPercent(double fraction) {
+    return QStringLiteral("%1 %").arg(fraction * 100.0, 0, 'f', 1);
+}
+
+}  // namespace nas::widgets

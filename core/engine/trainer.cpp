@@ -1,1 +1,125 @@
-// placeholder
+#include "engine/trainer.h"
+
+#include <chrono>
+#include <cmath>
+
+#include <torch/nn/utils/clip_grad.h>
+
+#include "data/tensor_data.h"
+#include "engine/datasets.h"
+#include "engine/runtime.h"
+#include "space/derived_network.h"
+#include "space/operations.h"
+#include "space/plain_cnn.h"
+#include "util/atomic_file.h"
+
+namespace nas::engine {
+namespace {
+
+// One interface over the two kinds of network the trainer handles.
+struct Model {
+    std::shared_ptr<torch::nn::Module> module;
+    std::function<space::NetworkOutput(const torch::Tensor&)> forward;
+    std::string name;
+};
+
+Model buildModel(const std::optional<space::Genotype>& genotype, const space::SpaceConfig& space, const TrainConfig& c,
+                 double baselineParams) {
+    if (genotype) {
+        space::DerivedNetwork net(*genotype, space, c.auxiliary);
+        net->setDropPath(c.dropPath);
+        return {net.ptr(), [net](const torch::Tensor& x) mutable { return net->forward(x); }, "genotype"};
+    }
+    const int width = space::plainCnnWidthFor(baselineParams, space.input.channels, space.classes);
+    space::PlainCnn net(space.input.channels, width, space.classes);
+    return {net.ptr(), [net](const torch::Tensor& x) mutable { return space::NetworkOutput{net->forward(x), {}}; },
+            "plain-cnn (width " + std::to_string(width) + ")"};
+}
+
+double accuracy(Model& model, const data::BatchLoader& loader, double* lossOut) {
+    torch::NoGradGuard noGrad;
+    model.module->eval();
+    double correct = 0, loss = 0;
+    std::int64_t seen = 0;
+    const auto& set = loader.set();
+    const int64_t batch = 256;
+    for (int64_t start = 0; start < set.size(); start += batch) {
+        const int64_t n = std::min(batch, set.size() - start);
+        const auto images = set.images.narrow(0, start, n);
+        const auto labels = set.labels.narrow(0, start, n);
+        const auto logits = model.forward(images).logits;
+        loss += torch::cross_entropy_loss(logits, labels, {}, at::Reduction::Sum).item<double>();
+        correct += logits.argmax(1).eq(labels).sum().item<double>();
+        seen += n;
+    }
+    model.module->train();
+    if (lossOut) *lossOut = seen ? loss / seen : 0;
+    return seen ? correct / seen : 0;
+}
+
+}  // namespace
+
+TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const TrainConfig& c, double baselineParams,
+                         const TrainProgress& progress) {
+    configureThreads(c.threads);
+    const auto device = resolveDevice(c.device);
+    torch::manual_seed(c.seed);
+    const auto trainImages = loadImages(c.dataset, data::Split::Train, c.seed);
+    const auto testImages = loadImages(c.dataset, data::Split::Test, c.seed);
+    const auto stats = data::channelStats(trainImages);
+    data::BatchLoader train(data::toTensors(trainImages, stats, device), c.batchSize, true, c.dataset.augment, c.seed);
+    data::BatchLoader test(data::toTensors(testImages, stats, device), c.batchSize, false, false, c.seed);
+    if (train.batchCount() < 1) throw std::runtime_error("no full training batch: lower --batch-size");
+
+    space::SpaceConfig space;
+    space.channels = c.channels;
+    space.layers = c.layers;
+    space.input = datasetInputShape(c.dataset);
+    space.classes = 10;
+    Model model = buildModel(genotype, space, c, baselineParams);
+    model.module->to(device);
+    model.module->train();
+    TrainResult result;
+    result.model = model.name;
+    result.params = static_cast<double>(space::parameterCount(*model.module));
+    torch::optim::SGD optimizer(model.module->parameters(),
+                                torch::optim::SGDOptions(c.lr).momentum(c.momentum).weight_decay(c.weightDecay));
+    const int steps = train.batchCount();
+    for (int epoch = 0; epoch < c.epochs; ++epoch) {
+        const auto start = std::chrono::steady_clock::now();
+        const double lr = 0.5 * c.lr * (1.0 + std::cos(M_PI * epoch / c.epochs));
+        for (auto& group : optimizer.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
+        train.beginEpoch(epoch);
+        TrainEpoch ep;
+        ep.epoch = epoch;
+        for (int s = 0; s < steps; ++s) {
+            const auto b = train.batch(s);
+            optimizer.zero_grad();
+            const auto out = model.forward(b.images);
+            auto loss = torch::cross_entropy_loss(out.logits, b.labels);
+            if (out.auxLogits.defined()) loss = loss + c.auxiliaryWeight * torch::cross_entropy_loss(out.auxLogits, b.labels);
+            loss.backward();
+            torch::nn::utils::clip_grad_norm_(model.module->parameters(), c.gradClip);
+            optimizer.step();
+            const double l = loss.item<double>();
+            if (!std::isfinite(l)) throw std::runtime_error("training diverged (loss " + std::to_string(l) + "): lower --lr");
+            ep.trainLoss += l / steps;
+            ep.trainAccuracy += out.logits.argmax(1).eq(b.labels).to(torch::kDouble).mean().item<double>() / steps;
+            if (progress) progress(ep, s + 1, steps);
+        }
+        ep.testAccuracy = accuracy(model, test, &result.testLoss);
+        ep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        result.epochs.push_back(ep);
+        if (progress) progress(ep, steps, steps);
+    }
+    result.testAccuracy = result.epochs.empty() ? accuracy(model, test, &result.testLoss) : result.epochs.back().testAccuracy;
+    result.testImages = static_cast<int>(test.set().size());
+    if (!c.weightsPath.empty()) {
+        torch::serialize::OutputArchive archive;
+        model.module->save(archive);
+        util::writeAtomically(c.weightsPath, [&archive](const std::string& tmp) { archive.save_to(tmp); });
+    }
+    return result;
+}
+
+}  // namespace nas::engine

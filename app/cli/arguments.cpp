@@ -1,0 +1,70 @@
+#include "arguments.h"
+
+namespace nas::cli {
+
+Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::string>& flags,
+                     const std::set<std::string>& options) {
+    for (size_t i = 0; i < words.size(); ++i) {
+        const auto& w = words[i];
+        if (w.rfind("--", 0) != 0) {
+            m_positional.push_back(w);
+            continue;
+        }
+        const std::string name = w.substr(2);
+        if (flags.count(name)) {
+            m_flags.insert(name);
+        } else if (options.count(name)) {
+            if (i + 1 >= words.size()) throw UsageError("option --" + name + " needs a value");
+            m_options[name] = words[++i];
+        } else {
+            throw UsageError("unknown option --" + name);
+        }
+    }
+}
+
+std::optional<std::string> Arguments::option(const std::string& name) const {
+    const auto it = m_options.find(name);
+    if (it == m_options.end()) return std::nullopt;
+    return it->second;
+}
+
+std::string Arguments::option(const std::string& name, const std::string& fallback) const {
+    return option(name).value_or(fallback);
+}
+
+int Arguments::intOption(const std::string& name, int fallback) const {
+    const auto v = option(name);
+    if (!v) return fallback;
+    try {
+        size_t used = 0;
+        const int n = std::stoi(*v, &used);
+        if (used == v->size()) return n;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("--" + name + " needs an integer, not '" + *v + "'");
+}
+
+double Arguments::doubleOption(const std::string& name, double fallback) const {
+    const auto v = option(name);
+    if (!v) return fallback;
+    try {
+        size_t used = 0;
+        const double n = std::stod(*v, &used);
+        if (used == v->size()) return n;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("--" + name + " needs a number, not '" + *v + "'");
+}
+
+std::int64_t Arguments::runId() const {
+    if (m_positional.size() != 1) throw UsageError("give exactly one run id");
+    try {
+        size_t used = 0;
+        const long long id = std::stoll(m_positional[0], &used);
+        if (used == m_positional[0].size() && id > 0) return id;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("'" + m_positional[0] + "' is not a run id");
+}
+
+}  // namespace nas::cli

@@ -1,0 +1,42 @@
+// export: a run's derived genotype as JSON + manifest, DARTS string and PyTorch module.
+#include <cstdio>
+
+#include "arguments.h"
+#include "commands.h"
+#include "engine/runtime.h"
+#include "engine/search_config.h"
+#include "engine/workspace.h"
+#include "export/manifest.h"
+#include "store/run_store.h"
+
+namespace nas::cli {
+
+int exportCommand(const Words& words) {
+    const Arguments args(words, {}, {"workspace", "out", "epoch", "channels", "layers"});
+    const auto out = args.option("out");
+    if (!out) throw UsageError("--out DIR is required");
+    const store::RunStore store(engine::Workspace(workspaceRoot(args.option("workspace", ""))).databasePath());
+    const auto id = args.runId();
+    const auto run = store.findRun(id);
+    if (!run) throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
+    const auto epochs = store.epochs(id);
+    if (epochs.empty()) throw std::runtime_error("run " + std::to_string(id) + " has no completed epoch to export");
+    const int wanted = args.intOption("epoch", epochs.back().epoch + 1) - 1;
+    const engine::EpochMetrics* chosen = nullptr;
+    for (const auto& e : epochs)
+        if (e.epoch == wanted) chosen = &e;
+    if (!chosen) throw std::runtime_error("run " + std::to_string(id) + " has no epoch " + std::to_string(wanted + 1));
+
+    const auto config = engine::parseSearchConfigText(run->configJson);
+    auto space = config.space;
+    space.channels = args.intOption("channels", space.channels);
+    space.layers = args.intOption("layers", space.layers);
+    auto manifest = exporting::currentManifest(nlohmann::json::parse(run->configJson), run->seed, run->device);
+    manifest.runId = id;
+    manifest.epoch = chosen->epoch;
+    for (const auto& path : exporting::exportGenotype(*out, chosen->genotype, space, manifest, chosen->validAccuracy))
+        std::printf("%s\n", path.c_str());
+    return 0;
+}
+
+}  // namespace nas::cli

@@ -1,0 +1,104 @@
+// runs and show: what the workspace holds.
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "arguments.h"
+#include "commands.h"
+#include "engine/workspace.h"
+#include "store/run_store.h"
+
+namespace nas::cli {
+namespace {
+
+nlohmann::json runJson(const store::RunRecord& r) {
+    return {{"id", r.id},
+            {"name", r.name},
+            {"strategy", r.strategy},
+            {"dataset", r.dataset},
+            {"status", engine::toString(r.status)},
+            {"epochs_done", r.epochsDone},
+            {"best_valid_accuracy", r.bestValidAccuracy ? nlohmann::json(*r.bestValidAccuracy) : nlohmann::json()},
+            {"params", r.params ? nlohmann::json(*r.params) : nlohmann::json()},
+            {"created_at", r.createdAt},
+            {"updated_at", r.updatedAt},
+            {"device", r.device},
+            {"error", r.error}};
+}
+
+store::RunStore openStore(const Arguments& args) {
+    return store::RunStore(engine::Workspace(workspaceRoot(args.option("workspace", ""))).databasePath());
+}
+
+}  // namespace
+
+int runsCommand(const Words& words) {
+    const Arguments args(words, {"json"}, {"workspace"});
+    const auto store = openStore(args);
+    const auto runs = store.listRuns();
+    if (args.flag("json")) {
+        auto list = nlohmann::json::array();
+        for (const auto& r : runs) list.push_back(runJson(r));
+        std::printf("%s\n", list.dump(2).c_str());
+        return 0;
+    }
+    if (runs.empty()) {
+        std::printf("no runs in %s\n", store.path().c_str());
+        return 0;
+    }
+    std::printf("%4s  %-11s  %-7s  %-13s  %6s  %9s  %10s  %s\n", "id", "status", "method", "dataset", "epochs",
+                "best acc", "params", "created");
+    for (const auto& r : runs) {
+        const std::string acc = r.bestValidAccuracy ? std::to_string(100 * *r.bestValidAccuracy).substr(0, 5) + "%" : "-";
+        const std::string params = r.params ? std::to_string(static_cast<long long>(*r.params)) : "-";
+        std::printf("%4lld  %-11s  %-7s  %-13s  %6d  %9s  %10s  %s\n", static_cast<long long>(r.id),
+                    engine::toString(r.status).c_str(), r.strategy.c_str(), r.dataset.c_str(), r.epochsDone,
+                    acc.c_str(), params.c_str(), r.createdAt.c_str());
+    }
+    return 0;
+}
+
+int showCommand(const Words& words) {
+    const Arguments args(words, {"json"}, {"workspace"});
+    const auto store = openStore(args);
+    const auto id = args.runId();
+    const auto run = store.findRun(id);
+    if (!run) throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
+    const auto epochs = store.epochs(id);
+    if (args.flag("json")) {
+        auto doc = runJson(*run);
+        doc["config"] = nlohmann::json::parse(run->configJson);
+        doc["epochs"] = nlohmann::json::array();
+        for (const auto& e : epochs)
+            doc["epochs"].push_back({{"epoch", e.epoch},
+                                     {"train_loss", e.trainLoss},
+                                     {"train_accuracy", e.trainAccuracy},
+                                     {"valid_loss", e.validLoss},
+                                     {"valid_accuracy", e.validAccuracy},
+                                     {"temperature", e.temperature},
+                                     {"seconds", e.seconds},
+                                     {"genotype", space::toJson(e.genotype)},
+                                     {"params", e.cost.params},
+                                     {"flops", e.cost.flops},
+                                     {"mac", e.cost.mac}});
+        std::printf("%s\n", doc.dump(2).c_str());
+        return 0;
+    }
+    std::printf("run %lld: %s\n  status %s, %s on %s, device %s\n  created %s, updated %s\n", static_cast<long long>(id),
+                run->name.c_str(), engine::toString(run->status).c_str(), run->strategy.c_str(), run->dataset.c_str(),
+                run->device.c_str(), run->createdAt.c_str(), run->updatedAt.c_str());
+    if (!run->error.empty()) std::printf("  error: %s\n", run->error.c_str());
+    std::printf("\n%5s  %10s  %9s  %10s  %9s  %10s  %8s\n", "epoch", "train loss", "train acc", "valid loss", "valid acc",
+                "params", "seconds");
+    for (const auto& e : epochs)
+        std::printf("%5d  %10.4f  %8.1f%%  %10.4f  %8.1f%%  %10.0f  %8.1f\n", e.epoch + 1, e.trainLoss,
+                    100 * e.trainAccuracy, e.validLoss, 100 * e.validAccuracy, e.cost.params, e.seconds);
+    if (!epochs.empty()) {
+        const auto& g = epochs.back().genotype;
+        std::printf("\nderived genotype (epoch %d):\n  %s\n", epochs.back().epoch + 1,
+                    space::hasDartsForm(g) ? space::toDartsString(g).c_str() : space::toJson(g).dump().c_str());
+    }
+    return 0;
+}
+
+}  // namespace nas::cli

@@ -1,0 +1,366 @@
+#include "widgets/launch_panel_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <climits>
+#include <cmath>
+#include <memory>
+
+#include "engine/search_config.h"
+#include "space/op_catalogue.h"
+#include "widgets/qt_text.h"
+
+namespace nas::widgets {
+namespace {
+
+constexpr double kMillion = 1e6;
+
+QString comboKey(const QComboBox* combo) { return combo->currentData().toString(); }
+
+void selectKey(QComboBox* combo, const QString& key) {
+    const int index = combo->findData(key);
+    if (index >= 0) combo->setCurrentIndex(index);
+}
+
+QSpinBox* intSpin(QWidget* parent, const QString& objectName, int min, int max, const QString& tip = {}) {
+    auto* spin = new QSpinBox(parent);
+    spin->setObjectName(objectName);
+    spin->setRange(min, max);
+    spin->setToolTip(tip);
+    return spin;
+}
+
+}  // namespace
+
+LaunchForm::LaunchForm(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("runNameEdit"));
+    m_name->setPlaceholderText(tr("optional; default: strategy and dataset"));
+    auto* nameRow = new QFormLayout;
+    nameRow->addRow(tr("Run name:"), m_name);
+    layout->addLayout(nameRow);
+    layout->addWidget(buildDatasetGroup());
+    layout->addWidget(buildSearchGroup());
+    layout->addWidget(buildConstraintsGroup());
+    layout->addStretch(1);
+
+    setJson(engine::toJson(engine::SearchConfig{}));
+
+    // Every edit announces itself once, so the panel can re-validate and re-estimate memory.
+    for (auto* edit : findChildren<QLineEdit*>())
+        connect(edit, &QLineEdit::textChanged, this, &LaunchForm::changed);
+    for (auto* spin : findChildren<QSpinBox*>())
+        connect(spin, qOverload<int>(&QSpinBox::valueChanged), this, &LaunchForm::changed);
+    for (auto* spin : findChildren<QDoubleSpinBox*>())
+        connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &LaunchForm::changed);
+    for (auto* combo : findChildren<QComboBox*>())
+        connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, &LaunchForm::changed);
+    for (auto* check : findChildren<QCheckBox*>())
+        connect(check, &QCheckBox::toggled, this, &LaunchForm::changed);
+}
+
+QGroupBox* LaunchForm::buildDatasetGroup() {
+    m_datasetGroup = new QGroupBox(tr("Dataset"), this);
+    auto* form = new QFormLayout(m_datasetGroup);
+    m_dataset = new QComboBox(m_datasetGroup);
+    m_dataset->setObjectName(QStringLiteral("datasetChoice"));
+    m_dataset->addItem(tr("Fashion-MNIST"), QStringLiteral("fashion-mnist"));
+    m_dataset->addItem(tr("CIFAR-10 (binary folder)"), QStringLiteral("cifar10"));
+    m_dataset->addItem(tr("Synthetic (generated)"), QStringLiteral("synthetic"));
+    form->addRow(tr("Dataset:"), m_dataset);
+
+    m_datasetPath = new QLineEdit(m_datasetGroup);
+    m_datasetPath->setObjectName(QStringLiteral("datasetPathEdit"));
+    m_datasetPath->setPlaceholderText(tr("default location"));
+    m_browse = new QPushButton(tr("Browse\u2026"), m_datasetGroup);
+    m_browse->setObjectName(QStringLiteral("datasetBrowseButton"));
+    m_browse->setToolTip(tr("Choose the folder that holds the dataset files"));
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_datasetPath, 1);
+    pathRow->addWidget(m_browse);
+    form->addRow(tr("Folder:"), pathRow);
+
+    m_trainLimit = intSpin(m_datasetGroup, QStringLiteral("trainLimitSpin"), 0, INT_MAX,
+                           tr("Use only the first N training images (0: all)"));
+    m_trainLimit->setSpecialValueText(tr("all"));
+    form->addRow(tr("Training images:"), m_trainLimit);
+    m_syntheticCount = intSpin(m_datasetGroup, QStringLiteral("syntheticCountSpin"), 1, 1000000,
+                               tr("Images in the generated training set"));
+    form->addRow(tr("Synthetic images:"), m_syntheticCount);
+    m_syntheticChannels = intSpin(m_datasetGroup, QStringLiteral("syntheticChannelsSpin"), 1, 16);
+    m_syntheticSide = intSpin(m_datasetGroup, QStringLiteral("syntheticSideSpin"), 4, 256,
+                              tr("Height and width of the generated images (a multiple of 4)"));
+    auto* shapeRow = new QHBoxLayout;
+    shapeRow->addWidget(m_syntheticChannels);
+    shapeRow->addWidget(m_syntheticSide);
+    form->addRow(tr("Synthetic channels, side:"), shapeRow);
+
+    connect(m_dataset, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        // A path typed for another dataset would be wrong here: fall back to the default.
+        m_datasetPath->clear();
+        updateDatasetFields();
+    });
+    connect(m_browse, &QPushButton::clicked, this, &LaunchForm::browseDatasetFolder);
+    return m_datasetGroup;
+}
+
+QGroupBox* LaunchForm::buildSearchGroup() {
+    m_searchGroup = new QGroupBox(tr("Search"), this);
+    auto* form = new QFormLayout(m_searchGroup);
+    m_strategy = new QComboBox(m_searchGroup);
+    m_strategy->setObjectName(QStringLiteral("strategyChoice"));
+    m_strategy->addItem(tr("SNAS (stochastic, resource-constrained)"), QStringLiteral("snas"));
+    m_strategy->addItem(tr("NASP (proximal, discrete)"), QStringLiteral("nasp"));
+    m_strategy->addItem(tr("DARTS (differentiable)"), QStringLiteral("darts"));
+    m_strategy->addItem(tr("Random (weight sharing)"), QStringLiteral("random"));
+    form->addRow(tr("Strategy:"), m_strategy);
+
+    m_opSet = new QComboBox(m_searchGroup);
+    m_opSet->setObjectName(QStringLiteral("opSetChoice"));
+    m_opSet->addItem(tr("DARTS ops (8)"), QStringLiteral("darts"));
+    m_opSet->addItem(tr("NASP ops"), QStringLiteral("nasp"));
+    form->addRow(tr("Operations:"), m_opSet);
+    // Odd values are allowed here on purpose: the engine's validation explains what is wrong.
+    m_channels = intSpin(m_searchGroup, QStringLiteral("channelsSpin"), 1, 512, tr("Channels of the first cell (even)"));
+    m_layers = intSpin(m_searchGroup, QStringLiteral("layersSpin"), 1, 64, tr("Cells in the supernet (at least 3)"));
+    m_nodes = intSpin(m_searchGroup, QStringLiteral("nodesSpin"), 1, 16, tr("Intermediate nodes per cell"));
+    form->addRow(tr("Channels:"), m_channels);
+    form->addRow(tr("Layers:"), m_layers);
+    form->addRow(tr("Nodes per cell:"), m_nodes);
+
+    m_epochs = intSpin(m_searchGroup, QStringLiteral("epochsSpin"), 1, 10000);
+    m_batchSize = intSpin(m_searchGroup, QStringLiteral("batchSizeSpin"), 1, 65536);
+    m_stepsPerEpoch = intSpin(m_searchGroup, QStringLiteral("stepsPerEpochSpin"), 0, INT_MAX,
+                              tr("Steps per epoch (0: one pass over the weight-training half)"));
+    m_stepsPerEpoch->setSpecialValueText(tr("full pass"));
+    m_seed = intSpin(m_searchGroup, QStringLiteral("seedSpin"), 0, INT_MAX);
+    form->addRow(tr("Epochs:"), m_epochs);
+    form->addRow(tr("Batch size:"), m_batchSize);
+    form->addRow(tr("Steps per epoch:"), m_stepsPerEpoch);
+    form->addRow(tr("Seed:"), m_seed);
+
+    m_device = new QComboBox(m_searchGroup);
+    m_device->setObjectName(QStringLiteral("deviceChoice"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
+    m_device->addItem(tr("Automatic (GPU when present)"), QStringLiteral("auto"));
+    m_device->setToolTip(tr("The engine checks that a GPU is present when the search starts"));
+    form->addRow(tr("Device:"), m_device);
+    return m_searchGroup;
+}
+
+QDoubleSpinBox* LaunchForm::limitSpin(const QString& objectName, double max, int decimals, const QString& suffix) {
+    auto* spin = new QDoubleSpinBox(this);
+    spin->setObjectName(objectName);
+    spin->setDecimals(decimals);
+    spin->setRange(0.0, max);
+    spin->setSuffix(suffix);
+    spin->setEnabled(false);
+    return spin;
+}
+
+QGroupBox* LaunchForm::buildConstraintsGroup() {
+    auto* group = new QGroupBox(tr("Resource constraints"), this);
+    group->setObjectName(QStringLiteral("constraintsGroup"));
+    auto* form = new QFormLayout(group);
+    auto addLimit = [&](QCheckBox*& check, QDoubleSpinBox*& spin, const QString& name, const QString& label,
+                        double max, int decimals, const QString& suffix) {
+        check = new QCheckBox(label, group);
+        check->setObjectName(name + QStringLiteral("Check"));
+        spin = limitSpin(name + QStringLiteral("Spin"), max, decimals, suffix);
+        connect(check, &QCheckBox::toggled, spin, &QWidget::setEnabled);
+        form->addRow(check, spin);
+    };
+    addLimit(m_useMaxParams, m_maxParams, QStringLiteral("maxParams"), tr("Max parameters"), 1e6, 6, tr(" M"));
+    addLimit(m_useMaxFlops, m_maxFlops, QStringLiteral("maxFlops"), tr("Max FLOPs"), 1e7, 6, tr(" M"));
+    addLimit(m_useMaxMac, m_maxMac, QStringLiteral("maxMac"), tr("Max memory access"), 1e7, 6, tr(" M"));
+    addLimit(m_useMaxLatency, m_maxLatency, QStringLiteral("maxLatency"), tr("Max latency"), 1e5, 3, tr(" ms"));
+    m_maxParams->setToolTip(tr("Learnable parameters of the derived network, in millions"));
+    m_maxFlops->setToolTip(tr("Multiply-adds of one forward pass, in millions"));
+    m_maxMac->setToolTip(tr("Elements read and written in one forward pass, in millions"));
+
+    m_preset = new QComboBox(group);
+    m_preset->setObjectName(QStringLiteral("presetChoice"));
+    m_preset->addItem(tr("None"), QStringLiteral("none"));
+    m_preset->addItem(tr("Mild"), QStringLiteral("mild"));
+    m_preset->addItem(tr("Moderate"), QStringLiteral("moderate"));
+    m_preset->addItem(tr("Aggressive"), QStringLiteral("aggressive"));
+    m_preset->addItem(tr("Custom"), QStringLiteral("custom"));
+    m_strength = new QDoubleSpinBox(group);
+    m_strength->setObjectName(QStringLiteral("strengthSpin"));
+    m_strength->setDecimals(5);
+    m_strength->setRange(0.0, 10.0);
+    m_strength->setSingleStep(0.001);
+    m_strength->setToolTip(tr("Weight of the resource penalty in the SNAS loss"));
+    form->addRow(tr("SNAS constraint strength:"), m_preset);
+    form->addRow(QString(), m_strength);
+    connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, &LaunchForm::applyPreset);
+    connect(m_strength, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this](double value) {
+        // A strength typed by hand that matches no preset makes the choice "custom".
+        const QSignalBlocker block(m_preset);
+        for (const char* name : {"none", "mild", "moderate", "aggressive"}) {
+            if (std::abs(engine::snasPresetStrength(name) - value) < 1e-9) {
+                selectKey(m_preset, QLatin1String(name));
+                return;
+            }
+        }
+        selectKey(m_preset, QStringLiteral("custom"));
+    });
+    return group;
+}
+
+void LaunchForm::applyPreset(int index) {
+    const QString key = m_preset->itemData(index).toString();
+    if (key == QLatin1String("custom")) return;
+    const QSignalBlocker block(m_strength);
+    m_strength->setValue(engine::snasPresetStrength(toStdString(key)));
+}
+
+void LaunchForm::updateDatasetFields() {
+    const QString name = comboKey(m_dataset);
+    const bool synthetic = name == QLatin1String("synthetic");
+    m_datasetPath->setEnabled(!synthetic);
+    m_browse->setEnabled(!synthetic);
+    m_syntheticCount->setEnabled(synthetic);
+    m_syntheticChannels->setEnabled(synthetic);
+    m_syntheticSide->setEnabled(synthetic);
+    m_datasetPath->setPlaceholderText(
+        synthetic ? tr("not used") : tr("default: %1").arg(toQString(engine::defaultDatasetPath(toStdString(name)))));
+}
+
+void LaunchForm::browseDatasetFolder() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_datasetPath->text());
+    if (!folder.isEmpty()) m_datasetPath->setText(folder);
+}
+
+nlohmann::json LaunchForm::constraintsJson() const {
+    auto limit = [](const QCheckBox* use, const QDoubleSpinBox* spin, double unit) {
+        return use->isChecked() ? nlohmann::json(spin->value() * unit) : nlohmann::json(nullptr);
+    };
+    return {{"max_params", limit(m_useMaxParams, m_maxParams, kMillion)},
+            {"max_flops", limit(m_useMaxFlops, m_maxFlops, kMillion)},
+            {"max_mac", limit(m_useMaxMac, m_maxMac, kMillion)},
+            {"max_latency_ms", limit(m_useMaxLatency, m_maxLatency, 1.0)},
+            {"strength", m_strength->value()}};
+}
+
+nlohmann::json LaunchForm::toJson() const {
+    nlohmann::json j = m_base;
+    j["name"] = toStdString(m_name->text().trimmed());
+    j["strategy"] = toStdString(comboKey(m_strategy));
+    j["epochs"] = m_epochs->value();
+    j["batch_size"] = m_batchSize->value();
+    j["steps_per_epoch"] = m_stepsPerEpoch->value();
+    j["seed"] = m_seed->value();
+    j["device"] = toStdString(comboKey(m_device));
+    auto& d = j["dataset"];
+    d["name"] = toStdString(comboKey(m_dataset));
+    d["path"] = toStdString(m_datasetPath->text().trimmed());
+    d["train_limit"] = m_trainLimit->value();
+    d["synthetic_count"] = m_syntheticCount->value();
+    d["synthetic_shape"] = {m_syntheticChannels->value(), m_syntheticSide->value(), m_syntheticSide->value()};
+    auto& s = j["space"];
+    s["channels"] = m_channels->value();
+    s["layers"] = m_layers->value();
+    s["nodes"] = m_nodes->value();
+    s.erase("op_set");
+    s.erase("ops");
+    const QString ops = comboKey(m_opSet);
+    if (ops == QLatin1String("darts")) {
+        s["normal_ops"] = space::dartsOps();
+        s["reduce_ops"] = space::dartsOps();
+    } else if (ops == QLatin1String("nasp")) {
+        s["normal_ops"] = space::naspNormalOps();
+        s["reduce_ops"] = space::naspReduceOps();
+    }  // "custom": the loaded config's op lists stay as they were
+    j["constraints"] = constraintsJson();
+    return j;
+}
+
+void LaunchForm::setJson(const nlohmann::json& json) {
+    m_base = json;
+    const nlohmann::json empty = nlohmann::json::object();
+    const auto& d = json.contains("dataset") ? json.at("dataset") : empty;
+    const auto& s = json.contains("space") ? json.at("space") : empty;
+    const auto& c = json.contains("constraints") && json.at("constraints").is_object() ? json.at("constraints") : empty;
+
+    // Signals stay blocked while filling, so listeners see one `changed` at the end.
+    std::vector<std::unique_ptr<QSignalBlocker>> blocks;
+    for (QObject* child : findChildren<QWidget*>()) blocks.push_back(std::make_unique<QSignalBlocker>(child));
+
+    m_name->setText(toQString(json.value("name", std::string())));
+    selectKey(m_strategy, toQString(json.value("strategy", std::string("snas"))));
+    m_epochs->setValue(json.value("epochs", 10));
+    m_batchSize->setValue(json.value("batch_size", 64));
+    m_stepsPerEpoch->setValue(json.value("steps_per_epoch", 0));
+    m_seed->setValue(static_cast<int>(json.value("seed", 2ULL) & INT_MAX));
+    selectKey(m_device, toQString(json.value("device", std::string("cpu"))));
+
+    const std::string dataset = d.value("name", std::string("fashion-mnist"));
+    selectKey(m_dataset, toQString(dataset));
+    const std::string path = d.value("path", std::string());
+    // The default location is shown as the placeholder, not as typed text.
+    m_datasetPath->setText(path == engine::defaultDatasetPath(dataset) ? QString() : toQString(path));
+    m_trainLimit->setValue(d.value("train_limit", 0));
+    m_syntheticCount->setValue(d.value("synthetic_count", 1024));
+    const std::vector<int> shape = d.value("synthetic_shape", std::vector<int>{3, 16, 16});
+    m_syntheticChannels->setValue(shape.size() == 3 ? shape[0] : 3);
+    m_syntheticSide->setValue(shape.size() == 3 ? shape[1] : 16);
+
+    m_channels->setValue(s.value("channels", 16));
+    m_layers->setValue(s.value("layers", 8));
+    m_nodes->setValue(s.value("nodes", 4));
+    const auto normalOps = s.value("normal_ops", space::dartsOps());
+    const auto reduceOps = s.value("reduce_ops", space::dartsOps());
+    const int custom = m_opSet->findData(QStringLiteral("custom"));
+    if (custom >= 0) m_opSet->removeItem(custom);
+    if (normalOps == space::dartsOps() && reduceOps == space::dartsOps()) {
+        selectKey(m_opSet, QStringLiteral("darts"));
+    } else if (normalOps == space::naspNormalOps() && reduceOps == space::naspReduceOps()) {
+        selectKey(m_opSet, QStringLiteral("nasp"));
+    } else {
+        m_opSet->addItem(tr("Custom (from the loaded file)"), QStringLiteral("custom"));
+        selectKey(m_opSet, QStringLiteral("custom"));
+    }
+
+    auto setLimit = [&c](const char* key, QCheckBox* use, QDoubleSpinBox* spin, double unit) {
+        const bool set = c.contains(key) && c.at(key).is_number();
+        use->setChecked(set);
+        spin->setEnabled(set);
+        if (set) spin->setValue(c.at(key).get<double>() / unit);
+    };
+    setLimit("max_params", m_useMaxParams, m_maxParams, kMillion);
+    setLimit("max_flops", m_useMaxFlops, m_maxFlops, kMillion);
+    setLimit("max_mac", m_useMaxMac, m_maxMac, kMillion);
+    setLimit("max_latency_ms", m_useMaxLatency, m_maxLatency, 1.0);
+    const double strength = c.value("strength", 0.0);
+    m_strength->setValue(strength);
+    selectKey(m_preset, QStringLiteral("custom"));
+    for (const char* name : {"none", "mild", "moderate", "aggressive"})
+        if (std::abs(engine::snasPresetStrength(name) - strength) < 1e-9) selectKey(m_preset, QLatin1String(name));
+
+    blocks.clear();
+    updateDatasetFields();
+    emit changed();
+}
+
+void LaunchForm::setRunning(bool running) {
+    m_name->setEnabled(!running);
+    m_datasetGroup->setEnabled(!running);
+    m_searchGroup->setEnabled(!running);
+    if (!running) updateDatasetFields();
+}
+
+}  // namespace nas::widgets

@@ -1,0 +1,77 @@
+#pragma once
+// The launch panel's input fields and their mapping to and from the search-config JSON. Settings
+// the form does not show (optimiser rates, SNAS temperatures, ...) are kept from the last loaded
+// config, so loading, editing and saving a config never drops them.
+#include <QWidget>
+#include <nlohmann/json.hpp>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace nas::widgets {
+
+class LaunchForm final : public QWidget {
+    Q_OBJECT
+public:
+    explicit LaunchForm(QWidget* parent = nullptr);
+
+    // The config the fields describe (not validated).
+    [[nodiscard]] nlohmann::json toJson() const;
+    // Only the constraints part of toJson().
+    [[nodiscard]] nlohmann::json constraintsJson() const;
+    // Shows a config; `json` should be a validated config (toJson of a SearchConfig).
+    void setJson(const nlohmann::json& json);
+    // While a search runs only the constraints stay editable.
+    void setRunning(bool running);
+
+signals:
+    void changed();
+
+private:
+    QGroupBox* buildDatasetGroup();
+    QGroupBox* buildSearchGroup();
+    QGroupBox* buildConstraintsGroup();
+    void updateDatasetFields();
+    void applyPreset(int index);
+    void browseDatasetFolder();
+    QDoubleSpinBox* limitSpin(const QString& objectName, double max, int decimals, const QString& suffix);
+
+    nlohmann::json m_base;  // the last loaded config: source of the settings the form lacks
+    QGroupBox* m_datasetGroup = nullptr;
+    QGroupBox* m_searchGroup = nullptr;
+    QLineEdit* m_name = nullptr;
+    QComboBox* m_dataset = nullptr;
+    QLineEdit* m_datasetPath = nullptr;
+    QPushButton* m_browse = nullptr;
+    QSpinBox* m_trainLimit = nullptr;
+    QSpinBox* m_syntheticCount = nullptr;
+    QSpinBox* m_syntheticChannels = nullptr;
+    QSpinBox* m_syntheticSide = nullptr;
+    QComboBox* m_strategy = nullptr;
+    QSpinBox* m_channels = nullptr;
+    QSpinBox* m_layers = nullptr;
+    QSpinBox* m_nodes = nullptr;
+    QComboBox* m_opSet = nullptr;
+    QSpinBox* m_epochs = nullptr;
+    QSpinBox* m_batchSize = nullptr;
+    QSpinBox* m_stepsPerEpoch = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QComboBox* m_device = nullptr;
+    QCheckBox* m_useMaxParams = nullptr;
+    QDoubleSpinBox* m_maxParams = nullptr;
+    QCheckBox* m_useMaxFlops = nullptr;
+    QDoubleSpinBox* m_maxFlops = nullptr;
+    QCheckBox* m_useMaxMac = nullptr;
+    QDoubleSpinBox* m_maxMac = nullptr;
+    QCheckBox* m_useMaxLatency = nullptr;
+    QDoubleSpinBox* m_maxLatency = nullptr;
+    QComboBox* m_preset = nullptr;
+    QDoubleSpinBox* m_strength = nullptr;
+};
+
+}  // namespace nas::widgets

@@ -157,11 +157,11 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
         if (last && std::filesystem::exists(last->path)) {
             position = loadCheckpoint(last->path, *strategy, device);
             // Rows written after the checkpoint belong to work that is about to be redone.
-            store->discardAfterEpoch(runId, position.epoch - 1);
+            store->discardFrom(runId, position.epoch, position.globalStep);
             observer.onLog("resuming run " + std::to_string(runId) + " at epoch " + std::to_string(position.epoch + 1) +
                            ", step " + std::to_string(position.step + 1));
         } else {
-            store->discardAfterEpoch(runId, -1);
+            store->discardFrom(runId, 0, 0);
             observer.onLog("run " + std::to_string(runId) + " has no checkpoint yet; starting it again from the beginning");
         }
     }

@@ -1,5 +1,7 @@
 #include "store/run_store.h"
 
+#include <limits>
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -568,12 +570,21 @@ std::vector<std::pair<std::int64_t, engine::Constraints>> RunStore::constraintCh
 // --- resume ----------------------------------------------------------------------------------
 
 void RunStore::discardAfterEpoch(std::int64_t run, int epoch) {
+    discardFrom(run, epoch + 1, std::numeric_limits<std::int64_t>::max());
+}
+
+void RunStore::discardFrom(std::int64_t run, int epoch, std::int64_t step) {
     Transaction transaction(*m_db);
     touch(run);
-    for (const char* table :
-         {"epochs", "steps", "alpha_snapshots", "architectures", "checkpoints"}) {
+    // Step-level rows of the continued epoch that precede the resume point stay.
+    for (const char* table : {"steps", "alpha_snapshots"}) {
+        Statement remove(*m_db, std::string("DELETE FROM ") + table +
+                                    " WHERE run_id = ? AND (epoch > ? OR (epoch = ? AND step >= ?))");
+        remove.bind(1, run).bind(2, epoch).bind(3, epoch).bind(4, step).run();
+    }
+    for (const char* table : {"epochs", "architectures", "checkpoints"}) {
         Statement remove(*m_db,
-                         std::string("DELETE FROM ") + table + " WHERE run_id = ? AND epoch > ?");
+                         std::string("DELETE FROM ") + table + " WHERE run_id = ? AND epoch >= ?");
         remove.bind(1, run).bind(2, epoch).run();
     }
     transaction.commit();

@@ -69,6 +69,9 @@ class RunStore final {
     // Before a resume continues after checkpoint epoch `epoch`: drops the later epochs, their
     // steps, alpha snapshots, architectures and checkpoints, so a replay shows each epoch once.
     // Constraint changes stay: they record what the user did, not what the search produced.
+    // Before a resume continues at (epoch, step): drop epoch-level rows from `epoch` on and
+    // step-level rows from `step` on, so a replay shows each epoch and step once.
+    void discardFrom(std::int64_t run, int epoch, std::int64_t step);
     void discardAfterEpoch(std::int64_t run, int epoch);
     // Every row of the run. Checkpoint files are the caller's to remove.
     void deleteRun(std::int64_t run);

@@ -1,0 +1,48 @@
+// Seconds per search step of each strategy at the DARTS search setting: 16 channels, 8 layers,
+// batch 64, 3x32x32 input, the eight DARTS ops. A step is everything one iteration does
+// (DARTS: alpha step + weight step; NASP: proximal alpha step + sparse weight step; SNAS: the
+// joint step; random: one sampled sub-network's weight step).
+//   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,random] [threads=0]
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+#include <string>
+
+#include "engine/runtime.h"
+#include "search/strategy.h"
+
+#include <torch/cuda.h>
+
+int main(int argc, char** argv) {
+    const int steps = argc > 1 ? std::stoi(argv[1]) : 3;
+    const std::string list = argc > 2 ? argv[2] : "darts,snas,nasp,random";
+    nas::engine::configureThreads(argc > 3 ? std::stoi(argv[3]) : 0);
+    const auto device = nas::engine::resolveDevice("auto");
+    std::printf("device %s, libtorch %s, %d steps after one warm-up step\n",
+                nas::engine::describeDevice(device).c_str(), nas::engine::libtorchVersion().c_str(), steps);
+    std::stringstream names(list);
+    std::string name;
+    while (std::getline(names, name, ',')) {
+        nas::engine::SearchConfig config;
+        config.strategy = name;
+        config.space.input = {3, 32, 32};
+        config.batchSize = 64;
+        torch::manual_seed(0);
+        auto strategy = nas::search::makeStrategy(config, device);
+        strategy->beginEpoch(0);
+        auto makeBatch = [&] {
+            return nas::data::Batch{torch::randn({64, 3, 32, 32}, torch::TensorOptions().device(device)),
+                                    torch::randint(0, 10, {64}, torch::TensorOptions().device(device).dtype(torch::kLong))};
+        };
+        const auto train = makeBatch();
+        const auto valid = makeBatch();
+        (void)strategy->step(train, valid);
+        const auto start = std::chrono::steady_clock::now();
+        for (int i = 0; i < steps; ++i) (void)strategy->step(train, valid);
+        if (device.is_cuda()) torch::cuda::synchronize();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / steps;
+        std::printf("%-7s %8.3f s/step\n", name.c_str(), seconds);
+        std::fflush(stdout);
+    }
+    return 0;
+}

@@ -1,0 +1,223 @@
+// The command-line tool as a user runs it: real processes, a real workspace, real files.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "space/genotype.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Result {
+    int status = -1;
+    std::string output;  // stdout and stderr together
+};
+
+Result run(const std::string& args) {
+    Result r;
+    const std::string command = std::string(NAS_CLI_PATH) + " " + args + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::array<char, 4096> buf{};
+    while (size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.output.append(buf.data(), n);
+    const int raw = ::pclose(pipe);
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return r;
+}
+
+std::string stdoutOf(const std::string& args) {
+    Result r;
+    FILE* pipe = ::popen((std::string(NAS_CLI_PATH) + " " + args + " 2>/dev/null").c_str(), "r");
+    std::array<char, 4096> buf{};
+    while (size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.output.append(buf.data(), n);
+    ::pclose(pipe);
+    return r.output;
+}
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() / ("nas-cli-" + std::to_string(::getpid()) + "-" +
+                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+    std::string ws() const { return " --workspace " + (m_dir / "ws").string(); }
+    std::string file(const std::string& name, const std::string& text) const {
+        const auto path = (m_dir / name).string();
+        std::ofstream(path) << text;
+        return path;
+    }
+    json runs() const { return json::parse(stdoutOf("runs --json" + ws())); }
+
+    fs::path m_dir;
+};
+
+const char* kTinySearch =
+    " --dataset synthetic --channels 4 --layers 3 --batch-size 16 --steps-per-epoch 3 --threads 1 --seed 3";
+
+}  // namespace
+
+TEST_F(Cli, InspectPrintsTheReferenceDartsV2Costs) {
+    const auto plain = json::parse(stdoutOf(
+        "inspect --genotype DARTS_V2 --channels 36 --layers 20 --classes 10 --input 3x32x32 --json"));
+    EXPECT_EQ(plain["params"], 3349342);
+    EXPECT_EQ(plain["built_params"], 3349342);
+    EXPECT_GT(plain["flops"].get<double>(), 5e8);
+    EXPECT_GT(plain["mac"].get<double>(), 0);
+    const auto aux = json::parse(stdoutOf(
+        "inspect --genotype DARTS_V2 --channels 36 --layers 20 --classes 10 --input 3x32x32 --auxiliary --json"));
+    EXPECT_EQ(aux["params"], 3825768);
+    // A DARTS string given inline reads the same as the published name.
+    const auto text = nas::space::toDartsString(*nas::space::publishedGenotype("DARTS_V2"));
+    const auto inlineText = json::parse(stdoutOf("inspect --genotype \"" + text + "\" --json"));
+    EXPECT_EQ(inlineText["params"], 3349342);
+}
+
+TEST_F(Cli, SearchShowExportRoundTrip) {
+    const auto r = run(std::string("search --strategy snas --epochs 2") + kTinySearch + ws());
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("epoch 2/2 done"), std::string::npos) << r.output;
+    const auto list = runs();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["status"], "finished");
+    EXPECT_EQ(list[0]["epochs_done"], 2);
+    const auto id = list[0]["id"].get<long long>();
+    const auto shown = json::parse(stdoutOf("show " + std::to_string(id) + " --json" + ws()));
+    ASSERT_EQ(shown["epochs"].size(), 2u);
+    const auto out = (m_dir / "export").string();
+    const auto ex = run("export " + std::to_string(id) + " --out " + out + ws());
+    ASSERT_EQ(ex.status, 0) << ex.output;
+    const auto doc = json::parse(std::ifstream(out + "/genotype.json"));
+    EXPECT_EQ(nas::space::genotypeFromJson(doc["genotype"]), nas::space::genotypeFromJson(shown["epochs"][1]["genotype"]));
+    for (const char* key : {"config", "seed", "libtorch_version", "device", "commit", "nas_studio_version"})
+        EXPECT_TRUE(doc["manifest"].contains(key)) << key;
+    EXPECT_EQ(doc["manifest"]["seed"], 3);
+    EXPECT_GT(doc["cost"]["params"].get<double>(), 0);
+    EXPECT_TRUE(fs::exists(out + "/model.py"));
+    // The export reads back as a genotype for train/inspect.
+    EXPECT_EQ(nas::space::loadGenotype(out + "/genotype.json"), nas::space::genotypeFromJson(doc["genotype"]));
+}
+
+TEST_F(Cli, KilledSearchShowsInterruptedAndResumesWithoutLosingEpochs) {
+    const std::string args = std::string("search --strategy darts --epochs 4") + kTinySearch + ws() + " --quiet";
+    // The reference: the same search, never interrupted, in another workspace.
+    const auto reference = run(std::string("search --strategy darts --epochs 4") + kTinySearch +
+                               " --workspace " + (m_dir / "reference").string() + " --quiet");
+    ASSERT_EQ(reference.status, 0) << reference.output;
+
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::execl("/bin/sh", "sh", "-c", (std::string("exec ") + NAS_CLI_PATH + " " + args + " >/dev/null 2>&1").c_str(),
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    // Kill it hard once the second epoch has been checkpointed.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+    bool killed = false;
+    while (std::chrono::steady_clock::now() < deadline) {
+        const auto list = runs();
+        if (!list.empty() && list[0]["epochs_done"].get<int>() >= 2) {
+            ::kill(child, SIGKILL);
+            killed = true;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(killed) << "the search finished or stalled before it could be killed";
+    auto list = runs();
+    ASSERT_EQ(list.size(), 1u);
+    ASSERT_EQ(list[0]["status"], "interrupted");
+    const auto id = std::to_string(list[0]["id"].get<long long>());
+
+    const auto resumed = run("resume " + id + ws());
+    ASSERT_EQ(resumed.status, 0) << resumed.output;
+    EXPECT_NE(resumed.output.find("resuming run"), std::string::npos) << resumed.output;
+    const auto shown = json::parse(stdoutOf("show " + id + " --json" + ws()));
+    EXPECT_EQ(shown["status"], "finished");
+    ASSERT_EQ(shown["epochs"].size(), 4u);
+    for (int e = 0; e < 4; ++e) EXPECT_EQ(shown["epochs"][e]["epoch"], e);
+    // Resuming reproduces the uninterrupted run: same genotypes and the same losses.
+    const auto ref = json::parse(stdoutOf("show 1 --json --workspace " + (m_dir / "reference").string()));
+    for (int e = 0; e < 4; ++e) {
+        EXPECT_EQ(shown["epochs"][e]["genotype"], ref["epochs"][e]["genotype"]) << "epoch " << e;
+        EXPECT_NEAR(shown["epochs"][e]["train_loss"].get<double>(), ref["epochs"][e]["train_loss"].get<double>(), 1e-4);
+    }
+}
+
+TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
+    // Malformed JSON config: names the file.
+    const auto bad = file("bad.json", "{\"strategy\": \"snas\",");
+    auto r = run("search --config " + bad + ws());
+    EXPECT_NE(r.status, 0);
+    EXPECT_NE(r.output.find("bad.json"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("not valid JSON"), std::string::npos) << r.output;
+    // Unknown op and an impossible constraint: each named.
+    r = run("search --config " + file("ops.json", R"({"space": {"ops": ["sep_conv_3x3", "conv_9x9"]}})") + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("unknown op 'conv_9x9'"), std::string::npos) << r.output;
+    r = run(std::string("search --max-params 50") + kTinySearch + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("max_params is impossible"), std::string::npos) << r.output;
+    // Missing dataset: names the path.
+    r = run("search --dataset fashion-mnist --data-path " + (m_dir / "nowhere").string() + ws());
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.output.find("nowhere"), std::string::npos) << r.output;
+    // Corrupt dataset: a truncated image file.
+    const auto corrupt = m_dir / "corrupt";
+    fs::create_directories(corrupt);
+    for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}) {
+        std::ofstream out(corrupt / name, std::ios::binary);
+        const unsigned char header[] = {0, 0, 8, static_cast<unsigned char>(name[6] == 'i' ? 3 : 1), 0, 0, 0, 100};
+        out.write(reinterpret_cast<const char*>(header), sizeof header);
+        if (name[6] == 'i') {
+            const unsigned char dims[] = {0, 0, 0, 28, 0, 0, 0, 28};
+            out.write(reinterpret_cast<const char*>(dims), sizeof dims);
+            out << std::string(500, '\1');  // far fewer than 100 images
+        } else {
+            out << std::string(100, '\1');
+        }
+    }
+    r = run("search --dataset fashion-mnist --data-path " + corrupt.string() + ws());
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.output.find("truncated"), std::string::npos) << r.output;
+    // None of that created a run.
+    EXPECT_TRUE(runs().empty());
+    // Unknown commands and options are usage errors.
+    EXPECT_EQ(run("frobnicate").status, 2);
+    EXPECT_EQ(run("runs --colour" + ws()).status, 2);
+    r = run("inspect --genotype \"Genotype(normal=[('sep_conv_3x3', 0)\"");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.output.find("DARTS genotype string"), std::string::npos) << r.output;
+    r = run("export 7 --out " + (m_dir / "x").string() + ws());
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.output.find("no run 7"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(m_dir / "x"));
+}
+
+TEST_F(Cli, TrainReportsTestAccuracyForGenotypeAndBaseline) {
+    const std::string common =
+        " --dataset synthetic --epochs 1 --channels 4 --layers 3 --batch-size 16 --threads 1 --json";
+    const auto g = json::parse(stdoutOf("train --genotype DARTS_V2" + common));
+    EXPECT_EQ(g["model"], "genotype");
+    EXPECT_GT(g["test_accuracy"].get<double>(), 0.0);
+    EXPECT_EQ(g["test_images"], 256);
+    const auto b = json::parse(stdoutOf("train --baseline-like DARTS_V2" + common));
+    EXPECT_NE(b["model"].get<std::string>().find("plain-cnn"), std::string::npos);
+    // Same size within 15%.
+    EXPECT_NEAR(b["params"].get<double>() / g["params"].get<double>(), 1.0, 0.15);
+}

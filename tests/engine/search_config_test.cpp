@@ -1,0 +1,72 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/search_config.h"
+
+using nas::engine::ConfigError;
+using nas::engine::parseSearchConfig;
+using nas::engine::parseSearchConfigText;
+using nlohmann::json;
+
+namespace {
+std::string problemsOf(const json& j) {
+    try {
+        (void)parseSearchConfig(j);
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+TEST(SearchConfig, DefaultsAreValidAndFollowTheDataset) {
+    const auto c = parseSearchConfig(json::object());
+    EXPECT_EQ(c.strategy, "snas");
+    EXPECT_EQ(c.dataset.name, "fashion-mnist");
+    EXPECT_EQ(c.dataset.path, "/usr/share/datasets/fashion-mnist");
+    EXPECT_EQ(c.space.input.channels, 1);
+    EXPECT_EQ(c.space.input.height, 28);
+    EXPECT_EQ(c.space.edgesPerCell(), 14);
+}
+
+TEST(SearchConfig, RoundTripsThroughJson) {
+    const auto c = parseSearchConfig(json::parse(R"({"strategy":"nasp","epochs":3,"space":{"op_set":"nasp","channels":8},
+        "constraints":{"max_params":1e6,"preset":"moderate"},"dataset":{"name":"synthetic","synthetic_shape":[1,16,16]}})"));
+    EXPECT_EQ(c.space.normalOps.size(), 8u);
+    EXPECT_EQ(c.space.reduceOps.size(), 5u);
+    EXPECT_DOUBLE_EQ(c.constraints.strength, 1e-2);
+    const auto again = parseSearchConfig(nas::engine::toJson(c));
+    EXPECT_EQ(nas::engine::toJson(again), nas::engine::toJson(c));
+    EXPECT_EQ(again.constraints, c.constraints);
+}
+
+TEST(SearchConfig, ReportsEveryProblemByKey) {
+    const auto text = problemsOf(json::parse(
+        R"({"strategy":"evolution","epochs":0,"space":{"channels":7,"ops":["sep_conv_3x3","warp_conv"]},"batchsize":64})"));
+    EXPECT_NE(text.find("strategy must be one of"), std::string::npos) << text;
+    EXPECT_NE(text.find("epochs must be at least 1"), std::string::npos) << text;
+    EXPECT_NE(text.find("space.channels must be a positive even number"), std::string::npos) << text;
+    EXPECT_NE(text.find("unknown op 'warp_conv'"), std::string::npos) << text;
+    EXPECT_NE(text.find("batchsize is not a known setting"), std::string::npos) << text;
+}
+
+TEST(SearchConfig, WrongTypesAndImpossibleConstraintsAreRefused) {
+    EXPECT_NE(problemsOf(json::parse(R"({"epochs":"ten"})")).find("epochs has the wrong type"), std::string::npos);
+    const auto impossible = problemsOf(json::parse(R"({"constraints":{"max_params":100}})"));
+    EXPECT_NE(impossible.find("constraints.max_params is impossible"), std::string::npos) << impossible;
+    EXPECT_NE(problemsOf(json::parse(R"({"constraints":{"preset":"extreme"}})")).find("unknown SNAS constraint preset"),
+              std::string::npos);
+    EXPECT_NE(problemsOf(json::parse(R"({"space":{"ops":["none"]}})")).find("needs an op other than 'none'"),
+              std::string::npos);
+}
+
+TEST(SearchConfig, MalformedJsonTextNamesTheProblem) {
+    try {
+        (void)parseSearchConfigText("{\"epochs\": 3,");
+        FAIL();
+    } catch (const ConfigError& e) {
+        EXPECT_NE(std::string(e.what()).find("not valid JSON"), std::string::npos);
+    }
+    EXPECT_THROW((void)nas::engine::loadSearchConfig("/nonexistent/config.json"), ConfigError);
+}

@@ -1,0 +1,173 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "engine/search_session.h"
+#include "engine/workspace.h"
+#include "store/run_store.h"
+#include "test_configs.h"
+
+using namespace nas;
+
+namespace {
+
+class TempWorkspace {
+public:
+    TempWorkspace() {
+        static int counter = 0;
+        m_root = (std::filesystem::temp_directory_path() /
+                  ("nas-session-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+                     .string();
+        std::filesystem::remove_all(m_root);
+    }
+    ~TempWorkspace() { std::filesystem::remove_all(m_root); }
+    const std::string& root() const { return m_root; }
+    store::RunStore store() const { return store::RunStore(engine::Workspace(m_root).databasePath()); }
+
+private:
+    std::string m_root;
+};
+
+// Records what the engine reports; optionally acts on the control at a given step.
+struct Recorder : engine::SearchObserver {
+    std::vector<engine::StepEvent> steps;
+    std::vector<engine::EpochMetrics> epochs;
+    std::vector<engine::RunStatus> statuses;
+    int alphas = 0;
+    std::function<void(const engine::StepEvent&)> onEachStep;
+    void onStep(const engine::StepEvent& e) override {
+        steps.push_back(e);
+        if (onEachStep) onEachStep(e);
+    }
+    void onAlphas(const engine::AlphaSnapshot&) override { ++alphas; }
+    void onEpoch(const engine::EpochMetrics& m) override { epochs.push_back(m); }
+    void onStatus(engine::RunStatus s, const std::string&) override { statuses.push_back(s); }
+};
+
+}  // namespace
+
+class SessionPerStrategy : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(SessionPerStrategy, RunsToTheEndAndStoresEverything) {
+    TempWorkspace ws;
+    engine::SearchSession session(fixtures::tinySearch(GetParam()), ws.root());
+    Recorder rec;
+    engine::SearchControl control;
+    const auto outcome = session.run(rec, control);
+    ASSERT_EQ(outcome.status, engine::RunStatus::Finished) << outcome.message;
+    EXPECT_EQ(rec.steps.size(), 6u);
+    ASSERT_EQ(rec.epochs.size(), 2u);
+    EXPECT_GT(rec.alphas, 0);
+    EXPECT_GT(rec.epochs[1].cost.params, 0);
+
+    const auto store = ws.store();
+    const auto run = store.findRun(outcome.runId);
+    ASSERT_TRUE(run);
+    EXPECT_EQ(run->status, engine::RunStatus::Finished);
+    EXPECT_EQ(run->strategy, GetParam());
+    EXPECT_EQ(store.epochs(outcome.runId).size(), 2u);
+    EXPECT_EQ(store.steps(outcome.runId).size(), 6u);
+    EXPECT_FALSE(store.alphaSnapshots(outcome.runId).empty());
+    EXPECT_EQ(store.epochs(outcome.runId)[1].genotype, rec.epochs[1].genotype);
+    ASSERT_TRUE(store.latestCheckpoint(outcome.runId));
+    EXPECT_TRUE(std::filesystem::exists(store.latestCheckpoint(outcome.runId)->path));
+    if (GetParam() == "random") EXPECT_EQ(store.architectures(outcome.runId).size(), 16u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Strategies, SessionPerStrategy, ::testing::Values("darts", "snas", "nasp", "random"));
+
+TEST(Session, PausesResumesTakesNewConstraintsAndStops) {
+    TempWorkspace ws;
+    engine::SearchSession session(fixtures::tinySearch("snas", 3, 4), ws.root());
+    engine::SearchControl control;
+    Recorder rec;
+    std::atomic<bool> sawPause{false};
+    std::thread commander;
+    rec.onEachStep = [&](const engine::StepEvent& e) {
+        if (e.step == 1) {
+            control.requestPause();
+            // Resume from another thread once the engine reports the pause.
+            commander = std::thread([&] {
+                while (!sawPause) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                engine::Constraints c;
+                c.maxParams = 5e5;
+                c.strength = 0.01;
+                control.setConstraints(c);
+                control.requestResume();
+            });
+        }
+        if (e.step == 5) control.requestStop();
+    };
+    class Watcher : public engine::SearchObserver {
+    public:
+        Watcher(Recorder& r, std::atomic<bool>& p) : m_r(r), m_p(p) {}
+        void onStep(const engine::StepEvent& e) override { m_r.onStep(e); }
+        void onEpoch(const engine::EpochMetrics& m) override { m_r.onEpoch(m); }
+        void onStatus(engine::RunStatus s, const std::string& msg) override {
+            m_r.onStatus(s, msg);
+            if (s == engine::RunStatus::Paused) m_p = true;
+        }
+
+    private:
+        Recorder& m_r;
+        std::atomic<bool>& m_p;
+    } watcher(rec, sawPause);
+    const auto outcome = session.run(watcher, control);
+    commander.join();
+    ASSERT_EQ(outcome.status, engine::RunStatus::Stopped) << outcome.message;
+    EXPECT_EQ(rec.steps.size(), 6u);  // steps 0..5, then the stop
+    EXPECT_NE(std::find(rec.statuses.begin(), rec.statuses.end(), engine::RunStatus::Paused), rec.statuses.end());
+    const auto store = ws.store();
+    const auto changes = store.constraintChanges(outcome.runId);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].first, 2);  // applied before the third step
+    EXPECT_EQ(changes[0].second.maxParams, 5e5);
+    EXPECT_EQ(store.findRun(outcome.runId)->status, engine::RunStatus::Stopped);
+
+    // Resuming finishes the run, every epoch recorded once, continuing at the stopped step.
+    engine::SearchSession resumed(outcome.runId, ws.root());
+    Recorder rest;
+    engine::SearchControl control2;
+    const auto second = resumed.run(rest, control2);
+    ASSERT_EQ(second.status, engine::RunStatus::Finished) << second.message;
+    ASSERT_FALSE(rest.steps.empty());
+    EXPECT_EQ(rest.steps.front().step, 6);
+    const auto epochs = store.epochs(outcome.runId);
+    ASSERT_EQ(epochs.size(), 3u);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(epochs[static_cast<size_t>(i)].epoch, i);
+    EXPECT_EQ(store.steps(outcome.runId).size(), 12u);
+}
+
+TEST(Session, MissingDatasetFailsClearlyAndLeavesNoRun) {
+    TempWorkspace ws;
+    auto config = fixtures::tinySearch("darts");
+    config.dataset.name = "fashion-mnist";
+    config.dataset.path = "/nonexistent/fashion";
+    config.space.input = {1, 28, 28};
+    engine::SearchSession session(config, ws.root());
+    Recorder rec;
+    engine::SearchControl control;
+    const auto outcome = session.run(rec, control);
+    EXPECT_EQ(outcome.status, engine::RunStatus::Failed);
+    EXPECT_NE(outcome.message.find("/nonexistent/fashion"), std::string::npos) << outcome.message;
+    EXPECT_TRUE(ws.store().listRuns().empty());
+}
+
+TEST(Session, ResumingAFinishedOrUnknownRunIsRefused) {
+    TempWorkspace ws;
+    engine::SearchSession first(fixtures::tinySearch("nasp", 1, 2), ws.root());
+    Recorder rec;
+    engine::SearchControl control;
+    const auto done = first.run(rec, control);
+    ASSERT_TRUE(done.ok());
+    engine::SearchSession again(done.runId, ws.root());
+    const auto refused = again.run(rec, control);
+    EXPECT_EQ(refused.status, engine::RunStatus::Failed);
+    EXPECT_NE(refused.message.find("already finished"), std::string::npos);
+    EXPECT_EQ(ws.store().findRun(done.runId)->status, engine::RunStatus::Finished);
+    engine::SearchSession unknown(999, ws.root());
+    EXPECT_NE(unknown.run(rec, control).message.find("no run 999"), std::string::npos);
+}

@@ -1,0 +1,234 @@
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+
+#include "data/synthetic.h"
+#include "data/tensor_data.h"
+#include "engine/checkpoint.h"
+#include "search/nasp.h"
+#include "search/random_ws.h"
+#include "search/snas.h"
+#include "test_configs.h"
+
+using namespace nas;
+
+namespace {
+
+struct Fixture {
+    engine::SearchConfig config;
+    std::unique_ptr<search::SearchStrategy> strategy;
+    std::unique_ptr<data::BatchLoader> loader;
+
+    explicit Fixture(const std::string& name, engine::SearchConfig c = {}) {
+        config = c.strategy.empty() ? fixtures::tinySearch(name) : c;
+        config.strategy = name;
+        torch::manual_seed(1);
+        strategy = search::makeStrategy(config, torch::kCPU);
+        const auto images = data::makeSynthetic({256, 3, 16, 16, 10, 3});
+        loader = std::make_unique<data::BatchLoader>(data::toTensors(images, data::channelStats(images), torch::kCPU),
+                                                     16, true, false, 3);
+        strategy->beginEpoch(0);
+    }
+    search::StepResult step(int i) { return strategy->step(loader->batch(i % 16), loader->batch((i + 7) % 16)); }
+};
+
+double meanLoss(Fixture& f, int from, int count, std::vector<double>& losses) {
+    double sum = 0;
+    for (int i = from; i < from + count; ++i) sum += losses[static_cast<size_t>(i)];
+    return sum / count;
+}
+
+}  // namespace
+
+class EveryStrategy : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EveryStrategy, LearnsTheSyntheticTaskAndDerivesAValidGenotype) {
+    Fixture f(GetParam());
+    std::vector<double> losses;
+    for (int i = 0; i < 40; ++i) losses.push_back(f.step(i).loss);
+    EXPECT_LT(meanLoss(f, 32, 8, losses), meanLoss(f, 0, 8, losses) - 0.2) << GetParam();
+    const auto g = f.strategy->derive();
+    EXPECT_NO_THROW(space::validate(g));
+    const auto p = f.strategy->probabilities(false);
+    EXPECT_EQ(p.sizes(), (std::vector<int64_t>{14, 8}));
+    EXPECT_TRUE(torch::allclose(p.sum(1), torch::ones({14}), 1e-4, 1e-4));
+}
+
+INSTANTIATE_TEST_SUITE_P(Strategies, EveryStrategy, ::testing::Values("darts", "snas", "nasp", "random"));
+
+TEST(Darts, SecondOrderStepMovesAlphas) {
+    auto c = fixtures::tinySearch("darts");
+    c.darts.order = 2;
+    Fixture f("darts", c);
+    auto& cell = dynamic_cast<search::CellSearchStrategy&>(*f.strategy);
+    const auto before = cell.alphas(false).detach().clone();
+    f.step(0);
+    const auto after = cell.alphas(false).detach();
+    EXPECT_TRUE(torch::isfinite(after).all().item<bool>());
+    EXPECT_GT((after - before).abs().max().item<double>(), 0.0);
+    // The DARTS rule: two edges per node, never none.
+    for (const auto& e : f.strategy->derive().normal.edges) EXPECT_NE(e.op, "none");
+    EXPECT_EQ(f.strategy->derive().normal.edges.size(), 8u);
+}
+
+TEST(Snas, TemperatureAnnealsLinearly) {
+    auto c = fixtures::tinySearch("snas", 5);
+    Fixture f("snas", c);
+    f.strategy->beginEpoch(0);
+    EXPECT_DOUBLE_EQ(f.strategy->temperature(), 1.0);
+    f.strategy->beginEpoch(4);
+    EXPECT_NEAR(f.strategy->temperature(), 0.03, 1e-12);
+    f.strategy->beginEpoch(2);
+    EXPECT_NEAR(f.strategy->temperature(), 0.515, 1e-9);
+}
+
+TEST(Snas, ResourcePenaltyRanksCostlyCellsHigherAndRespectsBudgets) {
+    Fixture f("snas");
+    auto& snas = dynamic_cast<search::SnasStrategy&>(*f.strategy);
+    auto oneHot = [](int op) { return torch::nn::functional::one_hot(torch::full({14}, op, torch::kLong), 8).to(torch::kFloat); };
+    const double none = snas.resourcePenalty(oneHot(0), oneHot(0)).item<double>();
+    const double sep5 = snas.resourcePenalty(oneHot(5), oneHot(5)).item<double>();
+    EXPECT_GT(sep5, none + 0.5);
+    engine::Constraints generous;
+    generous.maxParams = generous.maxFlops = generous.maxMac = 1e12;
+    snas.setConstraints(generous);
+    EXPECT_DOUBLE_EQ(snas.resourcePenalty(oneHot(5), oneHot(5)).item<double>(), 0.0);
+}
+
+TEST(Snas, StrongConstraintPushesMassToCheapOps) {
+    auto c = fixtures::tinySearch("snas");
+    c.arch.lr = 0.05;
+    c.constraints.strength = 1.0;
+    Fixture f("snas", c);
+    f.strategy->setConstraints(c.constraints);
+    auto costlyMass = [&] {
+        const auto p = f.strategy->probabilities(false);
+        return p.narrow(1, 4, 4).sum().item<double>();  // sep and dil convs
+    };
+    const double before = costlyMass();
+    for (int i = 0; i < 20; ++i) f.step(i);
+    EXPECT_LT(costlyMass(), before - 0.5);
+}
+
+TEST(Snas, ChildKeepsEveryNonNoneEdge) {
+    Fixture f("snas");
+    auto& cell = dynamic_cast<search::CellSearchStrategy&>(*f.strategy);
+    {
+        torch::NoGradGuard g;
+        cell.alphas(false).fill_(0.0);
+        cell.alphas(false).select(1, 4).fill_(5.0);  // sep_conv_3x3 everywhere
+        cell.alphas(false)[3][0] = 20.0;              // but none on edge 3
+    }
+    const auto g = f.strategy->derive();
+    EXPECT_EQ(g.normal.edges.size(), 13u);
+    for (const auto& e : g.normal.edges) EXPECT_EQ(e.op, "sep_conv_3x3");
+}
+
+TEST(Nasp, ProximalStepKeepsOneOpPerEdgeTwoEdgesPerNodeAndTheBox) {
+    Fixture f("nasp");
+    auto& nasp = dynamic_cast<search::NaspStrategy&>(*f.strategy);
+    for (int i = 0; i < 5; ++i) f.step(i);
+    const auto mixing = nasp.binarise(false, false);
+    std::vector<int> perNode(4, 0);
+    for (int e = 0; e < 14; ++e) {
+        const int k = mixing.activeOp(e);
+        if (k == space::EdgeMixing::kEdgeOff) {
+            EXPECT_EQ(mixing.weights[e].sum().item<double>(), 0.0);
+            continue;
+        }
+        EXPECT_NE(k, 0) << "none chosen";
+        EXPECT_EQ(mixing.weights[e].sum().item<double>(), 1.0);
+        ++perNode[static_cast<size_t>(space::edgeTarget(e))];
+    }
+    for (int n : perNode) EXPECT_EQ(n, 2);
+    for (bool r : {false, true}) {
+        EXPECT_GE(nasp.alphas(r).min().item<double>(), 0.0);
+        EXPECT_LE(nasp.alphas(r).max().item<double>(), 1.0);
+    }
+}
+
+TEST(Nasp, WeightStepTouchesOnlyTheChosenOps) {
+    Fixture f("nasp");
+    auto& nasp = dynamic_cast<search::NaspStrategy&>(*f.strategy);
+    std::map<std::string, torch::Tensor> before;
+    for (const auto& item : nasp.supernet()->named_parameters()) before[item.key()] = item.value().detach().clone();
+    f.step(0);
+    // The weight step used the projection of the alphas after the step's architecture update.
+    const auto chosen = nasp.binarise(false, false);
+    // Edge-op parameters of cell 0 (a normal cell): changed exactly where the op was chosen.
+    int changed = 0, unchanged = 0;
+    for (const auto& item : nasp.supernet()->named_parameters()) {
+        const auto& name = item.key();
+        if (name.rfind("cell0.edge", 0) != 0) continue;
+        const int edge = std::stoi(name.substr(10));
+        const int op = std::stoi(name.substr(name.find("_op") + 3));
+        const bool moved = !torch::equal(before[name], item.value().detach());
+        if (chosen.activeOp(edge) == op) {
+            changed += moved;
+        } else {
+            EXPECT_FALSE(moved) << name;
+            ++unchanged;
+        }
+    }
+    EXPECT_GT(changed, 0);
+    EXPECT_GT(unchanged, 0);
+}
+
+TEST(RandomSearch, SamplesValidCellsAndKeepsTheBestScored) {
+    Fixture f("random");
+    auto& random = dynamic_cast<search::RandomStrategy&>(*f.strategy);
+    for (int i = 0; i < 20; ++i) {
+        const auto g = random.sample();
+        EXPECT_NO_THROW(space::validate(g));
+        for (int node = 0; node < 4; ++node) {
+            const auto in = g.normal.edgesInto(node);
+            ASSERT_EQ(in.size(), 2u);
+            EXPECT_NE(in[0].from, in[1].from);
+        }
+    }
+    int calls = 0;
+    f.strategy->endEpoch(0, [&](const space::Genotype&) { return ++calls == 3 ? 0.9 : 0.1; });
+    const auto sampled = f.strategy->takeSampled();
+    ASSERT_EQ(sampled.size(), 8u);
+    EXPECT_EQ(f.strategy->derive(), sampled[2].genotype);
+    EXPECT_TRUE(f.strategy->takeSampled().empty());
+}
+
+TEST(Checkpoint, RestoresWeightsAlphasOptimizerAndPosition) {
+    const auto dir = std::filesystem::temp_directory_path() / ("nas-ckpt-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / "checkpoint.pt").string();
+    Fixture a("darts");
+    for (int i = 0; i < 3; ++i) a.step(i);
+    engine::CheckpointPosition pos;
+    pos.epoch = 1;
+    pos.step = 2;
+    pos.globalStep = 7;
+    pos.lossSum = 4.5;
+    pos.stepsCounted = 2;
+    engine::saveCheckpoint(path, *a.strategy, pos);
+
+    torch::manual_seed(99);
+    Fixture b("darts");
+    const auto restored = engine::loadCheckpoint(path, *b.strategy, torch::kCPU);
+    EXPECT_EQ(restored.epoch, 1);
+    EXPECT_EQ(restored.step, 2);
+    EXPECT_EQ(restored.globalStep, 7);
+    EXPECT_DOUBLE_EQ(restored.lossSum, 4.5);
+    auto& ca = dynamic_cast<search::CellSearchStrategy&>(*a.strategy);
+    auto& cb = dynamic_cast<search::CellSearchStrategy&>(*b.strategy);
+    EXPECT_TRUE(torch::equal(ca.alphas(true), cb.alphas(true)));
+    const auto pa = ca.supernet()->parameters(), pb = cb.supernet()->parameters();
+    for (size_t i = 0; i < pa.size(); ++i) ASSERT_TRUE(torch::equal(pa[i], pb[i]));
+    // Same state, same batch: the next step gives the same loss (optimizer moments restored too).
+    torch::manual_seed(4);
+    const double la = a.step(3).loss;
+    torch::manual_seed(4);
+    const double lb = b.step(3).loss;
+    EXPECT_DOUBLE_EQ(la, lb);
+    std::filesystem::remove_all(dir);
+    EXPECT_THROW((void)engine::loadCheckpoint((dir / "missing.pt").string(), *b.strategy, torch::kCPU), std::runtime_error);
+}

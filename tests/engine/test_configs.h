@@ -1,0 +1,28 @@
+#pragma once
+// Small, fast search settings on synthetic data for engine tests.
+#include <string>
+
+#include "engine/search_config.h"
+
+namespace nas::fixtures {
+
+inline engine::SearchConfig tinySearch(const std::string& strategy, int epochs = 2, int steps = 3) {
+    engine::SearchConfig c;
+    c.strategy = strategy;
+    c.dataset.name = "synthetic";
+    c.dataset.syntheticCount = 128;
+    c.dataset.syntheticShape = {3, 16, 16};
+    c.space.channels = 4;
+    c.space.layers = 3;
+    c.space.input = c.dataset.syntheticShape;
+    c.epochs = epochs;
+    c.stepsPerEpoch = steps;
+    c.batchSize = 16;
+    c.seed = 5;
+    c.device = "cpu";
+    c.eventRateHz = 1000;  // every step reaches the observer
+    c.threads = 1;         // ctest runs suites side by side on few cores
+    return c;
+}
+
+}  // namespace nas::fixtures

@@ -1,0 +1,19 @@
+#!/bin/sh
+# End-to-end check of the studio: under a virtual X server, `nas-studio --demo` starts a short
+# synthetic search, waits for it to finish, saves a screenshot of every view and exits 0.
+# Usage: demo_screenshots.sh NAS_STUDIO_BINARY SCREENSHOT_DIR
+set -eu
+studio=$1
+shots=$2
+command -v xvfb-run >/dev/null 2>&1 || { echo "xvfb-run not found: skipped"; exit 77; }
+workspace=$(mktemp -d)
+trap 'rm -rf "$workspace"' EXIT
+rm -rf "$shots"
+mkdir -p "$shots"
+# Settings go to a throw-away home so the check never reads or changes the user's.
+HOME=$workspace XDG_CONFIG_HOME=$workspace/config \
+  xvfb-run -a -s "-screen 0 1920x1200x24" \
+  "$studio" --demo --screenshots "$shots" --workspace "$workspace/ws" --language en
+count=$(find "$shots" -name '*.png' -size +10k | wc -l)
+echo "screenshots: $count in $shots"
+[ "$count" -ge 8 ]

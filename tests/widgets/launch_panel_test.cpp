@@ -1,0 +1,163 @@
+#include "widgets/launch_panel.h"
+
+#include <gtest/gtest.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+
+using nas::widgets::LaunchPanel;
+
+namespace {
+
+const char* const kSynthetic =
+    R"({"strategy":"darts","device":"cpu","epochs":2,"batch_size":8,"steps_per_epoch":3,
+  "dataset":{"name":"synthetic","synthetic_count":64,"synthetic_shape":[3,16,16]},
+  "space":{"channels":4,"layers":3}})";
+
+constexpr double kPlentyOfMemory = 64.0 * 1024 * 1024 * 1024;
+
+struct Panel {
+    LaunchPanel panel;
+    Panel() {
+        panel.setMemoryProbe([] { return std::optional<double>(kPlentyOfMemory); });
+        EXPECT_TRUE(panel.setConfigJson(nlohmann::json::parse(kSynthetic)));
+    }
+    template <typename T>
+    T* child(const char* name) {
+        auto* w = panel.findChild<T*>(QString::fromLatin1(name));
+        EXPECT_NE(w, nullptr) << name;
+        return w;
+    }
+};
+
+}  // namespace
+
+TEST(LaunchPanel, ValidSyntheticConfigShowsNoProblems) {
+    Panel p;
+    ASSERT_TRUE(p.panel.validate().has_value());
+    EXPECT_TRUE(p.panel.problems().isEmpty());
+    EXPECT_EQ(p.child<QComboBox>("strategyChoice")->currentData().toString(),
+              QStringLiteral("darts"));
+    EXPECT_EQ(p.child<QSpinBox>("channelsSpin")->value(), 4);
+    EXPECT_TRUE(p.panel.memoryText().contains(QStringLiteral("available")));
+}
+
+TEST(LaunchPanel, OddChannelsAreReportedBeforeStart) {
+    Panel p;
+    QSignalSpy started(&p.panel, &LaunchPanel::startRequested);
+    p.child<QSpinBox>("channelsSpin")->setValue(5);
+    EXPECT_FALSE(p.panel.validate().has_value());
+    ASSERT_FALSE(p.panel.problems().isEmpty());
+    EXPECT_TRUE(
+        p.panel.problems().join(QLatin1Char('\n')).contains(QStringLiteral("space.channels")));
+    EXPECT_TRUE(p.panel.messageText().contains(QStringLiteral("space.channels")));
+    EXPECT_FALSE(p.panel.requestStart());
+    EXPECT_EQ(started.count(), 0);
+}
+
+TEST(LaunchPanel, EveryProblemIsListed) {
+    Panel p;
+    p.child<QSpinBox>("channelsSpin")->setValue(5);
+    p.child<QSpinBox>("layersSpin")->setValue(2);
+    p.child<QSpinBox>("batchSizeSpin")->setValue(1);
+    EXPECT_FALSE(p.panel.validate().has_value());
+    const QString all = p.panel.problems().join(QLatin1Char('\n'));
+    EXPECT_TRUE(all.contains(QStringLiteral("space.channels")));
+    EXPECT_TRUE(all.contains(QStringLiteral("space.layers")));
+    EXPECT_TRUE(all.contains(QStringLiteral("batch_size")));
+}
+
+TEST(LaunchPanel, StartEmitsTheValidatedConfig) {
+    Panel p;
+    QSignalSpy started(&p.panel, &LaunchPanel::startRequested);
+    ASSERT_TRUE(p.panel.requestStart());
+    ASSERT_EQ(started.count(), 1);
+    const auto config = started.at(0).at(0).value<nas::engine::SearchConfig>();
+    EXPECT_EQ(config.strategy, "darts");
+    EXPECT_EQ(config.dataset.name, "synthetic");
+    EXPECT_EQ(config.space.channels, 4);
+    EXPECT_EQ(config.stepsPerEpoch, 3);
+}
+
+TEST(LaunchPanel, RefusesARunThatCannotFitInMemory) {
+    Panel p;
+    p.panel.setMemoryProbe([] { return std::optional<double>(1024.0 * 1024.0); });  // 1 MiB free
+    QSignalSpy started(&p.panel, &LaunchPanel::startRequested);
+    p.child<QSpinBox>("batchSizeSpin")->setValue(512);
+    EXPECT_FALSE(p.panel.requestStart());
+    EXPECT_EQ(started.count(), 0);
+    EXPECT_TRUE(p.panel.problems().join(QLatin1Char(' ')).contains(QStringLiteral("memory")));
+}
+
+TEST(LaunchPanel, ConfigSurvivesSaveAndLoad) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("search.json"));
+    Panel first;
+    first.child<QComboBox>("strategyChoice")->setCurrentIndex(0);  // SNAS
+    first.child<QSpinBox>("epochsSpin")->setValue(7);
+    first.child<QSpinBox>("seedSpin")->setValue(1234);
+    first.child<QCheckBox>("maxParamsCheck")->setChecked(true);
+    first.child<QDoubleSpinBox>("maxParamsSpin")->setValue(1.5);
+    first.child<QComboBox>("presetChoice")->setCurrentIndex(2);  // moderate
+    ASSERT_TRUE(first.panel.saveConfig(path));
+
+    LaunchPanel second;
+    ASSERT_TRUE(second.loadConfig(path)) << second.messageText().toStdString();
+    EXPECT_EQ(second.configJson(), first.panel.configJson());
+    const auto config = nas::engine::parseSearchConfig(second.configJson());
+    EXPECT_EQ(config.strategy, "snas");
+    EXPECT_EQ(config.epochs, 7);
+    EXPECT_EQ(config.seed, 1234u);
+    ASSERT_TRUE(config.constraints.maxParams.has_value());
+    EXPECT_DOUBLE_EQ(*config.constraints.maxParams, 1.5e6);
+    EXPECT_DOUBLE_EQ(config.constraints.strength, nas::engine::snasPresetStrength("moderate"));
+}
+
+TEST(LaunchPanel, LoadingSettingsTheFormLacksKeepsThem) {
+    nlohmann::json json = nlohmann::json::parse(kSynthetic);
+    json["weights_optimizer"] = {{"lr", 0.05}};
+    json["snas"] = {{"tau0", 2.0}};
+    Panel p;
+    ASSERT_TRUE(p.panel.setConfigJson(json));
+    const auto config = nas::engine::parseSearchConfig(p.panel.configJson());
+    EXPECT_DOUBLE_EQ(config.weights.lr, 0.05);
+    EXPECT_DOUBLE_EQ(config.snas.tau0, 2.0);
+}
+
+TEST(LaunchPanel, BrokenFileIsReportedNotLoaded) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("{ not json");
+    file.close();
+    Panel p;
+    EXPECT_FALSE(p.panel.loadConfig(path));
+    EXPECT_FALSE(p.panel.problems().isEmpty());
+}
+
+TEST(LaunchPanel, PresetSetsStrengthAndRunningLocksTheSearchFields) {
+    Panel p;
+    p.child<QComboBox>("presetChoice")->setCurrentIndex(3);  // aggressive
+    EXPECT_DOUBLE_EQ(p.child<QDoubleSpinBox>("strengthSpin")->value(),
+                     nas::engine::snasPresetStrength("aggressive"));
+    p.panel.setRunning(true);
+    EXPECT_FALSE(p.child<QSpinBox>("channelsSpin")->isEnabled());
+    EXPECT_TRUE(p.child<QPushButton>("applyConstraintsButton")->isEnabled());
+    EXPECT_FALSE(p.child<QPushButton>("startButton")->isEnabled());
+    QSignalSpy applied(&p.panel, &LaunchPanel::constraintsApplied);
+    p.child<QCheckBox>("maxFlopsCheck")->setChecked(true);
+    p.child<QDoubleSpinBox>("maxFlopsSpin")->setValue(50.0);
+    p.child<QPushButton>("applyConstraintsButton")->click();
+    ASSERT_EQ(applied.count(), 1);
+    const auto constraints = applied.at(0).at(0).value<nas::engine::Constraints>();
+    ASSERT_TRUE(constraints.maxFlops.has_value());
+    EXPECT_DOUBLE_EQ(*constraints.maxFlops, 50e6);
+}

@@ -1,0 +1,65 @@
+#include "widgets/training_curves_view.h"
+
+#include <gtest/gtest.h>
+
+#include "widget_test_support.h"
+#include "widgets/constraint_limits.h"
+
+using namespace nas::widgets;
+using namespace nas::widgets::fixtures;
+
+TEST(TrainingCurvesView, ReceivesStepsAndEpochs) {
+    TrainingCurvesView view;
+    std::vector<nas::engine::StepEvent> steps;
+    for (int i = 0; i < 25; ++i) steps.push_back(makeStep(i));
+    view.appendSteps(steps);
+    view.appendEpochs({makeEpoch(0, 1e5), makeEpoch(1, 9e4)});
+    view.refresh();
+    EXPECT_EQ(view.stepPointCount(), 25);
+    EXPECT_EQ(view.epochPointCount(), 2);
+    EXPECT_EQ(view.lastStep(), 24);
+    view.appendSteps({makeStep(25)});
+    EXPECT_EQ(view.stepPointCount(), 26);
+}
+
+TEST(TrainingCurvesView, LimitMovesWhenConstraintsChange) {
+    TrainingCurvesView view;
+    nas::engine::Constraints initial;
+    initial.maxParams = 2e5;
+    view.setInitialConstraints(initial);
+    ASSERT_TRUE(view.currentLimit().has_value());
+    EXPECT_DOUBLE_EQ(*view.currentLimit(), 2e5);
+    nas::engine::Constraints tighter;
+    tighter.maxParams = 1e5;
+    view.addConstraintChange(12, tighter);
+    EXPECT_DOUBLE_EQ(*view.currentLimit(), 1e5);
+    view.setCostMetric(CostMetric::Flops);
+    EXPECT_FALSE(view.currentLimit().has_value()) << "no FLOPs limit was set";
+}
+
+TEST(TrainingCurvesView, ReplayShowsTheStoredRun) {
+    TrainingCurvesView view;
+    nas::engine::Constraints c;
+    c.maxMac = 5e5;
+    view.setRun({makeStep(0), makeStep(1)}, {makeEpoch(0, 1e5)}, {}, {{1, c}});
+    view.setCostMetric(CostMetric::Mac);
+    EXPECT_EQ(view.stepPointCount(), 2);
+    EXPECT_EQ(view.epochPointCount(), 1);
+    EXPECT_DOUBLE_EQ(*view.currentLimit(), 5e5);
+    view.clear();
+    EXPECT_EQ(view.stepPointCount(), 0);
+}
+
+TEST(ConstraintLimits, TimelineStepsAtEachChange) {
+    nas::engine::Constraints a, b, none;
+    a.maxParams = 3e5;
+    b.maxParams = 2e5;
+    const auto points = limitTimeline(a, {{20, b}, {40, none}, {45, none}}, CostMetric::Params, 10);
+    ASSERT_EQ(points.size(), 3u);
+    EXPECT_DOUBLE_EQ(points[0].x, 0.0);
+    EXPECT_DOUBLE_EQ(*points[0].limit, 3e5);
+    EXPECT_DOUBLE_EQ(points[1].x, 2.0);
+    EXPECT_DOUBLE_EQ(*points[1].limit, 2e5);
+    EXPECT_DOUBLE_EQ(points[2].x, 4.0);
+    EXPECT_FALSE(points[2].limit.has_value());
+}

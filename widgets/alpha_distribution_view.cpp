@@ -31,7 +31,8 @@ AlphaDistributionView::AlphaDistributionView(QWidget* parent) : QWidget(parent) 
     m_edgeChoice->setToolTip(tr("Edge whose op probabilities are plotted over time"));
     m_scrubber = new QSlider(Qt::Horizontal, this);
     m_scrubber->setObjectName(QStringLiteral("alphaScrubber"));
-    m_scrubber->setToolTip(tr("Move through the stored snapshots of the architecture distribution"));
+    m_scrubber->setToolTip(
+        tr("Move through the stored snapshots of the architecture distribution"));
     m_scrubber->setRange(0, 0);
     m_scrubber->setEnabled(false);
     m_position = new QLabel(tr("No snapshots yet"), this);
@@ -101,7 +102,8 @@ void AlphaDistributionView::appendSnapshots(const std::vector<engine::AlphaSnaps
         for (size_t i = firstNew; i < m_snapshots.size(); ++i) {
             const auto& rows = cellOf(m_snapshots[i]).probs;
             if (m_edge < static_cast<int>(rows.size()))
-                m_history->append(static_cast<double>(m_snapshots[i].step), rows[static_cast<size_t>(m_edge)]);
+                m_history->append(static_cast<double>(m_snapshots[i].step),
+                                  rows[static_cast<size_t>(m_edge)]);
         }
     }
     {
@@ -171,13 +173,15 @@ void AlphaDistributionView::rebuildHistory() {
     for (const auto& snapshot : m_snapshots) {
         const auto& rows = cellOf(snapshot).probs;
         if (m_edge < static_cast<int>(rows.size()))
-            m_history->append(static_cast<double>(snapshot.step), rows[static_cast<size_t>(m_edge)]);
+            m_history->append(static_cast<double>(snapshot.step),
+                              rows[static_cast<size_t>(m_edge)]);
     }
 }
 
 void AlphaDistributionView::showScrubbed() {
     if (m_snapshots.empty()) return;
-    const auto& snapshot = m_snapshots[static_cast<size_t>(std::clamp(m_scrubber->value(), 0, snapshotCount() - 1))];
+    const auto& snapshot =
+        m_snapshots[static_cast<size_t>(std::clamp(m_scrubber->value(), 0, snapshotCount() - 1))];
     m_normalMap->setCell(snapshot.normal);
     m_reduceMap->setCell(snapshot.reduce);
     m_normalMap->setSelectedEdge(m_cell == Cell::Normal ? m_edge : -1);

@@ -17,7 +17,7 @@ class AlphaEdgeHistory;
 
 class AlphaDistributionView final : public QWidget {
     Q_OBJECT
-public:
+  public:
     enum class Cell { Normal = 0, Reduce = 1 };
 
     explicit AlphaDistributionView(QWidget* parent = nullptr);
@@ -32,16 +32,18 @@ public:
     void selectEdge(Cell cell, int edge);
     [[nodiscard]] int snapshotCount() const { return static_cast<int>(m_snapshots.size()); }
     [[nodiscard]] int scrubbedIndex() const;
-    [[nodiscard]] const std::vector<engine::AlphaSnapshot>& snapshots() const { return m_snapshots; }
+    [[nodiscard]] const std::vector<engine::AlphaSnapshot>& snapshots() const {
+        return m_snapshots;
+    }
     [[nodiscard]] QSlider* scrubber() const { return m_scrubber; }
     [[nodiscard]] AlphaHeatMap* heatMap(Cell cell) const;
     [[nodiscard]] AlphaEdgeHistory* edgeHistory() const { return m_history; }
 
-signals:
+  signals:
     // The scrubbed snapshot changed (the cell DAG view can follow it).
     void snapshotScrubbed(const nas::engine::AlphaSnapshot& snapshot);
 
-private:
+  private:
     void showScrubbed();
     void rebuildHistory();
     void refillEdgeChoices();

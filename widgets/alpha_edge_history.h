@@ -10,7 +10,7 @@ namespace nas::widgets {
 
 class AlphaEdgeHistory final : public QCustomPlot {
     Q_OBJECT
-public:
+  public:
     explicit AlphaEdgeHistory(QWidget* parent = nullptr);
 
     // Drops the data and sets up one band per op.
@@ -23,7 +23,7 @@ public:
     void refresh();
     [[nodiscard]] int pointCount() const;
 
-private:
+  private:
     std::vector<QCPGraph*> m_bands;
     QCPItemStraightLine* m_marker = nullptr;
     QCPTextElement* m_title = nullptr;

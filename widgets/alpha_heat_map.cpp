@@ -11,11 +11,12 @@ namespace nas::widgets {
 AlphaHeatMap::AlphaHeatMap(const QString& title, QWidget* parent) : QCustomPlot(parent) {
     setMinimumSize(260, 220);
     plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, new QCPTextElement(this, title, QFont(font().family(), -1, QFont::Bold)));
+    plotLayout()->addElement(
+        0, 0, new QCPTextElement(this, title, QFont(font().family(), -1, QFont::Bold)));
 
     m_map = new QCPColorMap(xAxis, yAxis);
     m_map->setInterpolate(false);
-    m_map->setTightBoundary(true);
+    m_map->setTightBoundary(false);  // each cell spans +-0.5 around its edge/op index
     // White (improbable) to deep blue (certain): readable on screen and in print.
     QCPColorGradient gradient;
     gradient.setColorStopAt(0.0, QColor(0xf7, 0xfb, 0xff));
@@ -62,7 +63,8 @@ void AlphaHeatMap::rebuildAxes(const std::vector<std::string>& ops, int edges) {
     for (int e = 0; e < m_edges; ++e) edgeTicker->addTick(e, edgeLabel(e));
     yAxis->setTicker(edgeTicker);
     m_map->data()->setSize(std::max(m_ops, 1), std::max(m_edges, 1));
-    m_map->data()->setRange(QCPRange(0, std::max(m_ops - 1, 0)), QCPRange(0, std::max(m_edges - 1, 0)));
+    m_map->data()->setRange(QCPRange(0, std::max(m_ops - 1, 0)),
+                            QCPRange(0, std::max(m_edges - 1, 0)));
     xAxis->setRange(-0.5, m_ops - 0.5);
     yAxis->setRange(-0.5, m_edges - 0.5);
 }
@@ -74,7 +76,8 @@ void AlphaHeatMap::setCell(const engine::CellAlphas& cell) {
     for (int e = 0; e < edges; ++e) {
         const auto& row = cell.probs[static_cast<size_t>(e)];
         for (int o = 0; o < m_ops; ++o)
-            m_map->data()->setCell(o, e, o < static_cast<int>(row.size()) ? row[static_cast<size_t>(o)] : 0.0);
+            m_map->data()->setCell(
+                o, e, o < static_cast<int>(row.size()) ? row[static_cast<size_t>(o)] : 0.0);
     }
     replot(QCustomPlot::rpQueuedReplot);
 }

@@ -9,7 +9,7 @@ namespace nas::widgets {
 
 class AlphaHeatMap final : public QCustomPlot {
     Q_OBJECT
-public:
+  public:
     explicit AlphaHeatMap(const QString& title, QWidget* parent = nullptr);
 
     // Shows `cell`; an empty cell clears the map. Replots on the next event-loop pass.
@@ -20,10 +20,10 @@ public:
     // Probability shown in a cell of the map (for tests and tooltips); -1 outside the map.
     [[nodiscard]] double probabilityAt(int edge, int op) const;
 
-signals:
+  signals:
     void edgeClicked(int edge);
 
-private:
+  private:
     void rebuildAxes(const std::vector<std::string>& ops, int edges);
     [[nodiscard]] bool cellAt(const QPoint& pos, int& edge, int& op) const;
     void showTooltip(QMouseEvent* event);

@@ -20,17 +20,19 @@
 namespace nas::widgets {
 namespace {
 
-constexpr double kColumn = 150.0;   // horizontal distance between node columns
-constexpr double kHeight = 260.0;   // height of a cell drawing
+constexpr double kColumn = 140.0;  // horizontal distance between node columns
+constexpr double kHeight = 340.0;  // height of a cell drawing
 constexpr double kNodeRadius = 20.0;
 constexpr double kDefaultWidth = 2.5;
 
 // An edge that thickens while hovered, so the tooltip's edge is obvious in a dense cell.
 class DagEdgeItem final : public QGraphicsPathItem {
-public:
-    explicit DagEdgeItem(const QPainterPath& path) : QGraphicsPathItem(path) { setAcceptHoverEvents(true); }
+  public:
+    explicit DagEdgeItem(const QPainterPath& path) : QGraphicsPathItem(path) {
+        setAcceptHoverEvents(true);
+    }
 
-protected:
+  protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override {
         QPen p = pen();
         m_width = p.widthF();
@@ -51,7 +53,7 @@ protected:
         return stroker.createStroke(path());
     }
 
-private:
+  private:
     double m_width = kDefaultWidth;
 };
 
@@ -107,28 +109,37 @@ QPainterPath withArrow(const QPainterPath& full) {
 }
 
 // The distribution of supernet edge `edge`, or empty when the snapshot lacks it.
-std::vector<std::pair<std::string, double>> distributionOf(const engine::CellAlphas* alphas, int edge) {
+std::vector<std::pair<std::string, double>> distributionOf(const engine::CellAlphas* alphas,
+                                                           int edge) {
     std::vector<std::pair<std::string, double>> out;
     if (!alphas || edge < 0 || edge >= static_cast<int>(alphas->probs.size())) return out;
     const auto& row = alphas->probs[static_cast<size_t>(edge)];
-    for (size_t o = 0; o < alphas->ops.size() && o < row.size(); ++o) out.emplace_back(alphas->ops[o], row[o]);
+    for (size_t o = 0; o < alphas->ops.size() && o < row.size(); ++o)
+        out.emplace_back(alphas->ops[o], row[o]);
     return out;
 }
 
-QString tooltipFor(const space::GenotypeEdge& e, const std::vector<std::pair<std::string, double>>& dist) {
+QString tooltipFor(const space::GenotypeEdge& e,
+                   const std::vector<std::pair<std::string, double>>& dist) {
     QString text = QStringLiteral("<b>%1 \u2192 %2: %3</b>")
                        .arg(stateLabel(e.from))
                        .arg(e.to)
                        .arg(toQString(e.op).toHtmlEscaped());
-    if (dist.empty()) return text + QStringLiteral("<br/>") + QCoreApplication::translate("nas::widgets::CellDagView",
-                                                                        "No op probabilities recorded for this edge.");
+    if (dist.empty())
+        return text + QStringLiteral("<br/>") +
+               QCoreApplication::translate("nas::widgets::CellDagView",
+                                           "No op probabilities recorded for this edge.");
     auto sorted = dist;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     text += QStringLiteral("<table>");
     for (const auto& [op, p] : sorted) {
         const QString name = toQString(op).toHtmlEscaped();
-        const QString cellStyle = op == e.op ? QStringLiteral(" style='font-weight:bold'") : QString();
-        text += QStringLiteral("<tr><td%1><span style='color:%2'>\u25a0</span> %3</td><td align='right'%1>%4</td></tr>")
+        const QString cellStyle =
+            op == e.op ? QStringLiteral(" style='font-weight:bold'") : QString();
+        text += QStringLiteral(
+                    "<tr><td%1><span style='color:%2'>\u25a0</span> %3</td><td "
+                    "align='right'%1>%4</td></tr>")
                     .arg(cellStyle, opColor(op).name(), name)
                     .arg(p, 0, 'f', 3);
     }
@@ -159,13 +170,13 @@ void addNode(QGraphicsScene& scene, QPointF centre, const QString& label, bool i
 
 double edgeWidthFor(double probability) { return 1.0 + 6.0 * std::clamp(probability, 0.0, 1.0); }
 
-CellDrawing drawCell(QGraphicsScene& scene, const space::CellGenotype& cell, const engine::CellAlphas* alphas,
-                     const QString& title, QPointF origin) {
+CellDrawing drawCell(QGraphicsScene& scene, const space::CellGenotype& cell,
+                     const engine::CellAlphas* alphas, const QString& title, QPointF origin) {
     CellDrawing drawing;
     const int nodes = std::max(cell.nodeCount(), 1);
     const Layout l = layoutCell(nodes, origin);
 
-    auto* heading = scene.addSimpleText(title, QFont(QString(), 12, QFont::Bold));
+    auto* heading = scene.addSimpleText(title, QFont(QString(), 13, QFont::Bold));
     heading->setPos(origin.x() + 10.0, origin.y());
 
     addNode(scene, l.states.at(0), stateLabel(0), true);
@@ -189,7 +200,7 @@ CellDrawing drawCell(QGraphicsScene& scene, const space::CellGenotype& cell, con
         drawing.opEdges.push_back(item);
 
         // The label sits on the curve's middle, on a pale plate so crossing edges stay readable.
-        auto* label = scene.addSimpleText(opShortLabel(e.op), QFont(QString(), 8));
+        auto* label = scene.addSimpleText(opShortLabel(e.op), QFont(QString(), 9));
         label->setBrush(opColor(e.op).darker(160));
         const QPointF mid = full.pointAtPercent(0.5);
         label->setPos(mid - label->boundingRect().center());

@@ -45,7 +45,8 @@ void CellDagView::rebuild() {
     m_scene->clear();
     m_opEdges.clear();
     if (!m_genotype) {
-        auto* text = m_scene->addSimpleText(tr("No derived architecture yet: it appears after the first epoch."));
+        auto* text = m_scene->addSimpleText(
+            tr("No derived architecture yet: it appears after the first epoch."));
         text->setBrush(Qt::gray);
         m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20));
         fit();
@@ -53,7 +54,8 @@ void CellDagView::rebuild() {
     }
     const engine::CellAlphas* normal = m_alphas ? &m_alphas->normal : nullptr;
     const engine::CellAlphas* reduce = m_alphas ? &m_alphas->reduce : nullptr;
-    const CellDrawing left = drawCell(*m_scene, m_genotype->normal, normal, tr("Normal cell"), QPointF(0, 0));
+    const CellDrawing left =
+        drawCell(*m_scene, m_genotype->normal, normal, tr("Normal cell"), QPointF(0, 0));
     const CellDrawing right = drawCell(*m_scene, m_genotype->reduce, reduce, tr("Reduction cell"),
                                        QPointF(left.bounds.right() + 40.0, 0));
     m_opEdges = left.opEdges;
@@ -64,7 +66,8 @@ void CellDagView::rebuild() {
     for (const auto* cell : {&m_genotype->normal, &m_genotype->reduce})
         for (const auto& e : cell->edges) used.insert(e.op);
     const QRectF cells = left.bounds.united(right.bounds);
-    drawOpLegend(*m_scene, {used.begin(), used.end()}, QPointF(cells.left() + 10.0, cells.bottom() + 10.0));
+    drawOpLegend(*m_scene, {used.begin(), used.end()},
+                 QPointF(cells.left() + 10.0, cells.bottom() + 10.0));
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-15, -15, 15, 15));
     fit();
 }

@@ -14,7 +14,7 @@ namespace nas::widgets {
 
 class CellDagView final : public QGraphicsView {
     Q_OBJECT
-public:
+  public:
     explicit CellDagView(QWidget* parent = nullptr);
 
     void setGenotype(const space::Genotype& genotype);
@@ -29,11 +29,11 @@ public:
     [[nodiscard]] bool exportPng(const QString& path, double scale = 2.0) const;
     [[nodiscard]] bool exportSvg(const QString& path) const;
 
-protected:
+  protected:
     void resizeEvent(QResizeEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
 
-private:
+  private:
     void rebuild();
     void fit();
 

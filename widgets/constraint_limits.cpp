@@ -6,18 +6,24 @@ namespace nas::widgets {
 
 std::optional<double> limitOf(const engine::Constraints& constraints, CostMetric metric) {
     switch (metric) {
-        case CostMetric::Params: return constraints.maxParams;
-        case CostMetric::Flops: return constraints.maxFlops;
-        case CostMetric::Mac: return constraints.maxMac;
+        case CostMetric::Params:
+            return constraints.maxParams;
+        case CostMetric::Flops:
+            return constraints.maxFlops;
+        case CostMetric::Mac:
+            return constraints.maxMac;
     }
     return std::nullopt;
 }
 
 double costOf(const space::Cost& cost, CostMetric metric) {
     switch (metric) {
-        case CostMetric::Params: return cost.params;
-        case CostMetric::Flops: return cost.flops;
-        case CostMetric::Mac: return cost.mac;
+        case CostMetric::Params:
+            return cost.params;
+        case CostMetric::Flops:
+            return cost.flops;
+        case CostMetric::Mac:
+            return cost.mac;
     }
     return 0.0;
 }
@@ -38,8 +44,10 @@ std::vector<LimitPoint> limitTimeline(
     for (const auto& [step, constraints] : sorted) {
         const LimitPoint next{progressOfStep(step, stepsPerEpoch), limitOf(constraints, metric)};
         if (next.limit == points.back().limit) continue;
-        if (next.x <= points.back().x) points.back().limit = next.limit;  // same moment: last wins
-        else points.push_back(next);
+        if (next.x <= points.back().x)
+            points.back().limit = next.limit;  // same moment: last wins
+        else
+            points.push_back(next);
     }
     return points;
 }

@@ -12,7 +12,8 @@ namespace nas::widgets {
 
 enum class CostMetric { Params = 0, Flops = 1, Mac = 2 };
 
-[[nodiscard]] std::optional<double> limitOf(const engine::Constraints& constraints, CostMetric metric);
+[[nodiscard]] std::optional<double> limitOf(const engine::Constraints& constraints,
+                                            CostMetric metric);
 [[nodiscard]] double costOf(const space::Cost& cost, CostMetric metric);
 
 // Training progress in epochs, the x axis of every curve: step `stepInEpoch` of epoch `epoch` ends

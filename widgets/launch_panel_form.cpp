@@ -32,7 +32,8 @@ void selectKey(QComboBox* combo, const QString& key) {
     if (index >= 0) combo->setCurrentIndex(index);
 }
 
-QSpinBox* intSpin(QWidget* parent, const QString& objectName, int min, int max, const QString& tip = {}) {
+QSpinBox* intSpin(QWidget* parent, const QString& objectName, int min, int max,
+                  const QString& tip = {}) {
     auto* spin = new QSpinBox(parent);
     spin->setObjectName(objectName);
     spin->setRange(min, max);
@@ -133,9 +134,12 @@ QGroupBox* LaunchForm::buildSearchGroup() {
     m_opSet->addItem(tr("NASP ops"), QStringLiteral("nasp"));
     form->addRow(tr("Operations:"), m_opSet);
     // Odd values are allowed here on purpose: the engine's validation explains what is wrong.
-    m_channels = intSpin(m_searchGroup, QStringLiteral("channelsSpin"), 1, 512, tr("Channels of the first cell (even)"));
-    m_layers = intSpin(m_searchGroup, QStringLiteral("layersSpin"), 1, 64, tr("Cells in the supernet (at least 3)"));
-    m_nodes = intSpin(m_searchGroup, QStringLiteral("nodesSpin"), 1, 16, tr("Intermediate nodes per cell"));
+    m_channels = intSpin(m_searchGroup, QStringLiteral("channelsSpin"), 1, 512,
+                         tr("Channels of the first cell (even)"));
+    m_layers = intSpin(m_searchGroup, QStringLiteral("layersSpin"), 1, 64,
+                       tr("Cells in the supernet (at least 3)"));
+    m_nodes = intSpin(m_searchGroup, QStringLiteral("nodesSpin"), 1, 16,
+                      tr("Intermediate nodes per cell"));
     form->addRow(tr("Channels:"), m_channels);
     form->addRow(tr("Layers:"), m_layers);
     form->addRow(tr("Nodes per cell:"), m_nodes);
@@ -161,7 +165,8 @@ QGroupBox* LaunchForm::buildSearchGroup() {
     return m_searchGroup;
 }
 
-QDoubleSpinBox* LaunchForm::limitSpin(const QString& objectName, double max, int decimals, const QString& suffix) {
+QDoubleSpinBox* LaunchForm::limitSpin(const QString& objectName, double max, int decimals,
+                                      const QString& suffix) {
     auto* spin = new QDoubleSpinBox(this);
     spin->setObjectName(objectName);
     spin->setDecimals(decimals);
@@ -175,18 +180,22 @@ QGroupBox* LaunchForm::buildConstraintsGroup() {
     auto* group = new QGroupBox(tr("Resource constraints"), this);
     group->setObjectName(QStringLiteral("constraintsGroup"));
     auto* form = new QFormLayout(group);
-    auto addLimit = [&](QCheckBox*& check, QDoubleSpinBox*& spin, const QString& name, const QString& label,
-                        double max, int decimals, const QString& suffix) {
+    auto addLimit = [&](QCheckBox*& check, QDoubleSpinBox*& spin, const QString& name,
+                        const QString& label, double max, int decimals, const QString& suffix) {
         check = new QCheckBox(label, group);
         check->setObjectName(name + QStringLiteral("Check"));
         spin = limitSpin(name + QStringLiteral("Spin"), max, decimals, suffix);
         connect(check, &QCheckBox::toggled, spin, &QWidget::setEnabled);
         form->addRow(check, spin);
     };
-    addLimit(m_useMaxParams, m_maxParams, QStringLiteral("maxParams"), tr("Max parameters"), 1e6, 6, tr(" M"));
-    addLimit(m_useMaxFlops, m_maxFlops, QStringLiteral("maxFlops"), tr("Max FLOPs"), 1e7, 6, tr(" M"));
-    addLimit(m_useMaxMac, m_maxMac, QStringLiteral("maxMac"), tr("Max memory access"), 1e7, 6, tr(" M"));
-    addLimit(m_useMaxLatency, m_maxLatency, QStringLiteral("maxLatency"), tr("Max latency"), 1e5, 3, tr(" ms"));
+    addLimit(m_useMaxParams, m_maxParams, QStringLiteral("maxParams"), tr("Max parameters"), 1e6, 6,
+             tr(" M"));
+    addLimit(m_useMaxFlops, m_maxFlops, QStringLiteral("maxFlops"), tr("Max FLOPs"), 1e7, 6,
+             tr(" M"));
+    addLimit(m_useMaxMac, m_maxMac, QStringLiteral("maxMac"), tr("Max memory access"), 1e7, 6,
+             tr(" M"));
+    addLimit(m_useMaxLatency, m_maxLatency, QStringLiteral("maxLatency"), tr("Max latency"), 1e5, 3,
+             tr(" ms"));
     m_maxParams->setToolTip(tr("Learnable parameters of the derived network, in millions"));
     m_maxFlops->setToolTip(tr("Multiply-adds of one forward pass, in millions"));
     m_maxMac->setToolTip(tr("Elements read and written in one forward pass, in millions"));
@@ -206,18 +215,20 @@ QGroupBox* LaunchForm::buildConstraintsGroup() {
     m_strength->setToolTip(tr("Weight of the resource penalty in the SNAS loss"));
     form->addRow(tr("SNAS constraint strength:"), m_preset);
     form->addRow(QString(), m_strength);
-    connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this, &LaunchForm::applyPreset);
-    connect(m_strength, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this](double value) {
-        // A strength typed by hand that matches no preset makes the choice "custom".
-        const QSignalBlocker block(m_preset);
-        for (const char* name : {"none", "mild", "moderate", "aggressive"}) {
-            if (std::abs(engine::snasPresetStrength(name) - value) < 1e-9) {
-                selectKey(m_preset, QLatin1String(name));
-                return;
-            }
-        }
-        selectKey(m_preset, QStringLiteral("custom"));
-    });
+    connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &LaunchForm::applyPreset);
+    connect(m_strength, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
+            [this](double value) {
+                // A strength typed by hand that matches no preset makes the choice "custom".
+                const QSignalBlocker block(m_preset);
+                for (const char* name : {"none", "mild", "moderate", "aggressive"}) {
+                    if (std::abs(engine::snasPresetStrength(name) - value) < 1e-9) {
+                        selectKey(m_preset, QLatin1String(name));
+                        return;
+                    }
+                }
+                selectKey(m_preset, QStringLiteral("custom"));
+            });
     return group;
 }
 
@@ -237,11 +248,14 @@ void LaunchForm::updateDatasetFields() {
     m_syntheticChannels->setEnabled(synthetic);
     m_syntheticSide->setEnabled(synthetic);
     m_datasetPath->setPlaceholderText(
-        synthetic ? tr("not used") : tr("default: %1").arg(toQString(engine::defaultDatasetPath(toStdString(name)))));
+        synthetic
+            ? tr("not used")
+            : tr("default: %1").arg(toQString(engine::defaultDatasetPath(toStdString(name)))));
 }
 
 void LaunchForm::browseDatasetFolder() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_datasetPath->text());
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Dataset folder"), m_datasetPath->text());
     if (!folder.isEmpty()) m_datasetPath->setText(folder);
 }
 
@@ -270,7 +284,8 @@ nlohmann::json LaunchForm::toJson() const {
     d["path"] = toStdString(m_datasetPath->text().trimmed());
     d["train_limit"] = m_trainLimit->value();
     d["synthetic_count"] = m_syntheticCount->value();
-    d["synthetic_shape"] = {m_syntheticChannels->value(), m_syntheticSide->value(), m_syntheticSide->value()};
+    d["synthetic_shape"] = {m_syntheticChannels->value(), m_syntheticSide->value(),
+                            m_syntheticSide->value()};
     auto& s = j["space"];
     s["channels"] = m_channels->value();
     s["layers"] = m_layers->value();
@@ -294,11 +309,14 @@ void LaunchForm::setJson(const nlohmann::json& json) {
     const nlohmann::json empty = nlohmann::json::object();
     const auto& d = json.contains("dataset") ? json.at("dataset") : empty;
     const auto& s = json.contains("space") ? json.at("space") : empty;
-    const auto& c = json.contains("constraints") && json.at("constraints").is_object() ? json.at("constraints") : empty;
+    const auto& c = json.contains("constraints") && json.at("constraints").is_object()
+                        ? json.at("constraints")
+                        : empty;
 
     // Signals stay blocked while filling, so listeners see one `changed` at the end.
     std::vector<std::unique_ptr<QSignalBlocker>> blocks;
-    for (QObject* child : findChildren<QWidget*>()) blocks.push_back(std::make_unique<QSignalBlocker>(child));
+    for (QObject* child : findChildren<QWidget*>())
+        blocks.push_back(std::make_unique<QSignalBlocker>(child));
 
     m_name->setText(toQString(json.value("name", std::string())));
     selectKey(m_strategy, toQString(json.value("strategy", std::string("snas"))));
@@ -312,7 +330,8 @@ void LaunchForm::setJson(const nlohmann::json& json) {
     selectKey(m_dataset, toQString(dataset));
     const std::string path = d.value("path", std::string());
     // The default location is shown as the placeholder, not as typed text.
-    m_datasetPath->setText(path == engine::defaultDatasetPath(dataset) ? QString() : toQString(path));
+    m_datasetPath->setText(path == engine::defaultDatasetPath(dataset) ? QString()
+                                                                       : toQString(path));
     m_trainLimit->setValue(d.value("train_limit", 0));
     m_syntheticCount->setValue(d.value("synthetic_count", 1024));
     const std::vector<int> shape = d.value("synthetic_shape", std::vector<int>{3, 16, 16});
@@ -349,7 +368,8 @@ void LaunchForm::setJson(const nlohmann::json& json) {
     m_strength->setValue(strength);
     selectKey(m_preset, QStringLiteral("custom"));
     for (const char* name : {"none", "mild", "moderate", "aggressive"})
-        if (std::abs(engine::snasPresetStrength(name) - strength) < 1e-9) selectKey(m_preset, QLatin1String(name));
+        if (std::abs(engine::snasPresetStrength(name) - strength) < 1e-9)
+            selectKey(m_preset, QLatin1String(name));
 
     blocks.clear();
     updateDatasetFields();

@@ -17,7 +17,7 @@ namespace nas::widgets {
 
 class LaunchForm final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit LaunchForm(QWidget* parent = nullptr);
 
     // The config the fields describe (not validated).
@@ -29,17 +29,18 @@ public:
     // While a search runs only the constraints stay editable.
     void setRunning(bool running);
 
-signals:
+  signals:
     void changed();
 
-private:
+  private:
     QGroupBox* buildDatasetGroup();
     QGroupBox* buildSearchGroup();
     QGroupBox* buildConstraintsGroup();
     void updateDatasetFields();
     void applyPreset(int index);
     void browseDatasetFolder();
-    QDoubleSpinBox* limitSpin(const QString& objectName, double max, int decimals, const QString& suffix);
+    QDoubleSpinBox* limitSpin(const QString& objectName, double max, int decimals,
+                              const QString& suffix);
 
     nlohmann::json m_base;  // the last loaded config: source of the settings the form lacks
     QGroupBox* m_datasetGroup = nullptr;

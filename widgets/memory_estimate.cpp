@@ -35,6 +35,11 @@ std::optional<double> availableMemoryBytes(const QString& meminfoPath) {
     return std::nullopt;
 }
 
+bool gpuDevicePresent() {
+    return QFile::exists(QStringLiteral("/dev/nvidiactl")) ||
+           QFile::exists(QStringLiteral("/dev/nvidia0"));
+}
+
 bool fitsInMemory(double estimateBytes, double availableBytes) {
     return estimateBytes <= availableBytes * kUsableMemoryFraction;
 }

@@ -22,6 +22,10 @@ namespace nas::widgets {
 [[nodiscard]] std::optional<double> availableMemoryBytes(
     const QString& meminfoPath = QStringLiteral("/proc/meminfo"));
 
+// Whether an NVIDIA GPU device node exists: decides whether "auto" means the CPU. The engine
+// makes the real choice; this only picks which memory the estimate is compared with.
+[[nodiscard]] bool gpuDevicePresent();
+
 // Leave room for the OS, the studio itself and LibTorch's allocator slack.
 inline constexpr double kUsableMemoryFraction = 0.8;
 

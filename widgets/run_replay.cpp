@@ -23,9 +23,10 @@ std::optional<RunReplay> loadRunReplay(const store::RunStore& store, std::int64_
 
 void truncateReplay(RunReplay& replay, int firstEpoch) {
     auto eraseFrom = [firstEpoch](auto& items) {
-        items.erase(std::remove_if(items.begin(), items.end(),
-                                   [firstEpoch](const auto& item) { return item.epoch >= firstEpoch; }),
-                    items.end());
+        items.erase(
+            std::remove_if(items.begin(), items.end(),
+                           [firstEpoch](const auto& item) { return item.epoch >= firstEpoch; }),
+            items.end());
     };
     eraseFrom(replay.epochs);
     eraseFrom(replay.steps);

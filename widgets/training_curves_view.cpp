@@ -1,12 +1,12 @@
 #include "widgets/training_curves_view.h"
 
+#include <qcustomplot.h>
+
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
-
 #include <cmath>
 #include <limits>
 
@@ -37,15 +37,18 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent) : QWidget(parent) {
     m_trainAccuracy = addCurve(m_accuracyPlot, tr("train (epoch)"), kTrainColor, true);
     m_validAccuracy = addCurve(m_accuracyPlot, tr("validation (epoch)"), kValidColor, true);
 
-    m_temperaturePlot = makePlot(QStringLiteral("temperaturePlot"), tr("Temperature (SNAS)"), tr("\u03c4"));
-    m_temperature = addCurve(m_temperaturePlot, tr("Gumbel-softmax temperature"), kTrainColor, false);
+    m_temperaturePlot =
+        makePlot(QStringLiteral("temperaturePlot"), tr("Temperature (SNAS)"), tr("\u03c4"));
+    m_temperature =
+        addCurve(m_temperaturePlot, tr("Gumbel-softmax temperature"), kTrainColor, false);
     m_noTemperature = new QCPItemText(m_temperaturePlot);
     m_noTemperature->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_noTemperature->position->setCoords(0.5, 0.5);
     m_noTemperature->setText(tr("This strategy has no temperature"));
     m_noTemperature->setColor(Qt::gray);
 
-    m_costPlot = makePlot(QStringLiteral("costPlot"), tr("Cost of the derived network"), tr("cost"));
+    m_costPlot =
+        makePlot(QStringLiteral("costPlot"), tr("Cost of the derived network"), tr("cost"));
     // Limit first, so the shaded region lies under the cost curve.
     m_limit = addCurve(m_costPlot, tr("limit (feasible below)"), kFeasibleColor, false);
     m_limit->setLineStyle(QCPGraph::lsStepLeft);
@@ -79,6 +82,10 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent) : QWidget(parent) {
     grid->addWidget(m_accuracyPlot, 0, 1);
     grid->addWidget(m_temperaturePlot, 1, 0);
     grid->addLayout(costBox, 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(0, 1);
+    grid->setRowStretch(1, 1);
     clear();
 }
 
@@ -88,11 +95,14 @@ QCustomPlot* TrainingCurvesView::makePlot(const QString& objectName, const QStri
     plot->setObjectName(objectName);
     plot->setMinimumSize(260, 180);
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(font().family(), -1, QFont::Bold)));
+    plot->plotLayout()->addElement(
+        0, 0, new QCPTextElement(plot, title, QFont(font().family(), -1, QFont::Bold)));
     plot->xAxis->setLabel(tr("epoch"));
     plot->yAxis->setLabel(yLabel);
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(font().family(), 8));
+    plot->legend->setBrush(QColor(255, 255, 255, 190));  // curves stay visible behind it
+    plot->legend->setBorderPen(QPen(QColor(0xcc, 0xcc, 0xcc)));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     return plot;
@@ -137,15 +147,16 @@ void TrainingCurvesView::setInitialConstraints(const engine::Constraints& constr
     rebuildLimit();
 }
 
-void TrainingCurvesView::addConstraintChange(std::int64_t step, const engine::Constraints& constraints) {
+void TrainingCurvesView::addConstraintChange(std::int64_t step,
+                                             const engine::Constraints& constraints) {
     m_changes.emplace_back(step, constraints);
     rebuildLimit();
 }
 
-void TrainingCurvesView::setRun(const std::vector<engine::StepEvent>& steps,
-                                const std::vector<engine::EpochMetrics>& epochs,
-                                const engine::Constraints& initial,
-                                const std::vector<std::pair<std::int64_t, engine::Constraints>>& changes) {
+void TrainingCurvesView::setRun(
+    const std::vector<engine::StepEvent>& steps, const std::vector<engine::EpochMetrics>& epochs,
+    const engine::Constraints& initial,
+    const std::vector<std::pair<std::int64_t, engine::Constraints>>& changes) {
     clear();
     m_initial = initial;
     m_changes = changes;
@@ -178,7 +189,8 @@ void TrainingCurvesView::setCostMetric(CostMetric metric) {
 
 void TrainingCurvesView::rebuildCost() {
     m_cost->data()->clear();
-    for (const engine::EpochMetrics& e : m_epochs) m_cost->addData(e.epoch + 1.0, costOf(e.cost, m_metric));
+    for (const engine::EpochMetrics& e : m_epochs)
+        m_cost->addData(e.epoch + 1.0, costOf(e.cost, m_metric));
 }
 
 void TrainingCurvesView::rebuildLimit() {
@@ -188,7 +200,8 @@ void TrainingCurvesView::rebuildLimit() {
     if (!m_epochs.empty()) xEnd = std::max(xEnd, m_epochs.back().epoch + 1.0);
     const auto points = limitTimeline(m_initial, m_changes, m_metric, m_stepsPerEpoch);
     QVector<double> xs, ys;
-    constexpr double kGap = std::numeric_limits<double>::quiet_NaN();  // no limit: a gap in the line
+    constexpr double kGap =
+        std::numeric_limits<double>::quiet_NaN();  // no limit: a gap in the line
     for (const LimitPoint& p : points) {
         xs << p.x;
         ys << (p.limit ? *p.limit : kGap);
@@ -199,14 +212,16 @@ void TrainingCurvesView::rebuildLimit() {
 
     const std::optional<double> limit = currentLimit();
     if (m_epochs.empty() || !limit) {
-        m_feasibility->setText(limit ? tr("limit %1").arg(formatCount(*limit)) : tr("unconstrained"));
+        m_feasibility->setText(limit ? tr("limit %1").arg(formatCount(*limit))
+                                     : tr("unconstrained"));
         m_feasibility->setStyleSheet(QString());
         return;
     }
     const double cost = costOf(m_epochs.back().cost, m_metric);
     const bool feasible = cost <= *limit;
-    m_feasibility->setText(feasible ? tr("%1 of %2: feasible").arg(formatCount(cost), formatCount(*limit))
-                                    : tr("%1 of %2: over the limit").arg(formatCount(cost), formatCount(*limit)));
+    m_feasibility->setText(
+        feasible ? tr("%1 of %2: feasible").arg(formatCount(cost), formatCount(*limit))
+                 : tr("%1 of %2: over the limit").arg(formatCount(cost), formatCount(*limit)));
     m_feasibility->setStyleSheet(feasible ? QStringLiteral("color: #237a3b;")
                                           : QStringLiteral("color: #b3261e; font-weight: bold;"));
 }

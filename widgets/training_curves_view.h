@@ -21,7 +21,7 @@ namespace nas::widgets {
 
 class TrainingCurvesView final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit TrainingCurvesView(QWidget* parent = nullptr);
 
     void appendSteps(const std::vector<engine::StepEvent>& steps);
@@ -45,7 +45,7 @@ public:
     [[nodiscard]] CostMetric costMetric() const { return m_metric; }
     [[nodiscard]] std::int64_t lastStep() const { return m_lastStep; }
 
-private:
+  private:
     QCustomPlot* makePlot(const QString& objectName, const QString& title, const QString& yLabel);
     QCPGraph* addCurve(QCustomPlot* plot, const QString& name, const QColor& color, bool points);
     void rebuildCost();

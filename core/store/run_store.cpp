@@ -1,6 +1,5 @@
 #include "store/run_store.h"
 
-#include <limits>
 
 #include <signal.h>
 #include <unistd.h>
@@ -570,7 +569,7 @@ std::vector<std::pair<std::int64_t, engine::Constraints>> RunStore::constraintCh
 // --- resume ----------------------------------------------------------------------------------
 
 void RunStore::discardAfterEpoch(std::int64_t run, int epoch) {
-    discardFrom(run, epoch + 1, std::numeric_limits<std::int64_t>::max());
+    discardFrom(run, epoch + 1, 0);
 }
 
 void RunStore::discardFrom(std::int64_t run, int epoch, std::int64_t step) {

@@ -16,7 +16,7 @@ echo "== search: $strategy on 6000 Fashion-MNIST training images (3000 weights /
 run=$(sed -n 's/^run \([0-9]*\) finished$/\1/p' "$out/search.log" | tail -n 1)
 "$cli" export "$run" --workspace "$ws" --out "$out/export"
 
-common="--dataset fashion-mnist --train-limit 20000 --epochs 6 --channels 16 --layers 8 --batch-size 96 --seed 1 --json"
+common="--dataset fashion-mnist --train-limit 10000 --epochs 5 --channels 12 --layers 6 --batch-size 96 --seed 1 --json"
 echo "== train the found genotype from scratch"
 "$cli" train --genotype "$out/export/genotype.json" $common | tee "$out/train-genotype.json"
 echo "== train a plain CNN with the same parameter count"

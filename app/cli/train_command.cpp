@@ -1,4 +1,7 @@
 // train: a genotype (or the plain baseline CNN) from scratch, reporting test accuracy.
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +13,33 @@
 #include "space/cost_model.h"
 
 namespace nas::cli {
+namespace {
+
+// A live step line on a terminal (a line every few seconds otherwise) and a line per epoch.
+class TrainProgressPrinter {
+public:
+    explicit TrainProgressPrinter(int epochs) : m_epochs(epochs), m_terminal(::isatty(STDERR_FILENO) != 0) {}
+    void update(const engine::TrainEpoch& e, int step, int steps) {
+        if (step < steps || e.seconds == 0) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - m_last < (m_terminal ? std::chrono::milliseconds(200) : std::chrono::milliseconds(5000))) return;
+            m_last = now;
+            std::fprintf(stderr, m_terminal ? "\r\033[Kepoch %d/%d  step %d/%d  loss %.4f" : "epoch %d/%d  step %d/%d  loss %.4f\n",
+                         e.epoch + 1, m_epochs, step, steps, step ? e.trainLoss * steps / step : 0.0);
+            return;
+        }
+        std::fprintf(stderr, "%sepoch %d/%d: train loss %.4f acc %.1f%% | test acc %.2f%% (%s)\n", m_terminal ? "\r\033[K" : "",
+                     e.epoch + 1, m_epochs, e.trainLoss, 100 * e.trainAccuracy, 100 * e.testAccuracy,
+                     formatDuration(e.seconds).c_str());
+    }
+
+private:
+    int m_epochs;
+    bool m_terminal;
+    std::chrono::steady_clock::time_point m_last;
+};
+
+}  // namespace
 
 int trainCommand(const Words& words) {
     const Arguments args(words, {"json", "no-auxiliary", "no-augment"},
@@ -49,14 +79,10 @@ int trainCommand(const Words& words) {
     space.input = engine::datasetInputShape(c.dataset);
     const double targetParams = space::networkCost(genotype, space, c.auxiliary).params;
 
+    TrainProgressPrinter printer(c.epochs);
     const auto result = engine::trainNetwork(baselineText ? std::nullopt : std::optional(genotype), c, targetParams,
-                                             [](const engine::TrainEpoch& e, int step, int steps) {
-                                                 if (step < steps) return;
-                                                 std::fprintf(stderr,
-                                                              "epoch %d: train loss %.4f acc %.1f%% | test acc %.2f%% "
-                                                              "(%s)\n",
-                                                              e.epoch + 1, e.trainLoss, 100 * e.trainAccuracy,
-                                                              100 * e.testAccuracy, formatDuration(e.seconds).c_str());
+                                             [&printer](const engine::TrainEpoch& e, int step, int steps) {
+                                                 printer.update(e, step, steps);
                                              });
     if (args.flag("json")) {
         nlohmann::json doc = {{"model", result.model},

@@ -7,6 +7,7 @@
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/pooling.h>
 
+#include "space/cell_parts.h"
 #include "space/cost_model.h"
 #include "space/operations.h"
 
@@ -23,11 +24,7 @@ torch::Tensor dropPath(const torch::Tensor& x, double probability) {
 DerivedCellImpl::DerivedCellImpl(const CellGenotype& genotype, int cPrevPrev, int cPrev, int c,
                                  bool reduction, bool reductionPrev)
     : m_genotype(genotype), m_reduction(reduction) {
-    if (reductionPrev) {
-        m_preprocess0 = register_module("preprocess0", nn::Sequential(FactorizedReduce(cPrevPrev, c, true)));
-    } else {
-        m_preprocess0 = register_module("preprocess0", reluConvBn(cPrevPrev, c, 1, 1, 0, true));
-    }
+    m_preprocess0 = register_module("preprocess0", makePreprocess0(cPrevPrev, c, reductionPrev, true));
     m_preprocess1 = register_module("preprocess1", reluConvBn(cPrev, c, 1, 1, 0, true));
     for (size_t i = 0; i < genotype.edges.size(); ++i) {
         const auto& e = genotype.edges[i];
@@ -50,13 +47,7 @@ torch::Tensor DerivedCellImpl::forward(const torch::Tensor& s0, const torch::Ten
             if (is_training() && !m_isIdentity[i]) h = dropPath(h, dropProb);
             sum = sum.defined() ? sum + h : h;
         }
-        if (!sum.defined()) {
-            // A node with no inputs (possible in SNAS children) outputs zeros.
-            const auto& ref = states[1];
-            const int64_t h = m_reduction ? (ref.size(2) + 1) / 2 : ref.size(2);
-            const int64_t w = m_reduction ? (ref.size(3) + 1) / 2 : ref.size(3);
-            sum = torch::zeros({ref.size(0), ref.size(1), h, w}, ref.options());
-        }
+        if (!sum.defined()) sum = zeroNode(states[1], m_reduction);  // no edge feeds this node
         states.push_back(sum);
     }
     std::vector<torch::Tensor> out;
@@ -91,10 +82,7 @@ torch::Tensor AuxiliaryHeadImpl::forward(const torch::Tensor& x) {
 DerivedNetworkImpl::DerivedNetworkImpl(const Genotype& genotype, const SpaceConfig& space, bool auxiliary) {
     validate(genotype);
     const int concat = static_cast<int>(genotype.normal.concat.size());
-    const int stemC = space.stemMultiplier * space.channels;
-    m_stem = register_module(
-        "stem", nn::Sequential(nn::Conv2d(nn::Conv2dOptions(space.input.channels, stemC, 3).padding(1).bias(false)),
-                               nn::BatchNorm2d(stemC)));
+    m_stem = register_module("stem", makeStem(space));
     const auto shapes = cellShapes(space, concat);
     for (size_t i = 0; i < shapes.size(); ++i) {
         const auto& s = shapes[i];
@@ -121,7 +109,7 @@ NetworkOutput DerivedNetworkImpl::forward(const torch::Tensor& x) {
         s1 = next;
         if (static_cast<int>(i) == m_auxiliaryAfter && is_training()) out.auxLogits = m_auxiliary(s1);
     }
-    out.logits = m_classifier(torch::adaptive_avg_pool2d(s1, {1, 1}).flatten(1));
+    out.logits = m_classifier(globalPool(s1));
     return out;
 }
 

@@ -83,7 +83,7 @@ public:
         expect('(');
         std::map<std::string, std::vector<std::pair<std::string, int>>> lists;
         std::map<std::string, std::vector<int>> concats;
-        while (true) {
+        sequence(')', [&] {
             const std::string key = word();
             expect('=');
             if (key == "normal" || key == "reduce") {
@@ -93,14 +93,7 @@ public:
             } else {
                 fail("unknown field '" + key + "'");
             }
-            skipSpace();
-            if (peek() == ',') {
-                ++m_pos;
-                continue;
-            }
-            expect(')');
-            break;
-        }
+        });
         for (const char* key : {"normal", "reduce", "normal_concat", "reduce_concat"})
             if (!lists.count(key) && !concats.count(key)) fail(std::string("missing field '") + key + "'");
         Genotype g;
@@ -121,34 +114,38 @@ private:
         return cell;
     }
 
-    std::vector<std::pair<std::string, int>> pairList() {
-        std::vector<std::pair<std::string, int>> out;
-        expect('[');
+    // Comma-separated items up to `close` (consumed); Python allows a trailing comma and no items.
+    template <typename ReadItem>
+    void sequence(char close, ReadItem readItem) {
         skipSpace();
-        if (peek() == ']') {
+        if (peek() == close) {
             ++m_pos;
-            return out;
+            return;
         }
         while (true) {
-            expect('(');
-            std::string op = quoted();
-            expect(',');
-            int index = integer();
-            expect(')');
-            out.emplace_back(op, index);
+            readItem();
             skipSpace();
             if (peek() == ',') {
                 ++m_pos;
                 skipSpace();
-                if (peek() == ']') {
-                    ++m_pos;
-                    break;
-                }
-                continue;
+                if (peek() != close) continue;
             }
-            expect(']');
-            break;
+            expect(close);
+            return;
         }
+    }
+
+    std::vector<std::pair<std::string, int>> pairList() {
+        std::vector<std::pair<std::string, int>> out;
+        expect('[');
+        sequence(']', [&] {
+            expect('(');
+            std::string op = quoted();
+            expect(',');
+            const int index = integer();
+            expect(')');
+            out.emplace_back(op, index);
+        });
         return out;
     }
 
@@ -158,29 +155,15 @@ private:
         if (peek() == 'r') {
             expectWord("range");
             expect('(');
-            int lo = integer();
+            const int lo = integer();
             expect(',');
-            int hi = integer();
+            const int hi = integer();
             expect(')');
             for (int i = lo; i < hi; ++i) out.push_back(i);
             return out;
         }
         expect('[');
-        skipSpace();
-        if (peek() == ']') {
-            ++m_pos;
-            return out;
-        }
-        while (true) {
-            out.push_back(integer());
-            skipSpace();
-            if (peek() == ',') {
-                ++m_pos;
-                continue;
-            }
-            expect(']');
-            break;
-        }
+        sequence(']', [&] { out.push_back(integer()); });
         return out;
     }
 

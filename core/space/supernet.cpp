@@ -6,6 +6,7 @@
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 
+#include "space/cell_parts.h"
 #include "space/cost_model.h"
 #include "space/operations.h"
 
@@ -17,11 +18,7 @@ SearchCellImpl::SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPre
     : m_reduction(reduction), m_nodes(space.nodes) {
     const auto& opNames = reduction ? space.reduceOps : space.normalOps;
     for (const auto& name : opNames) m_kinds.push_back(opKindFromName(name));
-    if (reductionPrev) {
-        m_preprocess0 = register_module("preprocess0", nn::Sequential(FactorizedReduce(cPrevPrev, c, false)));
-    } else {
-        m_preprocess0 = register_module("preprocess0", reluConvBn(cPrevPrev, c, 1, 1, 0, false));
-    }
+    m_preprocess0 = register_module("preprocess0", makePreprocess0(cPrevPrev, c, reductionPrev, false));
     m_preprocess1 = register_module("preprocess1", reluConvBn(cPrev, c, 1, 1, 0, false));
     for (int e = 0; e < space.edgesPerCell(); ++e) {
         const int stride = reduction && edgeSource(e) < 2 ? 2 : 1;
@@ -66,23 +63,14 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor& s0, const torch::Tens
             auto out = edgeOutput(edge, states[j], mixing);
             if (out.defined()) sum = sum.defined() ? sum + out : out;
         }
-        if (!sum.defined()) {
-            // Every edge into this node is off or `none`: the node is zeros of the cell's shape.
-            const auto& ref = states[1];
-            const int64_t h = m_reduction ? (ref.size(2) + 1) / 2 : ref.size(2);
-            const int64_t w = m_reduction ? (ref.size(3) + 1) / 2 : ref.size(3);
-            sum = torch::zeros({ref.size(0), ref.size(1), h, w}, ref.options());
-        }
+        if (!sum.defined()) sum = zeroNode(states[1], m_reduction);  // no edge feeds this node
         states.push_back(sum);
     }
     return torch::cat(std::vector<torch::Tensor>(states.begin() + 2, states.end()), 1);
 }
 
 SupernetImpl::SupernetImpl(const SpaceConfig& space) : m_space(space) {
-    const int stemC = space.stemMultiplier * space.channels;
-    m_stem = register_module(
-        "stem", nn::Sequential(nn::Conv2d(nn::Conv2dOptions(space.input.channels, stemC, 3).padding(1).bias(false)),
-                               nn::BatchNorm2d(stemC)));
+    m_stem = register_module("stem", makeStem(space));
     const auto shapes = cellShapes(space, space.nodes);
     for (size_t i = 0; i < shapes.size(); ++i) {
         const auto& s = shapes[i];
@@ -100,7 +88,7 @@ torch::Tensor SupernetImpl::forward(const torch::Tensor& x, const EdgeMixing& no
         s0 = s1;
         s1 = next;
     }
-    auto pooled = torch::adaptive_avg_pool2d(s1, {1, 1}).flatten(1);
+    auto pooled = globalPool(s1);
     return m_classifier(pooled);
 }
 

@@ -95,7 +95,8 @@ void AlphaDistributionView::appendSnapshots(const std::vector<engine::AlphaSnaps
     const bool following = wasEmpty || m_scrubber->value() == m_scrubber->maximum();
     const size_t firstNew = m_snapshots.size();
     m_snapshots.insert(m_snapshots.end(), snapshots.begin(), snapshots.end());
-    if (wasEmpty) {
+    const bool thinned = thinOut();
+    if (wasEmpty || thinned) {
         refillEdgeChoices();
         rebuildHistory();
     } else {
@@ -114,6 +115,30 @@ void AlphaDistributionView::appendSnapshots(const std::vector<engine::AlphaSnaps
         if (following) m_scrubber->setValue(m_scrubber->maximum());
     }
     showScrubbed();
+}
+
+bool AlphaDistributionView::thinOut() {
+    if (static_cast<int>(m_snapshots.size()) <= m_maxSnapshots) return false;
+    // Keep every second snapshot (always the newest): memory stays bounded over a long search
+    // and the time axis keeps its full span at half the resolution. Amortised O(1) per append.
+    const int held = m_scrubber->value();
+    std::vector<engine::AlphaSnapshot> kept;
+    kept.reserve(m_snapshots.size() / 2 + 1);
+    const size_t last = m_snapshots.size() - 1;
+    for (size_t i = last % 2; i <= last; i += 2) kept.push_back(std::move(m_snapshots[i]));
+    m_snapshots = std::move(kept);
+    const QSignalBlocker block(m_scrubber);
+    m_scrubber->setRange(0, snapshotCount() - 1);
+    m_scrubber->setValue(held / 2);
+    return true;
+}
+
+void AlphaDistributionView::setMaxSnapshots(int maximum) {
+    m_maxSnapshots = std::max(maximum, 2);
+    if (thinOut()) {
+        rebuildHistory();
+        showScrubbed();
+    }
 }
 
 void AlphaDistributionView::setSnapshots(std::vector<engine::AlphaSnapshot> snapshots) {

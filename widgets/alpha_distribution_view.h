@@ -30,6 +30,9 @@ class AlphaDistributionView final : public QWidget {
     void clear();
 
     void selectEdge(Cell cell, int edge);
+    // Beyond this many snapshots every second one is dropped (the newest always stays).
+    void setMaxSnapshots(int maximum);
+    static constexpr int kDefaultMaxSnapshots = 4000;
     [[nodiscard]] int snapshotCount() const { return static_cast<int>(m_snapshots.size()); }
     [[nodiscard]] int scrubbedIndex() const;
     [[nodiscard]] const std::vector<engine::AlphaSnapshot>& snapshots() const {
@@ -45,6 +48,8 @@ class AlphaDistributionView final : public QWidget {
 
   private:
     void showScrubbed();
+    // Halves the stored snapshots when there are too many; true when it did.
+    bool thinOut();
     void rebuildHistory();
     void refillEdgeChoices();
     [[nodiscard]] const engine::CellAlphas& cellOf(const engine::AlphaSnapshot& s) const;
@@ -59,6 +64,7 @@ class AlphaDistributionView final : public QWidget {
     QLabel* m_position = nullptr;
     Cell m_cell = Cell::Normal;
     int m_edge = 0;
+    int m_maxSnapshots = kDefaultMaxSnapshots;
 };
 
 }  // namespace nas::widgets

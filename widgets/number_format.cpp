@@ -1,16 +1,22 @@
 #include "widgets/number_format.h"
 
+#include <QLocale>
 #include <cmath>
 
 namespace nas::widgets {
 
+namespace {
+// Decimal separators follow the interface language (QLocale's default, set at start-up).
+QString number(double value, int decimals) { return QLocale().toString(value, 'f', decimals); }
+}  // namespace
+
 QString formatCount(double value) {
     const double magnitude = std::abs(value);
     // SI prefixes: cost figures (params, FLOPs) are conventionally quoted in k/M/G.
-    if (magnitude >= 1e9) return QStringLiteral("%1 G").arg(value / 1e9, 0, 'f', 2);
-    if (magnitude >= 1e6) return QStringLiteral("%1 M").arg(value / 1e6, 0, 'f', 2);
-    if (magnitude >= 1e3) return QStringLiteral("%1 k").arg(value / 1e3, 0, 'f', 1);
-    return QString::number(value, 'g', 4);
+    if (magnitude >= 1e9) return QStringLiteral("%1 G").arg(number(value / 1e9, 2));
+    if (magnitude >= 1e6) return QStringLiteral("%1 M").arg(number(value / 1e6, 2));
+    if (magnitude >= 1e3) return QStringLiteral("%1 k").arg(number(value / 1e3, 1));
+    return QLocale().toString(value, 'g', 4);
 }
 
 QString formatBytes(double bytes) {
@@ -20,9 +26,8 @@ QString formatBytes(double bytes) {
         bytes /= 1024.0;
         ++unit;
     }
-    return QStringLiteral("%1 %2")
-        .arg(bytes, 0, 'f', unit == 0 ? 0 : 1)
-        .arg(QLatin1String(kUnits[unit]));
+    return QStringLiteral("%1 %2").arg(number(bytes, unit == 0 ? 0 : 1),
+                                       QLatin1String(kUnits[unit]));
 }
 
 QString formatDuration(double seconds) {
@@ -38,7 +43,7 @@ QString formatDuration(double seconds) {
 }
 
 QString formatPercent(double fraction) {
-    return QStringLiteral("%1 %").arg(fraction * 100.0, 0, 'f', 1);
+    return QStringLiteral("%1 %").arg(number(fraction * 100.0, 1));
 }
 
 }  // namespace nas::widgets

@@ -17,13 +17,13 @@ namespace nas::engine {
 class SearchObserver {
 public:
     virtual ~SearchObserver() = default;
-    virtual void onStarted(std::int64_t runId, const SearchConfig& config, int startEpoch) {}
-    virtual void onStep(const StepEvent& event) {}            // at most event_rate_hz per second
-    virtual void onAlphas(const AlphaSnapshot& snapshot) {}   // at most event_rate_hz per second
-    virtual void onEpoch(const EpochMetrics& metrics) {}
-    virtual void onSampled(const std::vector<SampledArchitecture>& architectures) {}
-    virtual void onStatus(RunStatus status, const std::string& message) {}
-    virtual void onLog(const std::string& line) {}
+    virtual void onStarted(std::int64_t /*runId*/, const SearchConfig& /*config*/, int /*startEpoch*/) {}
+    virtual void onStep(const StepEvent& /*event*/) {}           // at most event_rate_hz per second
+    virtual void onAlphas(const AlphaSnapshot& /*snapshot*/) {}  // at most event_rate_hz per second
+    virtual void onEpoch(const EpochMetrics& /*metrics*/) {}
+    virtual void onSampled(const std::vector<SampledArchitecture>& /*architectures*/) {}
+    virtual void onStatus(RunStatus /*status*/, const std::string& /*message*/) {}
+    virtual void onLog(const std::string& /*line*/) {}
 };
 
 struct SearchOutcome {

@@ -62,3 +62,15 @@ TEST(AlphaDistributionView, ReplayReplacesAndClearEmpties) {
     EXPECT_EQ(view.snapshotCount(), 0);
     EXPECT_EQ(view.scrubbedIndex(), -1);
 }
+
+TEST(AlphaDistributionView, LongSearchesAreThinnedNotDropped) {
+    AlphaDistributionView view;
+    view.setMaxSnapshots(10);
+    for (int step = 0; step < 25; ++step) view.appendSnapshot(makeSnapshot(step));
+    EXPECT_LE(view.snapshotCount(), 10);
+    EXPECT_GE(view.snapshotCount(), 5);
+    EXPECT_EQ(view.snapshots().back().step, 24) << "the newest snapshot always stays";
+    EXPECT_LE(view.snapshots().front().step, 4) << "the early search stays represented";
+    EXPECT_EQ(view.scrubber()->value(), view.scrubber()->maximum());
+    EXPECT_EQ(view.edgeHistory()->pointCount(), view.snapshotCount());
+}

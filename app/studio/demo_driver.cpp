@@ -1,0 +1,131 @@
+#include "app/studio/demo_driver.h"
+
+#include <qcustomplot.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QTabWidget>
+#include <QTimer>
+#include <cstdio>
+
+#include "app/studio/engine_batch.h"
+#include "app/studio/engine_bridge.h"
+#include "app/studio/main_window.h"
+#include "app/studio/run_views.h"
+#include "widgets/export_dialog.h"
+#include "widgets/launch_panel.h"
+#include "widgets/run_browser.h"
+
+namespace nas::studio {
+namespace {
+
+// Small enough to finish in a few minutes on two busy CPU cores, big enough to show every view;
+// a high architecture learning rate makes the distribution visibly move in so few steps.
+const char* const kDemoConfig = R"({
+  "name": "demo-snas-synthetic", "strategy": "snas", "device": "cpu", "seed": 7,
+  "epochs": 4, "batch_size": 8, "steps_per_epoch": 5,
+  "dataset": {"name": "synthetic", "synthetic_count": 128, "synthetic_shape": [3, 16, 16]},
+  "space": {"channels": 4, "layers": 5, "nodes": 4},
+  "arch_optimizer": {"lr": 0.05},
+  "constraints": {"max_params": 200000, "preset": "mild"}
+})";
+
+void log(const QString& text) { std::fprintf(stderr, "nas-studio demo: %s\n", qPrintable(text)); }
+
+}  // namespace
+
+DemoDriver::DemoDriver(MainWindow& window, QString screenshotsDir, QObject* parent)
+    : QObject(parent), m_window(window), m_dir(std::move(screenshotsDir)) {}
+
+void DemoDriver::start() {
+    if (!QDir().mkpath(m_dir)) {
+        log(QStringLiteral("cannot create %1").arg(m_dir));
+        finish(1);
+        return;
+    }
+    connect(&m_window, &MainWindow::searchEnded, this, &DemoDriver::onEnded);
+    // Tighten the parameter limit once the first derived cell exists: the feasible region moves.
+    connect(m_window.bridge(), &EngineBridge::batchReady, this, [this](const EngineBatch& batch) {
+        if (m_tightened || batch.epochs.empty()) return;
+        m_tightened = true;
+        engine::Constraints tighter =
+            m_window.launchPanel()->validate().value_or(engine::SearchConfig{}).constraints;
+        tighter.maxParams = batch.epochs.back().cost.params * 0.9;
+        m_window.applyConstraints(tighter);
+    });
+    QTimer::singleShot(kTimeoutMs, this, [this] {
+        log(QStringLiteral("timed out waiting for the search"));
+        takeScreenshots();
+        finish(2);
+    });
+    m_window.launchPanel()->setConfigJson(nlohmann::json::parse(kDemoConfig));
+    if (!m_window.launchPanel()->requestStart()) {
+        log(QStringLiteral("the demo configuration was refused: %1")
+                .arg(m_window.launchPanel()->problems().join(QLatin1Char(' '))));
+        takeScreenshots();
+        finish(1);
+        return;
+    }
+    log(QStringLiteral("search started"));
+}
+
+void DemoDriver::onEnded(const engine::SearchOutcome& outcome) {
+    m_searchOk = outcome.status == engine::RunStatus::Finished;
+    log(QStringLiteral("search ended: %1 %2")
+            .arg(QString::fromStdString(engine::toString(outcome.status)),
+                 QString::fromStdString(outcome.message)));
+    // Let the last batch paint before the pictures are taken.
+    QTimer::singleShot(500, this, [this] {
+        m_window.runBrowser()->selectRuns({});
+        takeScreenshots();
+        finish(m_searchOk && m_written.size() >= 8 ? 0 : 1);
+    });
+}
+
+bool DemoDriver::shoot(QWidget* widget, const QString& name) {
+    // Plots repaint lazily (queued replots): draw them now so the picture is current.
+    for (QCustomPlot* plot : widget->findChildren<QCustomPlot*>())
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+    QApplication::processEvents();
+    const QString path = QDir(m_dir).filePath(name + QStringLiteral(".png"));
+    const bool ok = widget->grab().save(path, "PNG");
+    if (ok) m_written << path;
+    log(QStringLiteral("%1 %2").arg(ok ? QStringLiteral("saved") : QStringLiteral("FAILED to save"),
+                                    path));
+    return ok;
+}
+
+void DemoDriver::takeScreenshots() {
+    RunViews* views = m_window.views();
+    const QStringList names{QStringLiteral("02-training-curves"),
+                            QStringLiteral("03-architecture-distribution"),
+                            QStringLiteral("04-derived-cells"), QStringLiteral("05-log")};
+    views->tabs()->setCurrentIndex(RunViews::kCurvesTab);
+    shoot(&m_window, QStringLiteral("01-main-window"));
+    for (int tab = 0; tab < names.size(); ++tab) {
+        views->tabs()->setCurrentIndex(tab);
+        shoot(&m_window, names[tab]);
+    }
+    views->tabs()->setCurrentIndex(RunViews::kCurvesTab);
+    shoot(m_window.launchDock(), QStringLiteral("06-launch-panel"));
+    shoot(m_window.runsDock(), QStringLiteral("07-run-browser"));
+    if (views->lastEpoch() && views->config()) {
+        widgets::ExportSubject subject;
+        subject.genotype = views->lastEpoch()->genotype;
+        subject.space = views->config()->space;
+        subject.cost = views->lastEpoch()->cost;
+        subject.alphas = views->latestAlphas();
+        widgets::ExportDialog dialog(subject, &m_window);
+        dialog.show();
+        shoot(&dialog, QStringLiteral("08-export-dialog"));
+    }
+}
+
+void DemoDriver::finish(int exitCode) {
+    if (m_finished) return;
+    m_finished = true;
+    emit done(exitCode);
+}
+
+}  // namespace nas::studio

@@ -1,0 +1,36 @@
+#pragma once
+// What the engine reported between two repaints, handed from the worker thread to the GUI thread
+// in one piece (one lock, one move, one repaint), never one signal per event.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/events.h"
+#include "engine/search_config.h"
+
+namespace nas::studio {
+
+struct RunStart {
+    std::int64_t runId = 0;
+    engine::SearchConfig config;
+    int startEpoch = 0;
+};
+
+struct EngineBatch {
+    std::optional<RunStart> started;
+    std::vector<engine::StepEvent> steps;
+    std::vector<engine::AlphaSnapshot> alphas;
+    std::vector<engine::EpochMetrics> epochs;
+    std::size_t sampledCount = 0;
+    std::vector<std::pair<engine::RunStatus, std::string>> statuses;
+    std::vector<std::string> logs;
+
+    [[nodiscard]] bool empty() const {
+        return !started && steps.empty() && alphas.empty() && epochs.empty() && sampledCount == 0 &&
+               statuses.empty() && logs.empty();
+    }
+};
+
+}  // namespace nas::studio

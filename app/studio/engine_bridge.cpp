@@ -1,0 +1,218 @@
+#include "app/studio/engine_bridge.h"
+
+#include <QMetaObject>
+#include <algorithm>
+
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+namespace nas::studio {
+namespace {
+
+// On a busy machine the search's threads would compete with the GUI thread on equal terms and
+// the window would stutter. On Linux the nice value is per thread and inherited by threads it
+// creates (LibTorch's intra-op pool starts on the engine thread), so lowering it here makes the
+// whole search yield to the GUI without slowing it on an idle machine.
+void yieldToTheGui() {
+#if defined(__linux__)
+    const auto thread = static_cast<id_t>(syscall(SYS_gettid));
+    const int current = getpriority(PRIO_PROCESS, thread);
+    (void)setpriority(PRIO_PROCESS, thread, std::min(current + 5, 19));  // best effort
+#endif
+}
+
+}  // namespace
+
+// The engine's view of the bridge: every callback runs on the worker thread and only copies.
+class EngineBridge::Observer final : public engine::SearchObserver {
+  public:
+    explicit Observer(EngineBridge& bridge) : m_bridge(bridge) {}
+
+    void onStarted(std::int64_t runId, const engine::SearchConfig& config,
+                   int startEpoch) override {
+        m_bridge.post([&](EngineBatch& b) {
+            b.started = RunStart{runId, config, startEpoch};
+            m_bridge.m_runId = runId;
+        });
+    }
+    void onStep(const engine::StepEvent& event) override {
+        m_bridge.post([&](EngineBatch& b) { b.steps.push_back(event); });
+    }
+    void onAlphas(const engine::AlphaSnapshot& snapshot) override {
+        m_bridge.post([&](EngineBatch& b) { b.alphas.push_back(snapshot); });
+    }
+    void onEpoch(const engine::EpochMetrics& metrics) override {
+        m_bridge.post([&](EngineBatch& b) { b.epochs.push_back(metrics); });
+    }
+    void onSampled(const std::vector<engine::SampledArchitecture>& architectures) override {
+        m_bridge.post([&](EngineBatch& b) { b.sampledCount += architectures.size(); });
+    }
+    void onStatus(engine::RunStatus status, const std::string& message) override {
+        m_bridge.post([&](EngineBatch& b) { b.statuses.emplace_back(status, message); });
+    }
+    void onLog(const std::string& line) override {
+        m_bridge.post([&](EngineBatch& b) { b.logs.push_back(line); });
+    }
+
+  private:
+    EngineBridge& m_bridge;
+};
+
+EngineBridge::EngineBridge(QObject* parent)
+    : QObject(parent),
+      m_control(std::make_unique<engine::SearchControl>()),
+      m_observer(std::make_unique<Observer>(*this)) {
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kDefaultFlushMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &EngineBridge::flush);
+}
+
+EngineBridge::~EngineBridge() {
+    if (m_worker.joinable()) {
+        m_control->requestStop();
+        m_worker.join();
+    }
+}
+
+template <typename Fill>
+void EngineBridge::post(Fill fill) {
+    bool arm = false;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        fill(m_pending);
+        arm = !m_flushArmed;
+        m_flushArmed = true;
+    }
+    // One queued call per flush, not per event: later events only join the pending batch.
+    if (arm)
+        QMetaObject::invokeMethod(
+            this, [this] { m_flushTimer.start(); }, Qt::QueuedConnection);
+}
+
+void EngineBridge::flush() {
+    EngineBatch batch;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        batch = std::move(m_pending);
+        m_pending = EngineBatch{};
+        m_flushArmed = false;
+    }
+    if (batch.empty()) return;
+    for (const auto& [status, message] : batch.statuses) {
+        const bool paused = status == engine::RunStatus::Paused;
+        if (paused != m_paused) {
+            m_paused = paused;
+            emit pausedChanged(paused);
+        }
+    }
+    ++m_flushes;
+    emit batchReady(batch);
+}
+
+bool EngineBridge::launch(
+    std::function<engine::SearchOutcome(engine::SearchObserver&, engine::SearchControl&)> body) {
+    if (m_worker.joinable()) return false;
+    m_control = std::make_unique<engine::SearchControl>();  // fresh: no stale stop or pause
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_pending = EngineBatch{};
+        m_outcome.reset();
+        m_runId.reset();
+    }
+    m_paused = false;
+    engine::SearchControl* control = m_control.get();
+    Observer* observer = m_observer.get();
+    const unsigned generation = m_generation;
+    m_worker = std::thread([this, body = std::move(body), control, observer, generation] {
+        yieldToTheGui();
+        engine::SearchOutcome outcome;
+        try {
+            outcome = body(*observer, *control);
+        } catch (const std::exception& e) {
+            // Construction errors (an unknown run, an unusable workspace) end up here.
+            outcome.status = engine::RunStatus::Failed;
+            outcome.message = e.what();
+        }
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_outcome = outcome;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, generation] { workerDone(generation); }, Qt::QueuedConnection);
+    });
+    emit runningChanged(true);
+    return true;
+}
+
+bool EngineBridge::startNew(const engine::SearchConfig& config, const QString& workspaceRoot) {
+    const std::string root = workspaceRoot.toStdString();
+    return launch([config, root](engine::SearchObserver& observer, engine::SearchControl& control) {
+        engine::SearchSession session(config, root);
+        return session.run(observer, control);
+    });
+}
+
+bool EngineBridge::startResume(std::int64_t runId, const QString& workspaceRoot) {
+    const std::string root = workspaceRoot.toStdString();
+    return launch([runId, root](engine::SearchObserver& observer, engine::SearchControl& control) {
+        engine::SearchSession session(runId, root);
+        return session.run(observer, control);
+    });
+}
+
+void EngineBridge::workerDone(unsigned generation) {
+    // A stale notice (its worker was already joined by stopAndWait) must not join a newer run.
+    if (generation != m_generation) return;
+    finishWorker();
+}
+
+void EngineBridge::finishWorker() {
+    if (!m_worker.joinable()) return;
+    m_worker.join();
+    ++m_generation;
+    m_flushTimer.stop();
+    flush();  // the last reports before the outcome
+    std::optional<engine::SearchOutcome> outcome;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        outcome = m_outcome;
+    }
+    if (m_paused) {
+        m_paused = false;
+        emit pausedChanged(false);
+    }
+    emit runningChanged(false);
+    if (outcome) emit finished(*outcome);
+}
+
+std::optional<std::int64_t> EngineBridge::runId() const {
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_runId;
+}
+
+void EngineBridge::requestPause() {
+    if (isRunning()) m_control->requestPause();
+}
+void EngineBridge::requestResume() {
+    if (isRunning()) m_control->requestResume();
+}
+void EngineBridge::requestStop() {
+    if (isRunning()) m_control->requestStop();
+}
+void EngineBridge::requestCheckpoint() {
+    if (isRunning()) m_control->requestCheckpoint();
+}
+void EngineBridge::setConstraints(const engine::Constraints& constraints) {
+    if (isRunning()) m_control->setConstraints(constraints);
+}
+
+void EngineBridge::stopAndWait() {
+    if (!m_worker.joinable()) return;
+    m_control->requestStop();  // also wakes a paused engine
+    finishWorker();
+}
+
+}  // namespace nas::studio

@@ -1,0 +1,86 @@
+#pragma once
+// Runs one SearchSession on a worker thread and hands its reports to the GUI thread at a bounded
+// rate: each observer callback copies its data into a pending batch under a mutex and, only if no
+// flush is pending, arms a single-shot timer on the GUI thread; the timer takes the lock once,
+// moves the whole batch out and emits it once. Commands are plain SearchControl calls, which are
+// thread-safe and applied by the engine between steps.
+#include <QObject>
+#include <QTimer>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "app/studio/engine_batch.h"
+#include "engine/search_config.h"
+#include "engine/search_control.h"
+#include "engine/search_session.h"
+
+namespace nas::studio {
+
+class EngineBridge final : public QObject {
+    Q_OBJECT
+  public:
+    // ~25 Hz: smooth to the eye, and a fast search cannot flood the event loop.
+    static constexpr int kDefaultFlushMs = 40;
+
+    explicit EngineBridge(QObject* parent = nullptr);
+    // Stops a running search and waits for it: the run stays resumable from its checkpoint.
+    ~EngineBridge() override;
+
+    // Starts a new run, or continues run `runId`; false when a search is already running.
+    bool startNew(const engine::SearchConfig& config, const QString& workspaceRoot);
+    bool startResume(std::int64_t runId, const QString& workspaceRoot);
+
+    [[nodiscard]] bool isRunning() const { return m_worker.joinable(); }
+    [[nodiscard]] bool isPaused() const { return m_paused; }
+    // The run being worked on, once the engine has reported it.
+    [[nodiscard]] std::optional<std::int64_t> runId() const;
+    [[nodiscard]] int flushCount() const { return m_flushes; }
+    void setFlushInterval(int milliseconds) { m_flushTimer.setInterval(milliseconds); }
+
+    void requestPause();
+    void requestResume();
+    void requestStop();
+    void requestCheckpoint();
+    void setConstraints(const engine::Constraints& constraints);
+    // Requests a stop and blocks until the worker has finished (window close, tests).
+    void stopAndWait();
+
+  signals:
+    void batchReady(const nas::studio::EngineBatch& batch);
+    void finished(const nas::engine::SearchOutcome& outcome);
+    void runningChanged(bool running);
+    void pausedChanged(bool paused);
+
+  private:
+    class Observer;
+    friend class Observer;
+
+    template <typename Fill>
+    void post(Fill fill);
+    void flush();
+    void workerDone(unsigned generation);
+    // Joins the finished worker, flushes its last reports and emits the outcome.
+    void finishWorker();
+    bool launch(
+        std::function<engine::SearchOutcome(engine::SearchObserver&, engine::SearchControl&)> body);
+
+    std::thread m_worker;
+    std::unique_ptr<engine::SearchControl> m_control;
+    std::unique_ptr<Observer> m_observer;
+    QTimer m_flushTimer;
+    mutable std::mutex m_mutex;  // guards everything below
+    EngineBatch m_pending;
+    bool m_flushArmed = false;
+    std::optional<engine::SearchOutcome> m_outcome;
+    std::optional<std::int64_t> m_runId;
+    bool m_paused = false;      // GUI thread only
+    unsigned m_generation = 0;  // GUI thread only: which worker a done-notice belongs to
+    int m_flushes = 0;          // GUI thread only
+};
+
+}  // namespace nas::studio

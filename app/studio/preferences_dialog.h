@@ -1,0 +1,24 @@
+#pragma once
+// Preferences: interface language and workspace folder. Both take effect when the studio starts
+// again (translations are installed before any window exists; the run store is opened once).
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+
+namespace nas::studio {
+
+class PreferencesDialog final : public QDialog {
+    Q_OBJECT
+  public:
+    explicit PreferencesDialog(QWidget* parent = nullptr);
+
+    // Writes the choices to the settings.
+    void accept() override;
+
+  private:
+    QComboBox* m_language = nullptr;
+    QLineEdit* m_workspace = nullptr;
+};
+
+}  // namespace nas::studio

@@ -1,0 +1,142 @@
+#include "app/studio/run_views.h"
+
+#include <QDateTime>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "widgets/alpha_distribution_view.h"
+#include "widgets/cell_dag_view.h"
+#include "widgets/collapse_alert.h"
+#include "widgets/number_format.h"
+#include "widgets/qt_text.h"
+#include "widgets/status_text.h"
+#include "widgets/training_curves_view.h"
+
+namespace nas::studio {
+
+RunViews::RunViews(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("runViews"));
+    m_collapse = new widgets::CollapseAlert(this);
+    m_curves = new widgets::TrainingCurvesView(this);
+    m_curves->setObjectName(QStringLiteral("trainingCurvesView"));
+    m_alphas = new widgets::AlphaDistributionView(this);
+    m_alphas->setObjectName(QStringLiteral("alphaDistributionView"));
+    m_cell = new widgets::CellDagView(this);
+    m_log = new QPlainTextEdit(this);
+    m_log->setObjectName(QStringLiteral("runLog"));
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);  // a long run's log must not grow without bound
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->insertTab(kCurvesTab, m_curves, tr("Training curves"));
+    m_tabs->insertTab(kAlphasTab, m_alphas, tr("Architecture distribution"));
+    m_tabs->insertTab(kCellTab, m_cell, tr("Derived cells"));
+    m_tabs->insertTab(kLogTab, m_log, tr("Log"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_collapse);
+    layout->addWidget(m_tabs, 1);
+}
+
+void RunViews::clear() {
+    m_runId.reset();
+    m_config.reset();
+    m_lastEpoch.reset();
+    m_latestAlphas.reset();
+    m_curves->clear();
+    m_alphas->clear();
+    m_cell->clear();
+    m_collapse->reset();
+    m_log->clear();
+}
+
+void RunViews::beginLive(const RunStart& start,
+                         const std::optional<widgets::RunReplay>& replayBefore) {
+    if (replayBefore) {
+        showReplay(*replayBefore);
+    } else {
+        clear();
+        m_curves->setInitialConstraints(start.config.constraints);
+    }
+    m_runId = start.runId;
+    m_config = start.config;
+    appendLog(start.startEpoch > 0
+                  ? tr("Run %1 resumed at epoch %2.").arg(start.runId).arg(start.startEpoch + 1)
+                  : tr("Run %1 started.").arg(start.runId));
+}
+
+void RunViews::applyBatch(const EngineBatch& batch) {
+    if (!batch.steps.empty()) m_curves->appendSteps(batch.steps);
+    if (!batch.epochs.empty()) {
+        m_curves->appendEpochs(batch.epochs);
+        showEpochs(batch.epochs);
+    }
+    if (!batch.alphas.empty()) {
+        m_alphas->appendSnapshots(batch.alphas);
+        m_latestAlphas = batch.alphas.back();
+        m_cell->setAlphas(batch.alphas.back());
+    }
+    if (!batch.steps.empty() || !batch.epochs.empty()) m_curves->refresh();
+    for (const auto& [status, message] : batch.statuses) {
+        const QString text =
+            message.empty() ? tr("Status: %1").arg(widgets::statusText(status))
+                            : tr("Status: %1 (%2)")
+                                  .arg(widgets::statusText(status), widgets::toQString(message));
+        appendLog(text);
+    }
+    for (const std::string& line : batch.logs) appendLog(widgets::toQString(line));
+    if (batch.sampledCount > 0)
+        appendLog(tr("%n architecture(s) sampled.", nullptr, static_cast<int>(batch.sampledCount)));
+}
+
+void RunViews::showEpochs(const std::vector<engine::EpochMetrics>& epochs) {
+    m_lastEpoch = epochs.back();
+    m_cell->setGenotype(m_lastEpoch->genotype);
+    m_collapse->check(m_lastEpoch->genotype);
+    for (const auto& e : epochs)
+        appendLog(
+            tr("Epoch %1: train loss %2, validation accuracy %3, %4 parameters")
+                .arg(e.epoch + 1)
+                .arg(e.trainLoss, 0, 'f', 4)
+                .arg(widgets::formatPercent(e.validAccuracy), widgets::formatCount(e.cost.params)));
+}
+
+void RunViews::constraintsChanged(const engine::Constraints& constraints) {
+    m_curves->addConstraintChange(m_curves->lastStep() + 1, constraints);
+    m_curves->refresh();
+    appendLog(tr("Constraints changed."));
+}
+
+void RunViews::showReplay(const widgets::RunReplay& replay) {
+    clear();
+    m_runId = replay.record.id;
+    m_config = replay.config;
+    m_curves->setRun(replay.steps, replay.epochs,
+                     replay.config ? replay.config->constraints : engine::Constraints{},
+                     replay.constraintChanges);
+    m_alphas->setSnapshots(replay.alphas);
+    if (!replay.alphas.empty()) {
+        m_latestAlphas = replay.alphas.back();
+        m_cell->setAlphas(replay.alphas.back());
+    }
+    if (!replay.epochs.empty()) showEpochs(replay.epochs);
+    appendLog(tr("Replaying run %1 (%2): %3 epochs, %4 steps, %5 snapshots.")
+                  .arg(replay.record.id)
+                  .arg(widgets::statusText(replay.record.status))
+                  .arg(replay.epochs.size())
+                  .arg(replay.steps.size())
+                  .arg(replay.alphas.size()));
+    if (!replay.record.error.empty())
+        appendLog(tr("Error: %1").arg(widgets::toQString(replay.record.error)));
+}
+
+void RunViews::appendLog(const QString& line) {
+    m_log->appendPlainText(QStringLiteral("[%1] %2").arg(
+        QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), line));
+}
+
+}  // namespace nas::studio

@@ -1,0 +1,72 @@
+#pragma once
+// Every view of one run in tabs (curves, architecture distribution, cell DAG, log) under the
+// collapse warning. Fed live from engine batches or all at once from a stored replay; remembers
+// what the export dialog needs (derived genotype, its cost, the space, the latest alphas).
+#include <QWidget>
+#include <cstdint>
+#include <optional>
+
+#include "app/studio/engine_batch.h"
+#include "widgets/run_replay.h"
+
+class QPlainTextEdit;
+class QTabWidget;
+
+namespace nas::widgets {
+class AlphaDistributionView;
+class CellDagView;
+class CollapseAlert;
+class TrainingCurvesView;
+}  // namespace nas::widgets
+
+namespace nas::studio {
+
+class RunViews final : public QWidget {
+    Q_OBJECT
+  public:
+    enum Tab { kCurvesTab, kAlphasTab, kCellTab, kLogTab };
+
+    explicit RunViews(QWidget* parent = nullptr);
+
+    void clear();
+    // A live run begins (after `replayBefore`, the stored part of a resumed run, if any).
+    void beginLive(const RunStart& start, const std::optional<widgets::RunReplay>& replayBefore);
+    // New data from the engine: every view updated once.
+    void applyBatch(const EngineBatch& batch);
+    // The user changed the constraints at the run's current step.
+    void constraintsChanged(const engine::Constraints& constraints);
+    void showReplay(const widgets::RunReplay& replay);
+    void appendLog(const QString& line);
+
+    [[nodiscard]] std::optional<std::int64_t> runId() const { return m_runId; }
+    [[nodiscard]] const std::optional<engine::SearchConfig>& config() const { return m_config; }
+    [[nodiscard]] const std::optional<engine::EpochMetrics>& lastEpoch() const {
+        return m_lastEpoch;
+    }
+    [[nodiscard]] const std::optional<engine::AlphaSnapshot>& latestAlphas() const {
+        return m_latestAlphas;
+    }
+
+    [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
+    [[nodiscard]] widgets::TrainingCurvesView* curves() const { return m_curves; }
+    [[nodiscard]] widgets::AlphaDistributionView* alphas() const { return m_alphas; }
+    [[nodiscard]] widgets::CellDagView* cell() const { return m_cell; }
+    [[nodiscard]] widgets::CollapseAlert* collapseAlert() const { return m_collapse; }
+    [[nodiscard]] QPlainTextEdit* log() const { return m_log; }
+
+  private:
+    void showEpochs(const std::vector<engine::EpochMetrics>& epochs);
+
+    QTabWidget* m_tabs = nullptr;
+    widgets::TrainingCurvesView* m_curves = nullptr;
+    widgets::AlphaDistributionView* m_alphas = nullptr;
+    widgets::CellDagView* m_cell = nullptr;
+    widgets::CollapseAlert* m_collapse = nullptr;
+    QPlainTextEdit* m_log = nullptr;
+    std::optional<std::int64_t> m_runId;
+    std::optional<engine::SearchConfig> m_config;
+    std::optional<engine::EpochMetrics> m_lastEpoch;
+    std::optional<engine::AlphaSnapshot> m_latestAlphas;
+};
+
+}  // namespace nas::studio

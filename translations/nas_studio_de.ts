@@ -1,0 +1,1224 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Cannot open the workspace %1:
+%2</source>
+        <translation>Der Arbeitsbereich %1 lässt sich nicht öffnen:
+%2</translation>
+    </message>
+    <message>
+        <source>NAS Studio</source>
+        <translation>NAS Studio</translation>
+    </message>
+    <message>
+        <source>NAS Studio: neural architecture search</source>
+        <translation>NAS Studio: neuronale Architektursuche</translation>
+    </message>
+    <message>
+        <source>Workspace folder (run database and files).</source>
+        <translation>Ordner des Arbeitsbereichs (Lauf-Datenbank und Dateien).</translation>
+    </message>
+    <message>
+        <source>User interface language: en, de or zh_CN.</source>
+        <translation>Sprache der Oberfläche: en, de oder zh_CN.</translation>
+    </message>
+    <message>
+        <source>With --demo: save screenshots here.</source>
+        <translation>Mit --demo: Bildschirmfotos hier speichern.</translation>
+    </message>
+    <message>
+        <source>Run a short synthetic search, save screenshots, exit.</source>
+        <translation>Eine kurze synthetische Suche ausführen, Bildschirmfotos speichern, beenden.</translation>
+    </message>
+    <message>
+        <source>Unknown language &apos;%1&apos; (known: en, de, zh_CN).</source>
+        <translation>Unbekannte Sprache „%1“ (bekannt: en, de, zh_CN).</translation>
+    </message>
+    <message>
+        <source>--demo needs --screenshots DIR.</source>
+        <translation>--demo benötigt --screenshots ORDNER.</translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::MainWindow</name>
+    <message>
+        <source>NAS Studio — %1</source>
+        <translation>NAS Studio — %1</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Load configuration…</source>
+        <translation>Konfiguration &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Load a search configuration from JSON</source>
+        <translation>Eine Suchkonfiguration aus JSON laden</translation>
+    </message>
+    <message>
+        <source>&amp;Save configuration…</source>
+        <translation>Konfiguration &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the launch panel&apos;s configuration as JSON</source>
+        <translation>Die Konfiguration des Startbereichs als JSON speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Export architecture…</source>
+        <translation>Architektur &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the derived architecture as JSON, DARTS string or PyTorch</source>
+        <translation>Die abgeleitete Architektur als JSON, DARTS-Zeichenkette oder PyTorch exportieren</translation>
+    </message>
+    <message>
+        <source>Export cell &amp;picture…</source>
+        <translation>&amp;Zellbild exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the cell drawing as PNG or SVG</source>
+        <translation>Die Zellzeichnung als PNG oder SVG speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Close NAS Studio</source>
+        <translation>NAS Studio schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Start search</source>
+        <translation>Suche &amp;starten</translation>
+    </message>
+    <message>
+        <source>Validate the configuration and start a search</source>
+        <translation>Die Konfiguration prüfen und eine Suche starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Pause the search after the current step</source>
+        <translation>Die Suche nach dem laufenden Schritt anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the paused search</source>
+        <translation>Die angehaltene Suche fortsetzen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Stop the search; it can be resumed later</source>
+        <translation>Die Suche beenden; sie kann später fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Save &amp;checkpoint</source>
+        <translation>&amp;Checkpoint speichern</translation>
+    </message>
+    <message>
+        <source>Write a checkpoint after the current step</source>
+        <translation>Nach dem laufenden Schritt einen Checkpoint schreiben</translation>
+    </message>
+    <message>
+        <source>Resume selected &amp;run</source>
+        <translation>Ausgewählten &amp;Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the interrupted run selected in the run list</source>
+        <translation>Den in der Laufliste ausgewählten unterbrochenen Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh runs</source>
+        <translation>Läufe &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the run list again</source>
+        <translation>Die Laufliste neu einlesen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Language and workspace</source>
+        <translation>Sprache und Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>&amp;About NAS Studio</source>
+        <translation>&amp;Über NAS Studio</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>About NAS Studio</source>
+        <translation>Über NAS Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NAS Studio %1&lt;/h3&gt;&lt;p&gt;A desktop studio for neural architecture search: launch, steer and inspect SNAS, NASP, DARTS and random searches live, reopen past runs and export the architectures they found.&lt;/p&gt;&lt;p&gt;Built with Qt %2, QCustomPlot and LibTorch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NAS Studio %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Studio für die neuronale Architektursuche: SNAS-, NASP-, DARTS- und Zufallssuchen live starten, steuern und untersuchen, frühere Läufe wieder öffnen und die gefundenen Architekturen exportieren.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, QCustomPlot und LibTorch.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Stopping the search before closing…</source>
+        <translation>Die Suche wird vor dem Schließen beendet…</translation>
+    </message>
+    <message>
+        <source>Preparing the search…</source>
+        <translation>Die Suche wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>Start nicht möglich</translation>
+    </message>
+    <message>
+        <source>A search is already running.</source>
+        <translation>Es läuft bereits eine Suche.</translation>
+    </message>
+    <message>
+        <source>Resuming run %1…</source>
+        <translation>Lauf %1 wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>Fortsetzen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Run %1 finished.</source>
+        <translation>Lauf %1 ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Run %1 stopped; it can be resumed from the run list.</source>
+        <translation>Lauf %1 wurde beendet; er kann in der Laufliste fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>The search failed</source>
+        <translation>Die Suche ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The engine reported a failure without a message.</source>
+        <translation>Die Suchmaschine meldete einen Fehler ohne Beschreibung.</translation>
+    </message>
+    <message>
+        <source>Checkpoint requested.</source>
+        <translation>Checkpoint angefordert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the run list</source>
+        <translation>Die Laufliste lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>Cannot read run %1</source>
+        <translation>Lauf %1 lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>Showing run %1 (%2).</source>
+        <translation>Lauf %1 wird angezeigt (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot delete run %1</source>
+        <translation>Lauf %1 lässt sich nicht löschen</translation>
+    </message>
+    <message>
+        <source>Run %1 deleted.</source>
+        <translation>Lauf %1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Export architecture</source>
+        <translation>Architektur exportieren</translation>
+    </message>
+    <message>
+        <source>There is no derived architecture yet: it appears after the first epoch.</source>
+        <translation>Es gibt noch keine abgeleitete Architektur: Sie erscheint nach der ersten Epoche.</translation>
+    </message>
+    <message>
+        <source>Export cell picture</source>
+        <translation>Zellbild exportieren</translation>
+    </message>
+    <message>
+        <source>There is no derived cell to draw yet.</source>
+        <translation>Es gibt noch keine abgeleitete Zelle zum Zeichnen.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 lässt sich nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>Longest pause of the user interface during the search: %1 ms.</source>
+        <translation>Längste Pause der Benutzeroberfläche während der Suche: %1 ms.</translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>default workspace</source>
+        <translation>Standard-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>Ordner des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>Changes take effect when NAS Studio is started again.</source>
+        <translation>Änderungen werden beim nächsten Start von NAS Studio wirksam.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Workspace:</source>
+        <translation>Arbeitsbereich:</translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::ProgressStatus</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>Epoche %1 von %2</translation>
+    </message>
+    <message>
+        <source>Run %1: starting</source>
+        <translation>Lauf %1: startet</translation>
+    </message>
+    <message>
+        <source>ETA --:--</source>
+        <translation>Rest --:--</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2, step %3 of %4</source>
+        <translation>Epoche %1 von %2, Schritt %3 von %4</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Rest %1</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::RunViews</name>
+    <message>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <source>Architecture distribution</source>
+        <translation>Architekturverteilung</translation>
+    </message>
+    <message>
+        <source>Derived cells</source>
+        <translation>Abgeleitete Zellen</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Run %1 resumed at epoch %2.</source>
+        <translation>Lauf %1 wird bei Epoche %2 fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Run %1 started.</source>
+        <translation>Lauf %1 gestartet.</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1 (%2)</source>
+        <translation>Status: %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n architecture(s) sampled.</source>
+        <translation>
+            <numerusform>%n Architektur gezogen.</numerusform>
+            <numerusform>%n Architekturen gezogen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Epoch %1: train loss %2, validation accuracy %3, %4 parameters</source>
+        <translation>Epoche %1: Trainingsverlust %2, Validierungsgenauigkeit %3, %4 Parameter</translation>
+    </message>
+    <message>
+        <source>Constraints changed.</source>
+        <translation>Beschränkungen geändert.</translation>
+    </message>
+    <message>
+        <source>Replaying run %1 (%2): %3 epochs, %4 steps, %5 snapshots.</source>
+        <translation>Lauf %1 wird wiedergegeben (%2): %3 Epochen, %4 Schritte, %5 Momentaufnahmen.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::AlphaDistributionView</name>
+    <message>
+        <source>Normal cell</source>
+        <translation>Normale Zelle</translation>
+    </message>
+    <message>
+        <source>Reduction cell</source>
+        <translation>Reduktionszelle</translation>
+    </message>
+    <message>
+        <source>Edge whose op probabilities are plotted over time</source>
+        <translation>Kante, deren Operationswahrscheinlichkeiten über die Zeit gezeichnet werden</translation>
+    </message>
+    <message>
+        <source>Move through the stored snapshots of the architecture distribution</source>
+        <translation>Durch die gespeicherten Momentaufnahmen der Architekturverteilung blättern</translation>
+    </message>
+    <message>
+        <source>No snapshots yet</source>
+        <translation>Noch keine Momentaufnahmen</translation>
+    </message>
+    <message>
+        <source>Edge:</source>
+        <translation>Kante:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Zeit:</translation>
+    </message>
+    <message>
+        <source>normal cell</source>
+        <translation>normalen Zelle</translation>
+    </message>
+    <message>
+        <source>reduction cell</source>
+        <translation>Reduktionszelle</translation>
+    </message>
+    <message>
+        <source>Edge %1 of the %2 over time</source>
+        <translation>Kante %1 der %2 über die Zeit</translation>
+    </message>
+    <message>
+        <source>Step %1, epoch %2 (%3 of %4)</source>
+        <translation>Schritt %1, Epoche %2 (%3 von %4)</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::AlphaEdgeHistory</name>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::AlphaHeatMap</name>
+    <message>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::CellDagView</name>
+    <message>
+        <source>No op probabilities recorded for this edge.</source>
+        <translation>Für diese Kante sind keine Operationswahrscheinlichkeiten aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>No derived architecture yet: it appears after the first epoch.</source>
+        <translation>Noch keine abgeleitete Architektur: Sie erscheint nach der ersten Epoche.</translation>
+    </message>
+    <message>
+        <source>Normal cell</source>
+        <translation>Normale Zelle</translation>
+    </message>
+    <message>
+        <source>Reduction cell</source>
+        <translation>Reduktionszelle</translation>
+    </message>
+    <message>
+        <source>Derived cells</source>
+        <translation>Abgeleitete Zellen</translation>
+    </message>
+    <message>
+        <source>Normal and reduction cell drawn by NAS Studio</source>
+        <translation>Normale Zelle und Reduktionszelle, gezeichnet von NAS Studio</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::CollapseAlert</name>
+    <message>
+        <source>Hide this warning</source>
+        <translation>Diese Warnung ausblenden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The normal cell is collapsing:&lt;/b&gt; %1 of its %2 edges are parameter-free ops (skip connections, pooling, none). Such cells score well in the supernet but train poorly; consider a stronger constraint, early stopping or another strategy.</source>
+        <translation>&lt;b&gt;Die normale Zelle kollabiert:&lt;/b&gt; %1 ihrer %2 Kanten sind parameterfreie Operationen (Skip-Verbindungen, Pooling, none). Solche Zellen schneiden im Supernetz gut ab, trainieren aber schlecht; erwägen Sie eine stärkere Beschränkung, frühes Beenden oder eine andere Strategie.</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ExportDialog</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Export architecture</source>
+        <translation>Architektur exportieren</translation>
+    </message>
+    <message>
+        <source>This genotype has no DARTS string form: %1</source>
+        <translation>Dieser Genotyp hat keine DARTS-Zeichenkette: %1</translation>
+    </message>
+    <message>
+        <source>No PyTorch module can be written for this genotype: %1</source>
+        <translation>Für diesen Genotyp lässt sich kein PyTorch-Modul schreiben: %1</translation>
+    </message>
+    <message>
+        <source>Genotype and costs (JSON)</source>
+        <translation>Genotyp und Kosten (JSON)</translation>
+    </message>
+    <message>
+        <source>DARTS genotype string</source>
+        <translation>DARTS-Genotyp-Zeichenkette</translation>
+    </message>
+    <message>
+        <source>PyTorch module (.py)</source>
+        <translation>PyTorch-Modul (.py)</translation>
+    </message>
+    <message>
+        <source>Cell picture (PNG)</source>
+        <translation>Zellbild (PNG)</translation>
+    </message>
+    <message>
+        <source>Cell picture (SVG)</source>
+        <translation>Zellbild (SVG)</translation>
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation>Trainierte Gewichte</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the text to the clipboard</source>
+        <translation>Den Text in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>This run saved no trained weights (no weights file in its run folder).</source>
+        <translation>Dieser Lauf hat keine trainierten Gewichte gespeichert (keine Gewichtsdatei in seinem Laufordner).</translation>
+    </message>
+    <message>
+        <source>Weights file: %1</source>
+        <translation>Gewichtsdatei: %1</translation>
+    </message>
+    <message>
+        <source>A standalone file that needs only PyTorch; running it prints the parameter count.</source>
+        <translation>Eine eigenständige Datei, die nur PyTorch braucht; beim Ausführen gibt sie die Parameterzahl aus.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 lässt sich nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Files (*%1);;All files (*)</source>
+        <translation>Dateien (*%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LaunchForm</name>
+    <message>
+        <source>optional; default: strategy and dataset</source>
+        <translation>optional; Vorgabe: Strategie und Datensatz</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>Name des Laufs:</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 (binary folder)</source>
+        <translation>CIFAR-10 (Binärordner)</translation>
+    </message>
+    <message>
+        <source>Synthetic (generated)</source>
+        <translation>Synthetisch (erzeugt)</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation>Standardort</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the dataset files</source>
+        <translation>Den Ordner mit den Dateien des Datensatzes wählen</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (0: all)</source>
+        <translation>Nur die ersten N Trainingsbilder verwenden (0: alle)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>Trainingsbilder:</translation>
+    </message>
+    <message>
+        <source>Images in the generated training set</source>
+        <translation>Bilder im erzeugten Trainingssatz</translation>
+    </message>
+    <message>
+        <source>Synthetic images:</source>
+        <translation>Synthetische Bilder:</translation>
+    </message>
+    <message>
+        <source>Height and width of the generated images (a multiple of 4)</source>
+        <translation>Höhe und Breite der erzeugten Bilder (ein Vielfaches von 4)</translation>
+    </message>
+    <message>
+        <source>Synthetic channels, side:</source>
+        <translation>Synthetische Kanäle, Seite:</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>SNAS (stochastic, resource-constrained)</source>
+        <translation>SNAS (stochastisch, ressourcenbeschränkt)</translation>
+    </message>
+    <message>
+        <source>NASP (proximal, discrete)</source>
+        <translation>NASP (proximal, diskret)</translation>
+    </message>
+    <message>
+        <source>DARTS (differentiable)</source>
+        <translation>DARTS (differenzierbar)</translation>
+    </message>
+    <message>
+        <source>Random (weight sharing)</source>
+        <translation>Zufall (geteilte Gewichte)</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <source>DARTS ops (8)</source>
+        <translation>DARTS-Operationen (8)</translation>
+    </message>
+    <message>
+        <source>NASP ops</source>
+        <translation>NASP-Operationen</translation>
+    </message>
+    <message>
+        <source>Operations:</source>
+        <translation>Operationen:</translation>
+    </message>
+    <message>
+        <source>Channels of the first cell (even)</source>
+        <translation>Kanäle der ersten Zelle (gerade)</translation>
+    </message>
+    <message>
+        <source>Cells in the supernet (at least 3)</source>
+        <translation>Zellen im Supernetz (mindestens 3)</translation>
+    </message>
+    <message>
+        <source>Intermediate nodes per cell</source>
+        <translation>Zwischenknoten pro Zelle</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>Kanäle:</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>Schichten:</translation>
+    </message>
+    <message>
+        <source>Nodes per cell:</source>
+        <translation>Knoten pro Zelle:</translation>
+    </message>
+    <message>
+        <source>Steps per epoch (0: one pass over the weight-training half)</source>
+        <translation>Schritte pro Epoche (0: ein Durchlauf über die Gewichts-Trainingshälfte)</translation>
+    </message>
+    <message>
+        <source>full pass</source>
+        <translation>voller Durchlauf</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Steps per epoch:</source>
+        <translation>Schritte pro Epoche:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when present)</source>
+        <translation>Automatisch (GPU, falls vorhanden)</translation>
+    </message>
+    <message>
+        <source>The engine checks that a GPU is present when the search starts</source>
+        <translation>Die Suchmaschine prüft beim Start der Suche, ob eine GPU vorhanden ist</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Resource constraints</source>
+        <translation>Ressourcenbeschränkungen</translation>
+    </message>
+    <message>
+        <source>Max parameters</source>
+        <translation>Max. Parameter</translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation> Mio.</translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation>Max. FLOPs</translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation>Max. Speicherzugriffe</translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation>Max. Latenz</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the derived network, in millions</source>
+        <translation>Lernbare Parameter des abgeleiteten Netzes, in Millionen</translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation>Multiplikationen und Additionen eines Vorwärtsdurchlaufs, in Millionen</translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation>In einem Vorwärtsdurchlauf gelesene und geschriebene Elemente, in Millionen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Mild</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Mäßig</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Aggressiv</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Weight of the resource penalty in the SNAS loss</source>
+        <translation>Gewicht der Ressourcenstrafe im SNAS-Verlust</translation>
+    </message>
+    <message>
+        <source>SNAS constraint strength:</source>
+        <translation>SNAS-Beschränkungsstärke:</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>nicht verwendet</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Vorgabe: %1</translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation>Ordner des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Custom (from the loaded file)</source>
+        <translation>Benutzerdefiniert (aus der geladenen Datei)</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LaunchPanel</name>
+    <message>
+        <source>batch × Σ cells (edges × ops × C × H × W) × 4 bytes × 3 (forward activations, their gradients and op intermediates)</source>
+        <translation>Batch × Σ Zellen (Kanten × Operationen × C × H × W) × 4 Byte × 3 (Vorwärtsaktivierungen, ihre Gradienten und Zwischenergebnisse der Operationen)</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Load a search configuration from a JSON file</source>
+        <translation>Eine Suchkonfiguration aus einer JSON-Datei laden</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save this configuration as a JSON file</source>
+        <translation>Diese Konfiguration als JSON-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Start search</source>
+        <translation>Suche starten</translation>
+    </message>
+    <message>
+        <source>Apply constraints</source>
+        <translation>Beschränkungen anwenden</translation>
+    </message>
+    <message>
+        <source>Send the constraints to the running search; it applies them between steps</source>
+        <translation>Die Beschränkungen an die laufende Suche senden; sie wendet sie zwischen zwei Schritten an</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Load configuration</source>
+        <translation>Konfiguration laden</translation>
+    </message>
+    <message>
+        <source>Search configurations (*.json);;All files (*)</source>
+        <translation>Suchkonfigurationen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Search configurations (*.json)</source>
+        <translation>Suchkonfigurationen (*.json)</translation>
+    </message>
+    <message>
+        <source>The configuration is valid.</source>
+        <translation>Die Konfiguration ist gültig.</translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1. The GPU&apos;s memory is checked when the search starts.</source>
+        <translation>Geschätzter Speicherbedarf: %1. Der GPU-Speicher wird beim Start der Suche geprüft.</translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1 (free memory unknown).</source>
+        <translation>Geschätzter Speicherbedarf: %1 (freier Speicher unbekannt).</translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1 of %2 available.</source>
+        <translation>Geschätzter Speicherbedarf: %1 von %2 verfügbar.</translation>
+    </message>
+    <message>
+        <source>This search needs about %1 but only %2 of memory is available (the studio uses at most %3 % of it). Reduce the batch size, channels, layers or nodes.</source>
+        <translation>Diese Suche braucht etwa %1, aber nur %2 Speicher sind verfügbar (das Studio nutzt höchstens %3 % davon). Verringern Sie Batchgröße, Kanäle, Schichten oder Knoten.</translation>
+    </message>
+    <message>
+        <source>New constraints sent to the running search.</source>
+        <translation>Neue Beschränkungen an die laufende Suche gesendet.</translation>
+    </message>
+    <message>
+        <source>Cannot start the search:</source>
+        <translation>Die Suche kann nicht starten:</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::RunBrowser</name>
+    <message>
+        <source>ID</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Best accuracy</source>
+        <translation>Beste Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Replay the selected run in every view</source>
+        <translation>Den ausgewählten Lauf in allen Ansichten wiedergeben</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Show the curves of two selected runs side by side</source>
+        <translation>Die Kurven zweier ausgewählter Läufe nebeneinander zeigen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue an interrupted or stopped run from its last checkpoint</source>
+        <translation>Einen unterbrochenen oder beendeten Lauf ab seinem letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected run and its files</source>
+        <translation>Den ausgewählten Lauf und seine Dateien löschen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the run list again</source>
+        <translation>Die Laufliste neu einlesen</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete run %1 (%2) with all its metrics and checkpoints? This cannot be undone.</source>
+        <translation>Lauf %1 (%2) mit allen Messwerten und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::RunCompareDialog</name>
+    <message>
+        <source>%1, best validation accuracy %2, %3 parameters</source>
+        <translation>%1, beste Validierungsgenauigkeit %2, %3 Parameter</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3, %4)</source>
+        <translation>Nr. %1 %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>Compare runs %1 and %2</source>
+        <translation>Läufe %1 und %2 vergleichen</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::RunStatus</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Zufall</translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation>Synthetisch</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::TrainingCurvesView</name>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>Kreuzentropie</translation>
+    </message>
+    <message>
+        <source>train (batch)</source>
+        <translation>Training (Batch)</translation>
+    </message>
+    <message>
+        <source>train (epoch)</source>
+        <translation>Training (Epoche)</translation>
+    </message>
+    <message>
+        <source>validation (epoch)</source>
+        <translation>Validierung (Epoche)</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Temperature (SNAS)</source>
+        <translation>Temperatur (SNAS)</translation>
+    </message>
+    <message>
+        <source>τ</source>
+        <translation>τ</translation>
+    </message>
+    <message>
+        <source>Gumbel-softmax temperature</source>
+        <translation>Gumbel-Softmax-Temperatur</translation>
+    </message>
+    <message>
+        <source>This strategy has no temperature</source>
+        <translation>Diese Strategie hat keine Temperatur</translation>
+    </message>
+    <message>
+        <source>Cost of the derived network</source>
+        <translation>Kosten des abgeleiteten Netzes</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>limit (feasible below)</source>
+        <translation>Grenze (zulässig darunter)</translation>
+    </message>
+    <message>
+        <source>derived network</source>
+        <translation>abgeleitetes Netz</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>FLOPs (multiply-adds)</source>
+        <translation>FLOPs (Multiplikationen und Additionen)</translation>
+    </message>
+    <message>
+        <source>Memory access (elements)</source>
+        <translation>Speicherzugriffe (Elemente)</translation>
+    </message>
+    <message>
+        <source>Cost figure:</source>
+        <translation>Kostengröße:</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>Grenze %1</translation>
+    </message>
+    <message>
+        <source>unconstrained</source>
+        <translation>unbeschränkt</translation>
+    </message>
+    <message>
+        <source>%1 of %2: feasible</source>
+        <translation>%1 von %2: zulässig</translation>
+    </message>
+    <message>
+        <source>%1 of %2: over the limit</source>
+        <translation>%1 von %2: über der Grenze</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1223 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Cannot open the workspace %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAS Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAS Studio: neural architecture search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace folder (run database and files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface language: en, de or zh_CN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --demo: save screenshots here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a short synthetic search, save screenshots, exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown language &apos;%1&apos; (known: en, de, zh_CN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo needs --screenshots DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::MainWindow</name>
+    <message>
+        <source>NAS Studio — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a search configuration from JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the launch panel&apos;s configuration as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export architecture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the derived architecture as JSON, DARTS string or PyTorch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cell &amp;picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the cell drawing as PNG or SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close NAS Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the configuration and start a search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the search after the current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the paused search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the search; it can be resumed later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a checkpoint after the current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume selected &amp;run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the interrupted run selected in the run list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the run list again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language and workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About NAS Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About NAS Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NAS Studio %1&lt;/h3&gt;&lt;p&gt;A desktop studio for neural architecture search: launch, steer and inspect SNAS, NASP, DARTS and random searches live, reopen past runs and export the architectures they found.&lt;/p&gt;&lt;p&gt;Built with Qt %2, QCustomPlot and LibTorch.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the search before closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A search is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 stopped; it can be resumed from the run list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine reported a failure without a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the run list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing run %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no derived architecture yet: it appears after the first epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cell picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no derived cell to draw yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest pause of the user interface during the search: %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes take effect when NAS Studio is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::ProgressStatus</name>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA --:--</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2, step %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::RunViews</name>
+    <message>
+        <source>Training curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 resumed at epoch %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n architecture(s) sampled.</source>
+        <translation>
+            <numerusform>%n architecture sampled.</numerusform>
+            <numerusform>%n architectures sampled.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Epoch %1: train loss %2, validation accuracy %3, %4 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constraints changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying run %1 (%2): %3 epochs, %4 steps, %5 snapshots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::AlphaDistributionView</name>
+    <message>
+        <source>Normal cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduction cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge whose op probabilities are plotted over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move through the stored snapshots of the architecture distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshots yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reduction cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge %1 of the %2 over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1, epoch %2 (%3 of %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::AlphaEdgeHistory</name>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::AlphaHeatMap</name>
+    <message>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::CellDagView</name>
+    <message>
+        <source>No op probabilities recorded for this edge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No derived architecture yet: it appears after the first epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduction cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal and reduction cell drawn by NAS Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::CollapseAlert</name>
+    <message>
+        <source>Hide this warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The normal cell is collapsing:&lt;/b&gt; %1 of its %2 edges are parameter-free ops (skip connections, pooling, none). Such cells score well in the supernet but train poorly; consider a stronger constraint, early stopping or another strategy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ExportDialog</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This genotype has no DARTS string form: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PyTorch module can be written for this genotype: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genotype and costs (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DARTS genotype string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch module (.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell picture (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell picture (SVG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the text to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run saved no trained weights (no weights file in its run folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A standalone file that needs only PyTorch; running it prints the parameter count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files (*%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LaunchForm</name>
+    <message>
+        <source>optional; default: strategy and dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CIFAR-10 (binary folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic (generated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the dataset files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (0: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images in the generated training set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height and width of the generated images (a multiple of 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic channels, side:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNAS (stochastic, resource-constrained)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NASP (proximal, discrete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DARTS (differentiable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random (weight sharing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DARTS ops (8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NASP ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels of the first cell (even)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells in the supernet (at least 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intermediate nodes per cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes per cell:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps per epoch (0: one pass over the weight-training half)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps per epoch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when present)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine checks that a GPU is present when the search starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the derived network, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the resource penalty in the SNAS loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNAS constraint strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom (from the loaded file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LaunchPanel</name>
+    <message>
+        <source>batch × Σ cells (edges × ops × C × H × W) × 4 bytes × 3 (forward activations, their gradients and op intermediates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a search configuration from a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this configuration as a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the constraints to the running search; it applies them between steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search configurations (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search configurations (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1. The GPU&apos;s memory is checked when the search starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1 (free memory unknown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1 of %2 available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This search needs about %1 but only %2 of memory is available (the studio uses at most %3 % of it). Reduce the batch size, channels, layers or nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New constraints sent to the running search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::RunBrowser</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the selected run in every view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the curves of two selected runs side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue an interrupted or stopped run from its last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected run and its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the run list again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete run %1 (%2) with all its metrics and checkpoints? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::RunCompareDialog</name>
+    <message>
+        <source>%1, best validation accuracy %2, %3 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare runs %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::RunStatus</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::TrainingCurvesView</name>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train (batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train (epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation (epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature (SNAS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>τ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gumbel-softmax temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This strategy has no temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost of the derived network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit (feasible below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>derived network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs (multiply-adds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory access (elements)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost figure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unconstrained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: feasible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: over the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

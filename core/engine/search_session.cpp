@@ -12,6 +12,8 @@
 #include "engine/runtime.h"
 #include "engine/workspace.h"
 #include "search/strategy.h"
+#include "space/derived_network.h"
+#include "space/latency.h"
 #include "store/run_store.h"
 
 namespace nas::engine {
@@ -81,6 +83,7 @@ struct SearchSession::Impl {
     void finishEpoch(int epoch, double seconds, SearchObserver& observer);
     Evaluation evaluate(const space::Genotype& genotype, int maxBatches);
     AlphaSnapshot snapshot(std::int64_t step, int epoch) const;
+    double derivedLatencyMs(const space::Genotype& genotype) const;
     void checkpoint(const CheckpointPosition& p);
     void flushSteps();
     int stepsPerEpoch() const;
@@ -176,6 +179,15 @@ AlphaSnapshot SearchSession::Impl::snapshot(std::int64_t step, int epoch) const 
     return s;
 }
 
+double SearchSession::Impl::derivedLatencyMs(const space::Genotype& genotype) const {
+    space::DerivedNetwork net(genotype, config.space, false);
+    net->to(device);
+    net->eval();
+    const auto& in = config.space.input;
+    const auto input = torch::randn({1, in.channels, in.height, in.width}, torch::TensorOptions().device(device));
+    return space::measureLatencyMs([&] { (void)net->forward(input); }, device);
+}
+
 void SearchSession::Impl::flushSteps() {
     if (pendingSteps.empty()) return;
     store->recordSteps(runId, pendingSteps);
@@ -235,6 +247,11 @@ void SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     observer.onEpoch(m);
     for (const auto& broken : config.constraints.violations(m.cost))
         observer.onLog("epoch " + std::to_string(epoch + 1) + ": the derived cell breaks the " + broken + " limit");
+    if (config.constraints.maxLatencyMs) {
+        const double ms = derivedLatencyMs(m.genotype);
+        observer.onLog("epoch " + std::to_string(epoch + 1) + ": derived network latency " + std::to_string(ms) +
+                       " ms at batch 1" + (ms > *config.constraints.maxLatencyMs ? ", above the limit" : ""));
+    }
 }
 
 void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control) {

@@ -20,6 +20,7 @@ namespace {
 struct Model {
     std::shared_ptr<torch::nn::Module> module;
     std::function<space::NetworkOutput(const torch::Tensor&)> forward;
+    std::function<void(double)> setDropPath;
     std::string name;
 };
 
@@ -27,13 +28,13 @@ Model buildModel(const std::optional<space::Genotype>& genotype, const space::Sp
                  double baselineParams) {
     if (genotype) {
         space::DerivedNetwork net(*genotype, space, c.auxiliary);
-        net->setDropPath(c.dropPath);
-        return {net.ptr(), [net](const torch::Tensor& x) mutable { return net->forward(x); }, "genotype"};
+        return {net.ptr(), [net](const torch::Tensor& x) mutable { return net->forward(x); },
+                [net](double p) mutable { net->setDropPath(p); }, "genotype"};
     }
     const int width = space::plainCnnWidthFor(baselineParams, space.input.channels, space.classes);
     space::PlainCnn net(space.input.channels, width, space.classes);
     return {net.ptr(), [net](const torch::Tensor& x) mutable { return space::NetworkOutput{net->forward(x), {}}; },
-            "plain-cnn (width " + std::to_string(width) + ")"};
+            [](double) {}, "plain-cnn (width " + std::to_string(width) + ")"};
 }
 
 double accuracy(Model& model, const data::BatchLoader& loader, double* lossOut) {
@@ -89,6 +90,8 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
         const auto start = std::chrono::steady_clock::now();
         const double lr = 0.5 * c.lr * (1.0 + std::cos(M_PI * epoch / c.epochs));
         for (auto& group : optimizer.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
+        // Drop path grows linearly from 0 to its final probability, as in DARTS evaluation.
+        model.setDropPath(c.dropPath * epoch / c.epochs);
         train.beginEpoch(epoch);
         TrainEpoch ep;
         ep.epoch = epoch;

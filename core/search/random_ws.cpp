@@ -80,11 +80,12 @@ std::vector<engine::SampledArchitecture> RandomStrategy::takeSampled() {
 
 void RandomStrategy::save(torch::serialize::OutputArchive& archive) const {
     CellSearchStrategy::save(archive);
-    std::ostringstream rng;
-    rng << m_rng;
+    std::ostringstream rngText;
+    rngText << m_rng;
+    const std::string rng = rngText.str();
     const std::string best = m_best ? space::toJson(*m_best).dump() : std::string();
     archive.write("random_state", torch::tensor(std::vector<int64_t>{m_steps}));
-    archive.write("random_rng", torch::tensor(std::vector<uint8_t>(rng.str().begin(), rng.str().end())));
+    archive.write("random_rng", torch::tensor(std::vector<uint8_t>(rng.begin(), rng.end())));
     archive.write("random_best", torch::tensor(std::vector<uint8_t>(best.begin(), best.end())));
     archive.write("random_best_score", torch::tensor(std::vector<double>{m_bestScore}));
 }

@@ -5,6 +5,8 @@
 #include <torch/nn/functional/loss.h>
 #include <torch/nn/utils/clip_grad.h>
 
+#include "space/latency.h"
+
 namespace nas::search {
 namespace {
 
@@ -52,7 +54,21 @@ torch::Tensor SnasStrategy::relaxedSample(const torch::Tensor& logAlpha) const {
     return torch::softmax((logAlpha + gumbel) / m_temperature, -1);
 }
 
-torch::Tensor SnasStrategy::resourcePenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) const {
+void SnasStrategy::ensureLatencyTables() {
+    if (m_latencyNormal.defined()) return;
+    auto toTensor = [this](const std::vector<std::vector<double>>& table) {
+        std::vector<double> flat;
+        for (const auto& row : table) flat.insert(flat.end(), row.begin(), row.end());
+        return torch::tensor(flat, torch::kDouble)
+            .view({static_cast<int64_t>(table.size()), -1})
+            .to(torch::kFloat)
+            .to(m_device);
+    };
+    m_latencyNormal = toTensor(space::edgeOpLatencyMs(m_config.space, false, m_device));
+    m_latencyReduce = toTensor(space::edgeOpLatencyMs(m_config.space, true, m_device));
+}
+
+torch::Tensor SnasStrategy::resourcePenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
     // Per resource x: R_x = sum over cells and edges of sum_k Z_k cost_x(op_k), plus the fixed part.
     const auto expected = (m_costNormal * zNormal.unsqueeze(0)).sum({1, 2}) +
                           (m_costReduce * zReduce.unsqueeze(0)).sum({1, 2});
@@ -68,6 +84,13 @@ torch::Tensor SnasStrategy::resourcePenalty(const torch::Tensor& zNormal, const 
         } else {
             terms.push_back(budgets[static_cast<size_t>(x)] ? torch::relu(total - 1.0) : total / (fixed[static_cast<size_t>(x)] + 1.0));
         }
+    }
+    if (m_constraints.maxLatencyMs) {
+        // Latency of the ops alone, against the limit for the whole network: a lower bound, so the
+        // term only ever asks for less than the limit allows.
+        ensureLatencyTables();
+        const auto ratio = ((m_latencyNormal * zNormal).sum() + (m_latencyReduce * zReduce).sum()) / *m_constraints.maxLatencyMs;
+        terms.push_back(m_config.snas.costForm == "log" ? torch::log(torch::clamp_min(ratio, 1.0)) : torch::relu(ratio - 1.0));
     }
     return torch::stack(terms).mean();
 }

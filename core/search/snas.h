@@ -18,17 +18,21 @@ public:
 
     // Expected resource penalty of a sample (exposed for tests): mean log cost (log form) or the
     // weighted sum (linear form), of params, FLOPs and memory access, each measured against its
-    // budget where one is set.
-    [[nodiscard]] torch::Tensor resourcePenalty(const torch::Tensor& sampleNormal, const torch::Tensor& sampleReduce) const;
+    // budget where one is set; with a latency limit, the measured op latencies join as a fourth.
+    [[nodiscard]] torch::Tensor resourcePenalty(const torch::Tensor& sampleNormal, const torch::Tensor& sampleReduce);
 
 private:
     [[nodiscard]] torch::Tensor relaxedSample(const torch::Tensor& logAlpha) const;
+    // Measured per-op latency tables, built on first use of a latency limit.
+    void ensureLatencyTables();
 
     double m_temperature;
     // [3, edges, ops] cost tables (params, flops, mac), summed over every cell of the type.
     torch::Tensor m_costNormal;
     torch::Tensor m_costReduce;
     space::Cost m_fixedCost;
+    torch::Tensor m_latencyNormal;  // [edges, ops], ms, summed over cells of the type
+    torch::Tensor m_latencyReduce;
 };
 
 }  // namespace nas::search

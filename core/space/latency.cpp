@@ -28,3 +28,39 @@ double measureLatencyMs(const std::function<void()>& forward, const torch::Devic
 }
 
 }  // namespace nas::space
+
+#include <map>
+#include <tuple>
+
+#include "space/cost_model.h"
+#include "space/operations.h"
+
+namespace nas::space {
+
+std::vector<std::vector<double>> edgeOpLatencyMs(const SpaceConfig& space, bool reduction, const torch::Device& device) {
+    const auto& ops = reduction ? space.reduceOps : space.normalOps;
+    std::vector<std::vector<double>> table(static_cast<size_t>(space.edgesPerCell()), std::vector<double>(ops.size(), 0.0));
+    std::map<std::tuple<int, int, int, int, size_t>, double> measured;  // (c, stride, h, w, op) -> ms
+    auto latency = [&](int c, int stride, int h, int w, size_t k) {
+        const auto key = std::make_tuple(c, stride, h, w, k);
+        if (auto it = measured.find(key); it != measured.end()) return it->second;
+        auto op = makeOp(opKindFromName(ops[k]), c, stride, false);
+        op->to(device);
+        op->eval();
+        const auto input = torch::randn({1, c, h, w}, torch::TensorOptions().device(device));
+        const double ms = measureLatencyMs([&] { (void)op->forward(input); }, device, 1, 3);
+        measured[key] = ms;
+        return ms;
+    };
+    for (const auto& s : cellShapes(space, space.nodes)) {
+        if (s.reduction != reduction) continue;
+        for (int e = 0; e < space.edgesPerCell(); ++e) {
+            const int stride = reduction && edgeSource(e) < 2 ? 2 : 1;
+            const int h = stride == 2 ? s.inH : s.outH, w = stride == 2 ? s.inW : s.outW;
+            for (size_t k = 0; k < ops.size(); ++k) table[static_cast<size_t>(e)][k] += latency(s.c, stride, h, w, k);
+        }
+    }
+    return table;
+}
+
+}  // namespace nas::space

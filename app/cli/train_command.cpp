@@ -77,7 +77,8 @@ int trainCommand(const Words& words) {
     space.channels = c.channels;
     space.layers = c.layers;
     space.input = engine::datasetInputShape(c.dataset);
-    const double targetParams = space::networkCost(genotype, space, c.auxiliary).params;
+    // Compare networks as deployed: without the auxiliary head, which only helps training.
+    const double targetParams = space::networkCost(genotype, space, false).params;
 
     TrainProgressPrinter printer(c.epochs);
     const auto result = engine::trainNetwork(baselineText ? std::nullopt : std::optional(genotype), c, targetParams,

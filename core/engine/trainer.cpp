@@ -8,6 +8,7 @@
 #include "data/tensor_data.h"
 #include "engine/datasets.h"
 #include "engine/runtime.h"
+#include "space/cost_model.h"
 #include "space/derived_network.h"
 #include "space/operations.h"
 #include "space/plain_cnn.h"
@@ -82,7 +83,9 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
     model.module->train();
     TrainResult result;
     result.model = model.name;
-    result.params = static_cast<double>(space::parameterCount(*model.module));
+    // The network as deployed: the auxiliary head only helps training and is dropped afterwards.
+    result.params = genotype ? space::networkCost(*genotype, space, false).params
+                             : static_cast<double>(space::parameterCount(*model.module));
     torch::optim::SGD optimizer(model.module->parameters(),
                                 torch::optim::SGDOptions(c.lr).momentum(c.momentum).weight_decay(c.weightDecay));
     const int steps = train.batchCount();

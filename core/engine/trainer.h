@@ -41,7 +41,7 @@ struct TrainEpoch {
 
 struct TrainResult {
     std::string model;  // "genotype" or "plain-cnn (width N)"
-    double params = 0;
+    double params = 0;  // of the network as deployed (no auxiliary head)
     double testAccuracy = 0;
     double testLoss = 0;
     int testImages = 0;

@@ -72,32 +72,33 @@ engine::SearchConfig buildConfig(const Arguments& args) {
             throw std::runtime_error("configuration file '" + *path + "' is not valid JSON: " + e.what());
         }
     }
-    auto setString = [&](const char* option, nlohmann::json& target) {
-        if (const auto v = args.option(option)) target = *v;
+    // Each flag lands at its place in the config; absent flags leave the file's value alone.
+    enum class Kind { Text, Integer, Number };
+    struct Flag {
+        const char* option;
+        const char* pointer;
+        Kind kind;
     };
-    auto setInt = [&](const char* option, nlohmann::json& target) {
-        if (args.option(option)) target = args.intOption(option, 0);
+    static const Flag flags[] = {
+        {"strategy", "/strategy", Kind::Text},          {"name", "/name", Kind::Text},
+        {"dataset", "/dataset/name", Kind::Text},       {"data-path", "/dataset/path", Kind::Text},
+        {"train-limit", "/dataset/train_limit", Kind::Integer}, {"epochs", "/epochs", Kind::Integer},
+        {"batch-size", "/batch_size", Kind::Integer},   {"steps-per-epoch", "/steps_per_epoch", Kind::Integer},
+        {"channels", "/space/channels", Kind::Integer}, {"layers", "/space/layers", Kind::Integer},
+        {"threads", "/threads", Kind::Integer},         {"seed", "/seed", Kind::Integer},
+        {"device", "/device", Kind::Text},              {"preset", "/constraints/preset", Kind::Text},
+        {"max-params", "/constraints/max_params", Kind::Number},
+        {"max-flops", "/constraints/max_flops", Kind::Number},
+        {"max-mac", "/constraints/max_mac", Kind::Number},
     };
-    auto setDouble = [&](const char* option, nlohmann::json& target) {
-        if (args.option(option)) target = args.doubleOption(option, 0);
-    };
-    if (args.option("strategy")) setString("strategy", json["strategy"]);
-    if (args.option("name")) setString("name", json["name"]);
-    if (args.option("dataset")) setString("dataset", json["dataset"]["name"]);
-    if (args.option("data-path")) setString("data-path", json["dataset"]["path"]);
-    if (args.option("train-limit")) setInt("train-limit", json["dataset"]["train_limit"]);
-    if (args.option("epochs")) setInt("epochs", json["epochs"]);
-    if (args.option("batch-size")) setInt("batch-size", json["batch_size"]);
-    if (args.option("steps-per-epoch")) setInt("steps-per-epoch", json["steps_per_epoch"]);
-    if (args.option("channels")) setInt("channels", json["space"]["channels"]);
-    if (args.option("layers")) setInt("layers", json["space"]["layers"]);
-    if (args.option("threads")) setInt("threads", json["threads"]);
-    if (args.option("seed")) setInt("seed", json["seed"]);
-    if (args.option("device")) setString("device", json["device"]);
-    if (args.option("preset")) setString("preset", json["constraints"]["preset"]);
-    if (args.option("max-params")) setDouble("max-params", json["constraints"]["max_params"]);
-    if (args.option("max-flops")) setDouble("max-flops", json["constraints"]["max_flops"]);
-    if (args.option("max-mac")) setDouble("max-mac", json["constraints"]["max_mac"]);
+    for (const auto& flag : flags) {
+        const auto value = args.option(flag.option);
+        if (!value) continue;
+        auto& target = json[nlohmann::json::json_pointer(flag.pointer)];
+        if (flag.kind == Kind::Text) target = *value;
+        if (flag.kind == Kind::Integer) target = args.intOption(flag.option, 0);
+        if (flag.kind == Kind::Number) target = args.doubleOption(flag.option, 0);
+    }
     return engine::parseSearchConfig(json);
 }
 

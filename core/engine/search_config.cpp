@@ -85,12 +85,10 @@ void checkOps(const std::vector<std::string>& ops, const std::string& key, std::
     std::set<std::string> unique;
     bool anyReal = false;
     for (const auto& op : ops) {
-        if (!space::isKnownOp(op)) {
-            try {
-                (void)space::opKindFromName(op);
-            } catch (const std::invalid_argument& e) {
-                problems.push_back("space." + key + ": " + e.what());
-            }
+        try {
+            (void)space::opKindFromName(op);
+        } catch (const std::invalid_argument& e) {
+            problems.push_back("space." + key + ": " + e.what());
         }
         if (!unique.insert(op).second) problems.push_back("space." + key + " lists '" + op + "' twice");
         if (op != "none") anyReal = true;

@@ -1,5 +1,7 @@
 #include "search/random_ws.h"
 
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 #include <torch/nn/functional/loss.h>
 

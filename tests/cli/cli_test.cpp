@@ -25,10 +25,10 @@ struct Result {
     std::string output;  // stdout and stderr together
 };
 
-Result run(const std::string& args) {
+// Runs the CLI with `args` through the shell; `redirect` says where its stderr goes.
+Result capture(const std::string& args, const char* redirect) {
     Result r;
-    const std::string command = std::string(NAS_CLI_PATH) + " " + args + " 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
+    FILE* pipe = ::popen((std::string(NAS_CLI_PATH) + " " + args + " " + redirect).c_str(), "r");
     std::array<char, 4096> buf{};
     while (size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.output.append(buf.data(), n);
     const int raw = ::pclose(pipe);
@@ -36,14 +36,10 @@ Result run(const std::string& args) {
     return r;
 }
 
-std::string stdoutOf(const std::string& args) {
-    Result r;
-    FILE* pipe = ::popen((std::string(NAS_CLI_PATH) + " " + args + " 2>/dev/null").c_str(), "r");
-    std::array<char, 4096> buf{};
-    while (size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.output.append(buf.data(), n);
-    ::pclose(pipe);
-    return r.output;
-}
+// Exit status and stdout with stderr.
+Result run(const std::string& args) { return capture(args, "2>&1"); }
+// Stdout alone, for machine-readable output.
+std::string stdoutOf(const std::string& args) { return capture(args, "2>/dev/null").output; }
 
 class Cli : public ::testing::Test {
 protected:

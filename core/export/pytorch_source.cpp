@@ -30,7 +30,7 @@ const std::vector<std::string>& reservedNames() {
         "PARAMETERS_WITHOUT_AUXILIARY", "PARAMETERS_WITH_AUXILIARY", "NORMAL_EDGES",
         "NORMAL_CONCAT", "REDUCE_EDGES", "REDUCE_CONCAT", "drop_path", "Zero", "ReLUConvBN",
         "FactorizedReduce", "SepConv", "DilConv", "AsymmetricConv", "OPS", "Cell", "AuxiliaryHead",
-        "count_parameters", "main"};
+        "count_parameters", "load_nas_studio_weights", "main", "sys"};
     return names;
 }
 
@@ -150,19 +150,17 @@ class Zero(nn.Module):
         return x[:, :, :: self.stride, :: self.stride].mul(0.0)
 
 
-class ReLUConvBN(nn.Module):
+# The op modules are nn.Sequential subclasses and keep NAS Studio's module names, so the
+# parameter names equal those of NAS Studio's trained weights (see load_nas_studio_weights).
+class ReLUConvBN(nn.Sequential):
     """ReLU, convolution without bias, BatchNorm."""
 
     def __init__(self, c_in, c_out, kernel, stride, padding):
-        super().__init__()
-        self.op = nn.Sequential(
+        super().__init__(
             nn.ReLU(inplace=False),
             nn.Conv2d(c_in, c_out, kernel, stride=stride, padding=padding, bias=False),
             nn.BatchNorm2d(c_out, affine=True),
         )
-
-    def forward(self, x):
-        return self.op(x)
 
 
 class FactorizedReduce(nn.Module):
@@ -173,8 +171,8 @@ class FactorizedReduce(nn.Module):
         super().__init__()
         assert c_out % 2 == 0, "FactorizedReduce needs an even number of output channels"
         self.relu = nn.ReLU(inplace=False)
-        self.conv_a = nn.Conv2d(c_in, c_out // 2, 1, stride=2, padding=0, bias=False)
-        self.conv_b = nn.Conv2d(c_in, c_out // 2, 1, stride=2, padding=0, bias=False)
+        self.conv_1 = nn.Conv2d(c_in, c_out // 2, 1, stride=2, padding=0, bias=False)
+        self.conv_2 = nn.Conv2d(c_in, c_out // 2, 1, stride=2, padding=0, bias=False)
         self.bn = nn.BatchNorm2d(c_out, affine=True)
 
     def forward(self, x):
@@ -186,16 +184,15 @@ class FactorizedReduce(nn.Module):
         pad_h, pad_w = x.size(2) % 2, x.size(3) % 2
         if pad_h or pad_w:
             shifted = F.pad(shifted, (0, pad_w, 0, pad_h))
-        return self.bn(torch.cat([self.conv_a(x), self.conv_b(shifted)], dim=1))
+        return self.bn(torch.cat([self.conv_1(x), self.conv_2(shifted)], dim=1))
 
 
-class SepConv(nn.Module):
+class SepConv(nn.Sequential):
     """Separable convolution, twice: ReLU, depthwise k x k (stride s, then 1), 1x1, BatchNorm."""
 
     def __init__(self, c, kernel, stride):
-        super().__init__()
         padding = kernel // 2
-        self.op = nn.Sequential(
+        super().__init__(
             nn.ReLU(inplace=False),
             nn.Conv2d(c, c, kernel, stride=stride, padding=padding, groups=c, bias=False),
             nn.Conv2d(c, c, 1, bias=False),
@@ -206,16 +203,12 @@ class SepConv(nn.Module):
             nn.BatchNorm2d(c, affine=True),
         )
 
-    def forward(self, x):
-        return self.op(x)
 
-
-class DilConv(nn.Module):
+class DilConv(nn.Sequential):
     """Dilated separable convolution: ReLU, depthwise k x k with dilation 2, 1x1, BatchNorm."""
 
     def __init__(self, c, kernel, stride):
-        super().__init__()
-        self.op = nn.Sequential(
+        super().__init__(
             nn.ReLU(inplace=False),
             nn.Conv2d(c, c, kernel, stride=stride, padding=kernel - 1, dilation=2, groups=c,
                       bias=False),
@@ -223,24 +216,17 @@ class DilConv(nn.Module):
             nn.BatchNorm2d(c, affine=True),
         )
 
-    def forward(self, x):
-        return self.op(x)
 
-
-class AsymmetricConv(nn.Module):
+class AsymmetricConv(nn.Sequential):
     """ReLU, 1 x k convolution (stride 1 x s), k x 1 convolution (stride s x 1), BatchNorm."""
 
     def __init__(self, c, kernel, stride):
-        super().__init__()
-        self.op = nn.Sequential(
+        super().__init__(
             nn.ReLU(inplace=False),
             nn.Conv2d(c, c, (1, kernel), stride=(1, stride), padding=(0, kernel // 2), bias=False),
             nn.Conv2d(c, c, (kernel, 1), stride=(stride, 1), padding=(kernel // 2, 0), bias=False),
             nn.BatchNorm2d(c, affine=True),
         )
-
-    def forward(self, x):
-        return self.op(x)
 
 
 # Every op maps (channels, stride) to a module with `channels` inputs and outputs.
@@ -251,7 +237,8 @@ OPS = {
     "max_pool_7x7": lambda c, stride: nn.MaxPool2d(7, stride=stride, padding=3),
     "avg_pool_3x3": lambda c, stride: nn.AvgPool2d(3, stride=stride, padding=1,
                                                    count_include_pad=False),
-    "skip_connect": lambda c, stride: nn.Identity() if stride == 1 else FactorizedReduce(c, c),
+    # A one-element nn.Sequential, as in NAS Studio's module tree, so the weight names match.
+    "skip_connect": lambda c, stride: nn.Identity() if stride == 1 else nn.Sequential(FactorizedReduce(c, c)),
     "sep_conv_3x3": lambda c, stride: SepConv(c, 3, stride),
     "sep_conv_5x5": lambda c, stride: SepConv(c, 5, stride),
     "sep_conv_7x7": lambda c, stride: SepConv(c, 7, stride),
@@ -274,19 +261,20 @@ class Cell(nn.Module):
         super().__init__()
         self.reduction = reduction
         if reduction_prev:
-            self.preprocess0 = FactorizedReduce(c_prev_prev, c)
+            self.preprocess0 = nn.Sequential(FactorizedReduce(c_prev_prev, c))
         else:
             self.preprocess0 = ReLUConvBN(c_prev_prev, c, 1, 1, 0)
         self.preprocess1 = ReLUConvBN(c_prev, c, 1, 1, 0)
         self.edges = [(str(op), int(src), int(dst)) for op, src, dst in edges]
         self.concat = [int(state) for state in concat]
         self.nodes = max([dst + 1 for _, _, dst in self.edges] + [state - 1 for state in self.concat])
-        self.ops = nn.ModuleList()
+        self.ops = []  # registered as op0, op1, ... in edge order, NAS Studio's names
         self.is_identity = []
-        for op, src, dst in self.edges:
+        for index, (op, src, dst) in enumerate(self.edges):
             assert 0 <= src < dst + 2, "edge into node %d reads state %d, not an earlier one" % (dst, src)
             stride = 2 if reduction and src < 2 else 1
             module = OPS[op](c, stride)
+            self.add_module("op%d" % index, module)
             self.ops.append(module)
             self.is_identity.append(isinstance(module, nn.Identity))
 
@@ -353,18 +341,20 @@ class @CLASS@(nn.Module):
         )
         c_prev_prev, c_prev, c = c_curr, c_curr, INIT_CHANNELS
         reduction_prev = False
-        self.cells = nn.ModuleList()
-        self.auxiliary_head = None
+        self.cells = []  # registered as cell0, cell1, ..., NAS Studio's names
+        self.auxiliary = None
         for layer in range(LAYERS):
             reduction = layer in REDUCTION_LAYERS
             if reduction:
                 c *= 2
             edges, concat = (REDUCE_EDGES, REDUCE_CONCAT) if reduction else (NORMAL_EDGES, NORMAL_CONCAT)
-            self.cells.append(Cell(edges, concat, c_prev_prev, c_prev, c, reduction, reduction_prev))
+            cell = Cell(edges, concat, c_prev_prev, c_prev, c, reduction, reduction_prev)
+            self.add_module("cell%d" % layer, cell)
+            self.cells.append(cell)
             c_prev_prev, c_prev = c_prev, len(concat) * c
             reduction_prev = reduction
             if auxiliary and layer == AUXILIARY_LAYER:
-                self.auxiliary_head = AuxiliaryHead(c_prev, NUM_CLASSES)
+                self.auxiliary = AuxiliaryHead(c_prev, NUM_CLASSES)
         self.global_pooling = nn.AdaptiveAvgPool2d(1)
         self.classifier = nn.Linear(c_prev, NUM_CLASSES)
 
@@ -373,8 +363,8 @@ class @CLASS@(nn.Module):
         s0 = s1 = self.stem(x)
         for layer, cell in enumerate(self.cells):
             s0, s1 = s1, cell(s0, s1, self.drop_path_prob)
-            if layer == AUXILIARY_LAYER and self.auxiliary_head is not None and self.training:
-                logits_aux = self.auxiliary_head(s1)
+            if layer == AUXILIARY_LAYER and self.auxiliary is not None and self.training:
+                logits_aux = self.auxiliary(s1)
         logits = self.classifier(self.global_pooling(s1).flatten(1))
         if logits_aux is not None:
             return logits, logits_aux
@@ -385,15 +375,36 @@ def count_parameters(model):
     return sum(p.numel() for p in model.parameters())
 
 
+def load_nas_studio_weights(model, path):
+    """Loads weights NAS Studio saved for this network (`nas-studio-cli train --save-weights` or a
+    run's weights.pt). Their names equal this file's module names; the auxiliary head's weights are
+    skipped when the model has none. Raises on any missing, unexpected or mis-shaped tensor."""
+    state = torch.jit.load(path, map_location="cpu").state_dict()
+    if model.auxiliary is None:
+        state = {k: v for k, v in state.items() if not k.startswith("auxiliary.")}
+    model.load_state_dict(state, strict=True)
+    return model
+
+
 if __name__ == "__main__":
+    import sys
+
     torch.manual_seed(0)
     model = @CLASS@()
+    if len(sys.argv) > 1:
+        load_nas_studio_weights(model, sys.argv[1])
+        print("loaded weights from %s" % sys.argv[1])
     parameters = count_parameters(model)
     print("parameters: %d" % parameters)
-    expected = PARAMETERS_WITH_AUXILIARY if model.auxiliary_head is not None else PARAMETERS_WITHOUT_AUXILIARY
+    expected = PARAMETERS_WITH_AUXILIARY if model.auxiliary is not None else PARAMETERS_WITHOUT_AUXILIARY
     if parameters != expected:
         print("warning: NAS Studio's cost model expected %d parameters" % expected)
     x = torch.randn(2, *INPUT_SHAPE)
+    # Inference first, while the BatchNorm statistics are still the loaded ones.
+    model.eval()
+    with torch.no_grad():
+        logits = model(x)
+    print("logits shape: %s" % (tuple(logits.shape),))
     model.train()
     out = model(x)
     if isinstance(out, tuple):
@@ -404,10 +415,6 @@ if __name__ == "__main__":
         print("training logits shape: %s" % (tuple(out.shape),))
         loss = out.sum()
     loss.backward()
-    model.eval()
-    with torch.no_grad():
-        logits = model(x)
-    print("logits shape: %s" % (tuple(logits.shape),))
 )PY";
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
@@ -440,9 +447,9 @@ std::string pytorchSource(const space::Genotype& genotype, const space::SpaceCon
 
     std::ostringstream out;
     out << "# Generated by NAS Studio: the derived (evaluation) network of a searched genotype.\n"
-        << "# Standalone: needs only PyTorch. `python3 <this file>` builds the network, prints "
-           "its\n"
-        << "# parameter count and runs a forward pass on a random batch of 2.\n"
+        << "# Standalone: needs only PyTorch. `python3 <this file> [weights.pt]` builds the network,\n"
+        << "# loads NAS Studio's trained weights if given, prints its parameter count and runs a\n"
+        << "# forward pass on a random batch of 2.\n"
         << "#\n"
         << "# Space: C = " << space.channels << ", " << space.layers << " cells (reductions at cell"
         << (reductionLayers.size() == 1 ? " " : "s ") << reductions << "), stem multiplier "

@@ -28,6 +28,10 @@ torch::Tensor FactorizedReduceImpl::forward(const torch::Tensor& x) {
     using torch::indexing::Slice;
     auto h = torch::relu(x);
     auto shifted = h.index({Slice(), Slice(), Slice(1), Slice(1)});
+    // Odd height or width: pad the shifted map back to the input size with one zero row or column,
+    // so both halves have ceil(size / 2) pixels and concatenate (a 7x7 map reduces to 4x4).
+    const int64_t padH = h.size(2) % 2, padW = h.size(3) % 2;
+    if (padH || padW) shifted = torch::constant_pad_nd(shifted, {0, padW, 0, padH});
     return m_bn(torch::cat({m_conv1(h), m_conv2(shifted)}, 1));
 }
 

@@ -4,12 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <regex>
 #include <stdexcept>
 #include <string>
@@ -17,34 +12,17 @@
 #include "space/cost_model.h"
 #include "space/genotype.h"
 #include "space/op_catalogue.h"
+#include "python_runner.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 using nas::exporting::pytorchSource;
 using nas::exporting::PyTorchSourceOptions;
 using nas::space::CellGenotype;
 using nas::space::Genotype;
 using nas::space::SpaceConfig;
 
-// Debian's interpreter: the python3 on PATH may be another one without torch.
-constexpr const char* kPython = "/usr/bin/python3";
-
-struct ProcessResult {
-    int status = -1;
-    std::string output;
-};
-
-ProcessResult runCommand(const std::string& command) {
-    ProcessResult run;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (!pipe) return run;
-    std::array<char, 4096> buf{};
-    size_t n = 0;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
-    run.status = pclose(pipe);
-    return run;
-}
+using nas::testing::ProcessResult;
 
 long long printedParameters(const std::string& output) {
     std::smatch m;
@@ -56,36 +34,9 @@ long long costModelParameters(const Genotype& g, const SpaceConfig& space, bool 
     return std::llround(nas::space::networkCost(g, space, auxiliary).params);
 }
 
-class PyTorchSourceTest : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        const ProcessResult probe = runCommand(std::string(kPython) + " -c 'import torch'");
-        if (probe.status != 0)
-            FAIL() << kPython << " cannot import torch; run packaging/install-deps.sh (it installs "
-                   << "Debian's python3-torch). Python said:\n"
-                   << probe.output;
-        std::string pattern = (fs::temp_directory_path() / "nas_export_test_XXXXXX").string();
-        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-        m_dir = pattern;
-    }
-    void TearDown() override {
-        if (!m_dir.empty()) {
-            std::error_code ec;
-            fs::remove_all(m_dir, ec);
-        }
-    }
-
-    // Writes the source to a file, runs it, and returns the run (status and output).
-    ProcessResult runSource(const std::string& source, const std::string& name) {
-        const fs::path file = m_dir / (name + ".py");
-        {
-            std::ofstream out(file);
-            out << source;
-        }
-        return runCommand(std::string(kPython) + " '" + file.string() + "'");
-    }
-
-    fs::path m_dir;
+class PyTorchSourceTest : public nas::testing::PythonTest {
+protected:
+    ProcessResult runSource(const std::string& source, const std::string& name) { return runPython(name, source); }
 };
 
 SpaceConfig dartsEvaluationSpace() {

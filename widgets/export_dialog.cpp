@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -52,14 +53,33 @@ bool writeText(const QString& path, const QString& text, QString& error) {
 
 }  // namespace
 
-QString findWeightsFile(const QString& runFolder) {
-    if (runFolder.isEmpty()) return {};
-    // Names the engine may give a trained derived network's weights.
-    for (const char* name : {"weights.pt", "derived_weights.pt", "model.pt"}) {
-        const QString path = QDir(runFolder).filePath(QLatin1String(name));
-        if (QFile::exists(path)) return path;
+void ExportDialog::findTrainedWeights() {
+    const QString train = m_subject.runId ? tr("nas-studio-cli train --run %1").arg(*m_subject.runId)
+                                          : tr("nas-studio-cli train --run RUN_ID");
+    m_weightsProblem = tr("No trained weights yet: train this cell from scratch with “%1” "
+                          "(add --epochs, --channels, --layers as needed); its weights then appear here.")
+                           .arg(train);
+    if (m_subject.runFolder.isEmpty()) return;
+    try {
+        m_trained = engine::readTrainedModel(m_subject.runFolder.toStdString());
+    } catch (const std::exception& e) {
+        m_weightsProblem = toQString(e.what());
+        return;
     }
-    return {};
+    const QString weights = QDir(m_subject.runFolder).filePath(QLatin1String(engine::kTrainedWeightsFile));
+    if (!m_trained || !QFile::exists(weights)) {
+        m_trained.reset();
+        return;
+    }
+    if (m_trained->genotype != m_subject.genotype) {
+        m_weightsProblem = tr("The run's trained weights belong to another of its genotypes (a different "
+                              "epoch); train this one with “%1 --epoch N”.")
+                               .arg(train);
+        m_trained.reset();
+        return;
+    }
+    m_weights = weights;
+    m_weightsProblem.clear();
 }
 
 ExportDialog::ExportDialog(ExportSubject subject, QWidget* parent)
@@ -72,13 +92,15 @@ ExportDialog::ExportDialog(ExportSubject subject, QWidget* parent)
     } catch (const std::exception& e) {
         m_dartsProblem = tr("This genotype has no DARTS string form: %1").arg(toQString(e.what()));
     }
+    findTrainedWeights();
     try {
-        m_pytorch = toQString(exporting::pytorchSource(m_subject.genotype, m_subject.space, {}));
+        // With trained weights, the module is written at their size so that they load into it.
+        m_pytorch = toQString(
+            exporting::pytorchSource(m_subject.genotype, m_trained ? m_trained->space : m_subject.space, {}));
     } catch (const std::exception& e) {
         m_pytorchProblem =
             tr("No PyTorch module can be written for this genotype: %1").arg(toQString(e.what()));
     }
-    m_weights = findWeightsFile(m_subject.runFolder);
 
     m_formats = new QListWidget(this);
     m_formats->setObjectName(QStringLiteral("exportFormatList"));
@@ -146,9 +168,7 @@ QString ExportDialog::unavailableReason(Format format) const {
         case Format::PyTorch:
             return m_pytorchProblem;
         case Format::Weights:
-            return m_weights.isEmpty() ? tr("This run saved no trained weights (no weights file in "
-                                            "its run folder).")
-                                       : QString();
+            return m_weightsProblem;
         default:
             return {};
     }
@@ -175,13 +195,19 @@ void ExportDialog::showFormat(int row) {
     const auto format = static_cast<Format>(row);
     const bool picture = format == Format::Png || format == Format::Svg;
     m_pages->setCurrentWidget(picture ? static_cast<QWidget*>(m_picture) : m_preview);
-    m_preview->setPlainText(format == Format::Weights ? tr("Weights file: %1").arg(m_weights)
-                                                      : text(format));
+    m_preview->setPlainText(format == Format::Weights ? weightsSummary() : text(format));
     m_copy->setEnabled(!text(format).isEmpty());
     m_save->setEnabled(isAvailable(format));
-    m_note->setText(format == Format::PyTorch ? tr("A standalone file that needs only PyTorch; "
-                                                   "running it prints the parameter count.")
-                                              : unavailableReason(format));
+    QString note = unavailableReason(format);
+    if (format == Format::PyTorch)
+        note = m_trained ? tr("A standalone file that needs only PyTorch, written at the trained size "
+                              "(C = %1, %2 layers): “python3 model.py weights.pt” loads the "
+                              "trained weights.")
+                               .arg(m_trained->space.channels)
+                               .arg(m_trained->space.layers)
+                         : tr("A standalone file that needs only PyTorch; running it prints the "
+                              "parameter count.");
+    m_note->setText(note);
 }
 
 bool ExportDialog::exportTo(Format format, const QString& path) {
@@ -219,6 +245,22 @@ void ExportDialog::saveCurrent() {
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += suffix;
     if (!exportTo(format, path)) QMessageBox::warning(this, tr("Export failed"), m_lastError);
+}
+
+QString ExportDialog::weightsSummary() const {
+    if (!m_trained) return unavailableReason(Format::Weights);
+    const auto& t = *m_trained;
+    return tr("Weights file: %1\n\nTrained from scratch on %2 for %3 epochs at C = %4, %5 layers:\n"
+              "%6 parameters, test accuracy %7% on %8 images.\n\n"
+              "Load them in Python with the PyTorch module export:\n"
+              "    net = load_nas_studio_weights(NasStudioNetwork(), \"weights.pt\")")
+        .arg(m_weights, toQString(t.dataset))
+        .arg(t.epochs)
+        .arg(t.space.channels)
+        .arg(t.space.layers)
+        .arg(QLocale().toString(t.params, 'f', 0))
+        .arg(QLocale().toString(100 * t.testAccuracy, 'f', 2))
+        .arg(t.testImages);
 }
 
 void ExportDialog::copyCurrent() { QApplication::clipboard()->setText(text(currentFormat())); }

@@ -1,10 +1,12 @@
 #pragma once
 // Exporting a derived architecture: genotype JSON with its costs, the DARTS Genotype string, a
-// standalone PyTorch module, the cell picture (PNG/SVG) and, where the run saved them, weights.
+// standalone PyTorch module, the cell picture (PNG/SVG) and, once the run's cell was trained
+// (`nas-studio-cli train --run`), its weights, with the module written at the trained size.
 #include <QDialog>
 #include <optional>
 
 #include "engine/events.h"
+#include "engine/trained_model.h"
 #include "space/cost_model.h"
 #include "space/genotype.h"
 #include "space/space_config.h"
@@ -25,6 +27,7 @@ struct ExportSubject {
     std::optional<space::Cost> cost;
     std::optional<engine::AlphaSnapshot> alphas;  // widths and tooltips of the picture
     QString runFolder;                            // where trained weights would be; may be empty
+    std::optional<std::int64_t> runId;
     QString baseName = QStringLiteral("architecture");
 };
 
@@ -43,19 +46,23 @@ class ExportDialog final : public QDialog {
     // Writes `format` to `path`; false with a message box-free error in lastError().
     [[nodiscard]] bool exportTo(Format format, const QString& path);
     [[nodiscard]] QString lastError() const { return m_lastError; }
-    // The weights file found in the run folder (empty when none).
+    // The trained weights of this genotype in the run folder (empty when none).
     [[nodiscard]] QString weightsFile() const { return m_weights; }
 
   private:
     void showFormat(int row);
     void saveCurrent();
     void copyCurrent();
+    void findTrainedWeights();
+    [[nodiscard]] QString weightsSummary() const;
     [[nodiscard]] Format currentFormat() const;
 
     ExportSubject m_subject;
     QString m_json, m_darts, m_pytorch;
     QString m_dartsProblem, m_pytorchProblem;
     QString m_weights;
+    QString m_weightsProblem;
+    std::optional<engine::TrainedModel> m_trained;
     QString m_lastError;
     QListWidget* m_formats = nullptr;
     QStackedWidget* m_pages = nullptr;
@@ -65,8 +72,5 @@ class ExportDialog final : public QDialog {
     QPushButton* m_save = nullptr;
     QPushButton* m_copy = nullptr;
 };
-
-// The weights file a run folder holds, if any (empty when none).
-[[nodiscard]] QString findWeightsFile(const QString& runFolder);
 
 }  // namespace nas::widgets

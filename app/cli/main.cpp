@@ -22,7 +22,9 @@ commands:
   show     RUN_ID [--json] a run's config, epochs and derived genotype
   export   RUN_ID --out DIR [--epoch N] [--channels C --layers L]
            genotype.json (costs + manifest), genotype.txt (DARTS string), model.py (PyTorch)
-  train    --genotype G | --baseline-like G   train from scratch, report test accuracy
+  train    --genotype G | --baseline-like G | --run RUN_ID [--epoch N]
+           train from scratch, report test accuracy; --run trains the run's derived genotype on its
+           dataset and keeps the weights in the run folder (the studio's export offers them)
            [--dataset ...] [--epochs N] [--channels C] [--layers L] [--batch-size N] [--lr X]
            [--train-limit N] [--test-limit N] [--no-auxiliary] [--drop-path P] [--save-weights FILE] [--json]
   inspect  --genotype G [--channels 36] [--layers 20] [--classes 10] [--input 3x32x32] [--auxiliary]

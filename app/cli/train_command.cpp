@@ -1,16 +1,24 @@
-// train: a genotype (or the plain baseline CNN) from scratch, reporting test accuracy.
+// train: a genotype, a run's derived genotype, or the plain baseline CNN from scratch, reporting
+// test accuracy; a run's trained weights are kept in its folder for export.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "arguments.h"
 #include "commands.h"
+#include "engine/search_config.h"
+#include "engine/trained_model.h"
 #include "engine/trainer.h"
+#include "engine/workspace.h"
 #include "progress_printer.h"
 #include "space/cost_model.h"
+#include "store/run_store.h"
 
 namespace nas::cli {
 namespace {
@@ -39,23 +47,62 @@ private:
     std::chrono::steady_clock::time_point m_last;
 };
 
+// The genotype to train: given directly, or a run's derived genotype (its last or a chosen epoch).
+struct TrainSubject {
+    space::Genotype genotype;
+    bool baseline = false;
+    std::optional<std::int64_t> runId;
+    std::string runFolder;
+    std::optional<engine::DatasetConfig> runDataset;  // the data the run searched on
+};
+
+TrainSubject trainSubject(const Arguments& args) {
+    const auto genotypeText = args.option("genotype");
+    const auto baselineText = args.option("baseline-like");
+    const auto runText = args.option("run");
+    if (!!genotypeText + !!baselineText + !!runText != 1)
+        throw UsageError("give one of --genotype G, --baseline-like G or --run RUN_ID");
+    TrainSubject subject;
+    if (!runText) {
+        subject.genotype = space::loadGenotype(genotypeText ? *genotypeText : *baselineText);
+        subject.baseline = !!baselineText;
+        return subject;
+    }
+    const auto id = args.intOption("run", 0);
+    const engine::Workspace workspace(workspaceRoot(args.option("workspace", "")));
+    const store::RunStore store(workspace.databasePath());
+    const auto run = store.findRun(id);
+    if (!run) throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
+    const auto epochs = store.epochs(id);
+    if (epochs.empty()) throw std::runtime_error("run " + std::to_string(id) + " has no completed epoch to train");
+    const int wanted = args.intOption("epoch", epochs.back().epoch + 1) - 1;
+    const auto chosen = std::find_if(epochs.begin(), epochs.end(), [&](const auto& e) { return e.epoch == wanted; });
+    if (chosen == epochs.end()) throw std::runtime_error("run " + std::to_string(id) + " has no epoch " + std::to_string(wanted + 1));
+    subject.genotype = chosen->genotype;
+    subject.runId = id;
+    subject.runFolder = workspace.runFolder(id);
+    subject.runDataset = engine::parseSearchConfigText(run->configJson).dataset;
+    return subject;
+}
+
 }  // namespace
 
 int trainCommand(const Words& words) {
     const Arguments args(words, {"json", "no-auxiliary", "no-augment"},
-                         {"genotype", "baseline-like", "dataset", "data-path", "epochs", "channels", "layers",
-                          "batch-size", "lr", "train-limit", "test-limit", "drop-path", "save-weights", "seed",
-                          "device", "threads", "workspace"});
-    const auto genotypeText = args.option("genotype");
-    const auto baselineText = args.option("baseline-like");
-    if (!!genotypeText == !!baselineText) throw UsageError("give either --genotype G or --baseline-like G");
-    const auto genotype = space::loadGenotype(genotypeText ? *genotypeText : *baselineText);
+                         {"genotype", "baseline-like", "run", "epoch", "dataset", "data-path", "epochs", "channels",
+                          "layers", "batch-size", "lr", "train-limit", "test-limit", "drop-path", "save-weights",
+                          "seed", "device", "threads", "workspace"});
+    const TrainSubject subject = trainSubject(args);
 
     engine::TrainConfig c;
-    c.dataset.name = args.option("dataset", "fashion-mnist");
+    // A run's genotype trains on the run's dataset (all of it unless limited here).
+    c.dataset.name = args.option("dataset", subject.runDataset ? subject.runDataset->name : "fashion-mnist");
     if (c.dataset.name != "fashion-mnist" && c.dataset.name != "cifar10" && c.dataset.name != "synthetic")
         throw UsageError("--dataset must be fashion-mnist, cifar10 or synthetic");
-    c.dataset.path = args.option("data-path", engine::defaultDatasetPath(c.dataset.name));
+    const bool runData = subject.runDataset && subject.runDataset->name == c.dataset.name;
+    if (runData) c.dataset = *subject.runDataset;
+    c.dataset.path = args.option("data-path", runData && !c.dataset.path.empty() ? c.dataset.path
+                                                                                 : engine::defaultDatasetPath(c.dataset.name));
     c.dataset.trainLimit = args.intOption("train-limit", 0);
     c.dataset.testLimit = args.intOption("test-limit", 0);
     c.dataset.augment = !args.flag("no-augment");
@@ -69,7 +116,9 @@ int trainCommand(const Words& words) {
     c.seed = static_cast<std::uint64_t>(args.intOption("seed", 0));
     c.device = args.option("device", "auto");
     c.threads = args.intOption("threads", 0);
-    c.weightsPath = args.option("save-weights", "");
+    const std::string runWeights =
+        subject.runId ? (std::filesystem::path(subject.runFolder) / engine::kTrainedWeightsFile).string() : "";
+    c.weightsPath = args.option("save-weights", runWeights);
     if (c.epochs < 1 || c.batchSize < 2 || c.channels < 2 || c.channels % 2 || c.layers < 3)
         throw UsageError("need epochs >= 1, batch size >= 2, an even channel count and at least 3 layers");
 
@@ -78,13 +127,30 @@ int trainCommand(const Words& words) {
     space.layers = c.layers;
     space.input = engine::datasetInputShape(c.dataset);
     // Compare networks as deployed: without the auxiliary head, which only helps training.
-    const double targetParams = space::networkCost(genotype, space, false).params;
+    const double targetParams = space::networkCost(subject.genotype, space, false).params;
 
+    // The old record goes first: weights.pt and trained.json must never describe different networks.
+    if (c.weightsPath == runWeights && subject.runId)
+        std::filesystem::remove(std::filesystem::path(subject.runFolder) / engine::kTrainedModelFile);
     TrainProgressPrinter printer(c.epochs);
-    const auto result = engine::trainNetwork(baselineText ? std::nullopt : std::optional(genotype), c, targetParams,
-                                             [&printer](const engine::TrainEpoch& e, int step, int steps) {
+    const auto result = engine::trainNetwork(subject.baseline ? std::nullopt : std::optional(subject.genotype), c,
+                                             targetParams, [&printer](const engine::TrainEpoch& e, int step, int steps) {
                                                  printer.update(e, step, steps);
                                              });
+    if (subject.runId && c.weightsPath == runWeights) {
+        engine::TrainedModel record;
+        record.genotype = subject.genotype;
+        record.space = space;
+        record.auxiliary = c.auxiliary;
+        record.epochs = c.epochs;
+        record.testAccuracy = result.testAccuracy;
+        record.testImages = result.testImages;
+        record.params = result.params;
+        record.dataset = c.dataset.name;
+        engine::writeTrainedModel(subject.runFolder, record);
+        std::fprintf(stderr, "weights of run %lld's genotype saved in %s\n", static_cast<long long>(*subject.runId),
+                     c.weightsPath.c_str());
+    }
     if (args.flag("json")) {
         nlohmann::json doc = {{"model", result.model},
                               {"params", result.params},
@@ -92,6 +158,7 @@ int trainCommand(const Words& words) {
                               {"test_loss", result.testLoss},
                               {"test_images", result.testImages},
                               {"epochs", c.epochs}};
+        if (!c.weightsPath.empty()) doc["weights"] = c.weightsPath;
         std::printf("%s\n", doc.dump(2).c_str());
     } else {
         std::printf("%s: %.0f params, test accuracy %.2f%% on %d images\n", result.model.c_str(), result.params,

@@ -191,6 +191,7 @@ void MainWindow::exportArchitecture() {
     subject.alphas = m_views->latestAlphas();
     if (m_views->runId()) {
         subject.runFolder = runFolder(*m_views->runId());
+        subject.runId = m_views->runId();
         subject.baseName =
             QStringLiteral("run-%1-epoch-%2").arg(*m_views->runId()).arg(epoch->epoch + 1);
     }

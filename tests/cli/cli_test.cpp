@@ -217,3 +217,28 @@ TEST_F(Cli, TrainReportsTestAccuracyForGenotypeAndBaseline) {
     // Same size within 15%.
     EXPECT_NEAR(b["params"].get<double>() / g["params"].get<double>(), 1.0, 0.15);
 }
+
+TEST_F(Cli, TrainARunKeepsItsWeightsInTheRunFolder) {
+    ASSERT_EQ(run(std::string("search --strategy nasp --epochs 1") + kTinySearch + ws()).status, 0);
+    const auto id = std::to_string(runs()[0]["id"].get<long long>());
+    const auto r = run("train --run " + id + " --epochs 1 --channels 4 --layers 3 --batch-size 16 --threads 1" + ws());
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto folder = m_dir / "ws" / "runs" / id;
+    EXPECT_GT(fs::file_size(folder / "weights.pt"), 1000u);
+    const auto record = json::parse(std::ifstream(folder / "trained.json"));
+    const auto shown = json::parse(stdoutOf("show " + id + " --json" + ws()));
+    EXPECT_EQ(nas::space::genotypeFromJson(record["genotype"]),
+              nas::space::genotypeFromJson(shown["epochs"][0]["genotype"]));
+    EXPECT_EQ(record["channels"], 4);
+    EXPECT_EQ(record["dataset"], "synthetic");  // the run's data
+    EXPECT_GT(record["test_accuracy"].get<double>(), 0.0);
+
+    // No such run or epoch: a clear error, and the kept weights are not touched.
+    auto bad = run("train --run 99 --epochs 1" + ws());
+    EXPECT_EQ(bad.status, 1);
+    EXPECT_NE(bad.output.find("no run 99"), std::string::npos) << bad.output;
+    bad = run("train --run " + id + " --epoch 5 --epochs 1" + ws());
+    EXPECT_EQ(bad.status, 1);
+    EXPECT_NE(bad.output.find("no epoch 5"), std::string::npos) << bad.output;
+    EXPECT_TRUE(fs::exists(folder / "trained.json"));
+}

@@ -32,25 +32,48 @@ TEST(ExportDialog, OffersEveryTextFormat) {
     EXPECT_TRUE(dialog.text(Format::PyTorch).contains(QStringLiteral("class NasStudioNetwork")));
 }
 
-TEST(ExportDialog, WeightsAreOfferedOnlyWhenTheRunSavedThem) {
+TEST(ExportDialog, WeightsAreOfferedOnlyWhenThisGenotypeWasTrained) {
     QTemporaryDir dir;
+    auto s = subject(dir.path());
+    s.runId = 4;
     {
-        ExportDialog dialog(subject(dir.path()));
+        ExportDialog dialog(s);
         EXPECT_FALSE(dialog.isAvailable(Format::Weights));
-        EXPECT_FALSE(dialog.unavailableReason(Format::Weights).isEmpty());
+        EXPECT_TRUE(dialog.unavailableReason(Format::Weights).contains(QStringLiteral("train --run 4")));
         auto* list = dialog.findChild<QListWidget*>(QStringLiteral("exportFormatList"));
         ASSERT_NE(list, nullptr);
         EXPECT_FALSE(list->item(static_cast<int>(Format::Weights))->flags() & Qt::ItemIsEnabled);
         EXPECT_FALSE(list->item(static_cast<int>(Format::Weights))->toolTip().isEmpty());
     }
+    // What `train --run` leaves: weights.pt and trained.json, here at 12 channels and 6 layers.
     QFile weights(dir.filePath(QStringLiteral("weights.pt")));
     ASSERT_TRUE(weights.open(QIODevice::WriteOnly));
     weights.write("weights");
     weights.close();
-    ExportDialog dialog(subject(dir.path()));
-    EXPECT_TRUE(dialog.isAvailable(Format::Weights));
-    ASSERT_TRUE(dialog.exportTo(Format::Weights, dir.filePath(QStringLiteral("copy.pt"))));
-    EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("copy.pt"))));
+    nas::engine::TrainedModel trained;
+    trained.genotype = s.genotype;
+    trained.space = s.space;
+    trained.space.channels = 12;
+    trained.space.layers = 6;
+    trained.epochs = 3;
+    trained.testAccuracy = 0.875;
+    trained.dataset = "fashion-mnist";
+    nas::engine::writeTrainedModel(dir.path().toStdString(), trained);
+    {
+        ExportDialog dialog(s);
+        EXPECT_TRUE(dialog.isAvailable(Format::Weights));
+        // The module is written at the trained size, so the weights load into it.
+        EXPECT_TRUE(dialog.text(Format::PyTorch).contains(QStringLiteral("INIT_CHANNELS = 12")));
+        EXPECT_TRUE(dialog.text(Format::PyTorch).contains(QStringLiteral("LAYERS = 6")));
+        ASSERT_TRUE(dialog.exportTo(Format::Weights, dir.filePath(QStringLiteral("copy.pt"))));
+        EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("copy.pt"))));
+    }
+    // Weights of another genotype of the run (another epoch) are not offered for this one.
+    s.genotype.normal.edges[0].op = "max_pool_3x3";
+    ExportDialog other(s);
+    EXPECT_FALSE(other.isAvailable(Format::Weights));
+    EXPECT_TRUE(other.unavailableReason(Format::Weights).contains(QStringLiteral("another")));
+    EXPECT_TRUE(other.text(Format::PyTorch).contains(QStringLiteral("INIT_CHANNELS = 8")));
 }
 
 TEST(ExportDialog, WritesFilesOfEachFormat) {

@@ -300,6 +300,26 @@
         <source>Longest pause of the user interface during the search: %1 ms.</source>
         <translation>Längste Pause der Benutzeroberfläche während der Suche: %1 ms.</translation>
     </message>
+    <message>
+        <source>&amp;Train found cell…</source>
+        <translation>Gefundene Zelle &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>Train the shown run&apos;s derived network from scratch and keep its weights</source>
+        <translation>Das abgeleitete Netz des angezeigten Laufs von Grund auf trainieren und seine Gewichte behalten</translation>
+    </message>
+    <message>
+        <source>Train found cell</source>
+        <translation>Gefundene Zelle trainieren</translation>
+    </message>
+    <message>
+        <source>Open a run with at least one finished epoch first: its derived cell is what gets trained.</source>
+        <translation>Öffnen Sie zuerst einen Lauf mit mindestens einer abgeschlossenen Epoche: Trainiert wird seine abgeleitete Zelle.</translation>
+    </message>
+    <message>
+        <source>Run %1: the found cell was trained; its weights can be exported.</source>
+        <translation>Lauf %1: Die gefundene Zelle wurde trainiert; ihre Gewichte können exportiert werden.</translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PreferencesDialog</name>
@@ -427,6 +447,93 @@
     <message>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::TrainDialog</name>
+    <message>
+        <source>Train found cell (run %1)</source>
+        <translation>Gefundene Zelle trainieren (Lauf %1)</translation>
+    </message>
+    <message>
+        <source>Trains the run&apos;s derived network from scratch (DARTS evaluation recipe: cosine SGD, auxiliary head, drop path) on the run&apos;s dataset, reports test accuracy, and keeps the weights in the run folder; Export then offers them.</source>
+        <translation>Trainiert das abgeleitete Netz des Laufs von Grund auf (DARTS-Evaluationsrezept: SGD mit Kosinus-Lernrate, Hilfskopf, Drop Path) auf dem Datensatz des Laufs, meldet die Testgenauigkeit und behält die Gewichte im Laufordner; der Export bietet sie dann an.</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Initial channels:</source>
+        <translation>Anfangskanäle:</translation>
+    </message>
+    <message>
+        <source>Cells (layers):</source>
+        <translation>Zellen (Schichten):</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>Trainingsbilder:</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, loss %3</source>
+        <translation>Epoche %1/%2, Verlust %3</translation>
+    </message>
+    <message>
+        <source>epoch %1: train loss %2, train accuracy %3%, test accuracy %4% (%5 s)</source>
+        <translation>Epoche %1: Trainingsverlust %2, Trainingsgenauigkeit %3 %, Testgenauigkeit %4 % (%5 s)</translation>
+    </message>
+    <message>
+        <source>The channel count must be even (the reduction cells halve it).</source>
+        <translation>Die Kanalzahl muss gerade sein (die Reduktionszellen halbieren sie).</translation>
+    </message>
+    <message>
+        <source>loading data…</source>
+        <translation>Daten werden geladen…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>Test accuracy %1% with %2 parameters. The weights are kept in %3; File ▸ Export architecture offers them.</source>
+        <translation>Testgenauigkeit %1 % mit %2 Parametern. Die Gewichte liegen in %3; Datei ▸ Architektur exportieren bietet sie an.</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>Stopped; no weights were kept.</source>
+        <translation>Gestoppt; es wurden keine Gewichte behalten.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt…</translation>
     </message>
 </context>
 <context>
@@ -591,14 +698,6 @@
         <translation>Den Text in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <source>This run saved no trained weights (no weights file in its run folder).</source>
-        <translation>Dieser Lauf hat keine trainierten Gewichte gespeichert (keine Gewichtsdatei in seinem Laufordner).</translation>
-    </message>
-    <message>
-        <source>Weights file: %1</source>
-        <translation>Gewichtsdatei: %1</translation>
-    </message>
-    <message>
         <source>A standalone file that needs only PyTorch; running it prints the parameter count.</source>
         <translation>Eine eigenständige Datei, die nur PyTorch braucht; beim Ausführen gibt sie die Parameterzahl aus.</translation>
     </message>
@@ -617,6 +716,34 @@
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No trained weights yet: train this cell from scratch with Run ▸ Train found cell, or “%1” on a terminal; its weights then appear here.</source>
+        <translation>Noch keine trainierten Gewichte: Trainieren Sie diese Zelle von Grund auf mit Lauf ▸ Gefundene Zelle trainieren oder im Terminal mit „%1“; ihre Gewichte erscheinen dann hier.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s trained weights belong to another of its genotypes (a different epoch); train this one with “%1 --epoch N”.</source>
+        <translation>Die trainierten Gewichte des Laufs gehören zu einem anderen seiner Genotypen (einer anderen Epoche); trainieren Sie diesen mit „%1 --epoch N“.</translation>
+    </message>
+    <message>
+        <source>A standalone file that needs only PyTorch, written at the trained size (C = %1, %2 layers): “python3 model.py weights.pt” loads the trained weights.</source>
+        <translation>Eine eigenständige Datei, die nur PyTorch braucht, in der trainierten Größe geschrieben (C = %1, %2 Schichten): „python3 model.py weights.pt“ lädt die trainierten Gewichte.</translation>
+    </message>
+    <message>
+        <source>Weights file: %1
+
+Trained from scratch on %2 for %3 epochs at C = %4, %5 layers:
+%6 parameters, test accuracy %7% on %8 images.
+
+Load them in Python with the PyTorch module export:
+    net = load_nas_studio_weights(NasStudioNetwork(), &quot;weights.pt&quot;)</source>
+        <translation>Gewichtsdatei: %1
+
+Von Grund auf trainiert auf %2, %3 Epochen, C = %4, %5 Schichten:
+%6 Parameter, Testgenauigkeit %7 % auf %8 Bildern.
+
+In Python mit dem exportierten PyTorch-Modul laden:
+    net = load_nas_studio_weights(NasStudioNetwork(), &quot;weights.pt&quot;)</translation>
     </message>
 </context>
 <context>

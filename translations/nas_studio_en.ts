@@ -299,6 +299,26 @@
         <source>Longest pause of the user interface during the search: %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Train found cell…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the shown run&apos;s derived network from scratch and keep its weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train found cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a run with at least one finished epoch first: its derived cell is what gets trained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: the found cell was trained; its weights can be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PreferencesDialog</name>
@@ -425,6 +445,93 @@
     </message>
     <message>
         <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::TrainDialog</name>
+    <message>
+        <source>Train found cell (run %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains the run&apos;s derived network from scratch (DARTS evaluation recipe: cosine SGD, auxiliary head, drop path) on the run&apos;s dataset, reports test accuracy, and keeps the weights in the run folder; Export then offers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells (layers):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1/%2, loss %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1: train loss %2, train accuracy %3%, test accuracy %4% (%5 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channel count must be even (the reduction cells halve it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test accuracy %1% with %2 parameters. The weights are kept in %3; File ▸ Export architecture offers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped; no weights were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -590,14 +697,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This run saved no trained weights (no weights file in its run folder).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weights file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A standalone file that needs only PyTorch; running it prints the parameter count.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,6 +714,28 @@
     </message>
     <message>
         <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trained weights yet: train this cell from scratch with Run ▸ Train found cell, or “%1” on a terminal; its weights then appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s trained weights belong to another of its genotypes (a different epoch); train this one with “%1 --epoch N”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A standalone file that needs only PyTorch, written at the trained size (C = %1, %2 layers): “python3 model.py weights.pt” loads the trained weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights file: %1
+
+Trained from scratch on %2 for %3 epochs at C = %4, %5 layers:
+%6 parameters, test accuracy %7% on %8 images.
+
+Load them in Python with the PyTorch module export:
+    net = load_nas_studio_weights(NasStudioNetwork(), &quot;weights.pt&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -54,10 +54,11 @@ bool writeText(const QString& path, const QString& text, QString& error) {
 }  // namespace
 
 void ExportDialog::findTrainedWeights() {
-    const QString train = m_subject.runId ? tr("nas-studio-cli train --run %1").arg(*m_subject.runId)
-                                          : tr("nas-studio-cli train --run RUN_ID");
-    m_weightsProblem = tr("No trained weights yet: train this cell from scratch with “%1” "
-                          "(add --epochs, --channels, --layers as needed); its weights then appear here.")
+    // A command line: not translated.
+    const QString train = QStringLiteral("nas-studio-cli train --run %1")
+                              .arg(m_subject.runId ? QString::number(*m_subject.runId) : QStringLiteral("RUN_ID"));
+    m_weightsProblem = tr("No trained weights yet: train this cell from scratch with Run ▸ Train found cell, "
+                          "or “%1” on a terminal; its weights then appear here.")
                            .arg(train);
     if (m_subject.runFolder.isEmpty()) return;
     try {

@@ -116,40 +116,24 @@ int trainCommand(const Words& words) {
     c.seed = static_cast<std::uint64_t>(args.intOption("seed", 0));
     c.device = args.option("device", "auto");
     c.threads = args.intOption("threads", 0);
-    const std::string runWeights =
-        subject.runId ? (std::filesystem::path(subject.runFolder) / engine::kTrainedWeightsFile).string() : "";
-    c.weightsPath = args.option("save-weights", runWeights);
+    c.weightsPath = args.option("save-weights", "");
+    // A run's genotype keeps its weights in the run folder, unless they are wanted elsewhere.
+    const bool keepInRun = subject.runId && c.weightsPath.empty();
     if (c.epochs < 1 || c.batchSize < 2 || c.channels < 2 || c.channels % 2 || c.layers < 3)
         throw UsageError("need epochs >= 1, batch size >= 2, an even channel count and at least 3 layers");
 
-    space::SpaceConfig space;
-    space.channels = c.channels;
-    space.layers = c.layers;
-    space.input = engine::datasetInputShape(c.dataset);
     // Compare networks as deployed: without the auxiliary head, which only helps training.
-    const double targetParams = space::networkCost(subject.genotype, space, false).params;
-
-    // The old record goes first: weights.pt and trained.json must never describe different networks.
-    if (c.weightsPath == runWeights && subject.runId)
-        std::filesystem::remove(std::filesystem::path(subject.runFolder) / engine::kTrainedModelFile);
+    const double targetParams = space::networkCost(subject.genotype, engine::trainingSpace(c), false).params;
     TrainProgressPrinter printer(c.epochs);
-    const auto result = engine::trainNetwork(subject.baseline ? std::nullopt : std::optional(subject.genotype), c,
-                                             targetParams, [&printer](const engine::TrainEpoch& e, int step, int steps) {
-                                                 printer.update(e, step, steps);
-                                             });
-    if (subject.runId && c.weightsPath == runWeights) {
-        engine::TrainedModel record;
-        record.genotype = subject.genotype;
-        record.space = space;
-        record.auxiliary = c.auxiliary;
-        record.epochs = c.epochs;
-        record.testAccuracy = result.testAccuracy;
-        record.testImages = result.testImages;
-        record.params = result.params;
-        record.dataset = c.dataset.name;
-        engine::writeTrainedModel(subject.runFolder, record);
-        std::fprintf(stderr, "weights of run %lld's genotype saved in %s\n", static_cast<long long>(*subject.runId),
-                     c.weightsPath.c_str());
+    const auto progress = [&printer](const engine::TrainEpoch& e, int step, int steps) { printer.update(e, step, steps); };
+    const auto result =
+        keepInRun ? engine::trainForRun(subject.genotype, c, subject.runFolder, progress)
+                  : engine::trainNetwork(subject.baseline ? std::nullopt : std::optional(subject.genotype), c,
+                                         targetParams, progress);
+    if (keepInRun) {
+        c.weightsPath = (std::filesystem::path(subject.runFolder) / engine::kTrainedWeightsFile).string();
+        std::fprintf(stderr, "weights of run %lld's genotype kept in %s\n", static_cast<long long>(*subject.runId),
+                     subject.runFolder.c_str());
     }
     if (args.flag("json")) {
         nlohmann::json doc = {{"model", result.model},

@@ -122,6 +122,9 @@ void MainWindow::buildActions() {
     a.checkpoint = make(QStringLiteral("actionCheckpoint"), tr("Save &checkpoint"),
                         QKeySequence(Qt::CTRL | Qt::Key_K), QStyle::SP_DriveFDIcon,
                         tr("Write a checkpoint after the current step"));
+    a.trainCell = make(QStringLiteral("actionTrainCell"), tr("&Train found cell\u2026"),
+                       QKeySequence(Qt::CTRL | Qt::Key_T), none,
+                       tr("Train the shown run's derived network from scratch and keep its weights"));
     a.resumeRun =
         make(QStringLiteral("actionResumeRun"), tr("Resume selected &run"), QKeySequence(), none,
              tr("Continue the interrupted run selected in the run list"));
@@ -147,6 +150,7 @@ void MainWindow::buildActions() {
     connect(a.resume, &QAction::triggered, this, &MainWindow::resumeSearch);
     connect(a.stop, &QAction::triggered, this, &MainWindow::stopSearch);
     connect(a.checkpoint, &QAction::triggered, this, &MainWindow::saveCheckpoint);
+    connect(a.trainCell, &QAction::triggered, this, &MainWindow::trainFoundCell);
     connect(a.resumeRun, &QAction::triggered, m_browser, &widgets::RunBrowser::resumeSelected);
     connect(a.refreshRuns, &QAction::triggered, this, &MainWindow::refreshRuns);
     connect(a.preferences, &QAction::triggered, this, &MainWindow::showPreferences);
@@ -168,7 +172,7 @@ void MainWindow::buildMenus() {
     run->setObjectName(QStringLiteral("runMenu"));
     run->addActions({a.start, a.pause, a.resume, a.stop, a.checkpoint});
     run->addSeparator();
-    run->addActions({a.resumeRun, a.refreshRuns});
+    run->addActions({a.trainCell, a.resumeRun, a.refreshRuns});
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));

@@ -63,6 +63,8 @@ class MainWindow final : public QMainWindow {
     void applyConstraints(const nas::engine::Constraints& constraints);
     void exportArchitecture();
     void exportCellPicture();
+    // Opens "Train found cell" for the shown run's derived genotype.
+    void trainFoundCell();
     void showPreferences();
     void showAbout();
 
@@ -112,6 +114,7 @@ class MainWindow final : public QMainWindow {
         QAction* resume = nullptr;
         QAction* stop = nullptr;
         QAction* checkpoint = nullptr;
+        QAction* trainCell = nullptr;
         QAction* resumeRun = nullptr;
         QAction* refreshRuns = nullptr;
         QAction* preferences = nullptr;

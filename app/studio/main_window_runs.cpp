@@ -11,6 +11,7 @@
 #include "app/studio/progress_status.h"
 #include "app/studio/run_views.h"
 #include "app/studio/stall_meter.h"
+#include "app/studio/train_dialog.h"
 #include "widgets/cell_dag_view.h"
 #include "widgets/export_dialog.h"
 #include "widgets/launch_panel.h"
@@ -198,6 +199,27 @@ void MainWindow::exportArchitecture() {
     auto* dialog = new widgets::ExportDialog(subject, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::trainFoundCell() {
+    const auto& epoch = m_views->lastEpoch();
+    if (!epoch || !m_views->config() || !m_views->runId()) {
+        QMessageBox::information(this, tr("Train found cell"),
+                                 tr("Open a run with at least one finished epoch first: its derived "
+                                    "cell is what gets trained."));
+        return;
+    }
+    TrainSubject subject;
+    subject.runId = *m_views->runId();
+    subject.genotype = epoch->genotype;
+    subject.dataset = m_views->config()->dataset;
+    subject.runFolder = runFolder(subject.runId);
+    auto* dialog = new TrainDialog(subject, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TrainDialog::trained, this, [this](std::int64_t runId) {
+        m_views->appendLog(tr("Run %1: the found cell was trained; its weights can be exported.").arg(runId));
+    });
+    dialog->show();
 }
 
 void MainWindow::exportCellPicture() {

@@ -2,12 +2,14 @@
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 
 #include <torch/nn/utils/clip_grad.h>
 
 #include "data/tensor_data.h"
 #include "engine/datasets.h"
 #include "engine/runtime.h"
+#include "engine/trained_model.h"
 #include "space/cost_model.h"
 #include "space/derived_network.h"
 #include "space/operations.h"
@@ -61,8 +63,17 @@ double accuracy(Model& model, const data::BatchLoader& loader, double* lossOut) 
 
 }  // namespace
 
+space::SpaceConfig trainingSpace(const TrainConfig& c) {
+    space::SpaceConfig space;
+    space.channels = c.channels;
+    space.layers = c.layers;
+    space.input = datasetInputShape(c.dataset);
+    space.classes = 10;
+    return space;
+}
+
 TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const TrainConfig& c, double baselineParams,
-                         const TrainProgress& progress) {
+                         const TrainProgress& progress, const TrainStop& stop) {
     configureThreads(c.threads);
     const auto device = resolveDevice(c.device);
     torch::manual_seed(c.seed);
@@ -73,11 +84,7 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
     data::BatchLoader test(data::toTensors(testImages, stats, device), c.batchSize, false, false, c.seed);
     if (train.batchCount() < 1) throw std::runtime_error("no full training batch: lower --batch-size");
 
-    space::SpaceConfig space;
-    space.channels = c.channels;
-    space.layers = c.layers;
-    space.input = datasetInputShape(c.dataset);
-    space.classes = 10;
+    const auto space = trainingSpace(c);
     Model model = buildModel(genotype, space, c, baselineParams);
     model.module->to(device);
     model.module->train();
@@ -99,6 +106,10 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
         TrainEpoch ep;
         ep.epoch = epoch;
         for (int s = 0; s < steps; ++s) {
+            if (stop && stop()) {
+                result.stopped = true;
+                return result;
+            }
             const auto b = train.batch(s);
             optimizer.zero_grad();
             const auto out = model.forward(b.images);
@@ -125,6 +136,28 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
         model.module->save(archive);
         util::writeAtomically(c.weightsPath, [&archive](const std::string& tmp) { archive.save_to(tmp); });
     }
+    return result;
+}
+
+TrainResult trainForRun(const space::Genotype& genotype, TrainConfig config, const std::string& runFolder,
+                        const TrainProgress& progress, const TrainStop& stop) {
+    namespace fs = std::filesystem;
+    fs::create_directories(runFolder);
+    fs::remove(fs::path(runFolder) / kTrainedModelFile);
+    config.weightsPath = (fs::path(runFolder) / kTrainedWeightsFile).string();
+    const auto space = trainingSpace(config);
+    auto result = trainNetwork(genotype, config, space::networkCost(genotype, space, false).params, progress, stop);
+    if (result.stopped) return result;
+    TrainedModel record;
+    record.genotype = genotype;
+    record.space = space;
+    record.auxiliary = config.auxiliary;
+    record.epochs = config.epochs;
+    record.testAccuracy = result.testAccuracy;
+    record.testImages = result.testImages;
+    record.params = result.params;
+    record.dataset = config.dataset.name;
+    writeTrainedModel(runFolder, record);
     return result;
 }
 

@@ -21,7 +21,8 @@ commands:
   runs     [--json]        list the runs of the workspace
   show     RUN_ID [--json] a run's config, epochs and derived genotype
   export   RUN_ID --out DIR [--epoch N] [--channels C --layers L]
-           genotype.json (costs + manifest), genotype.txt (DARTS string), model.py (PyTorch)
+           genotype.json (costs + manifest), genotype.txt (DARTS string), model.py (PyTorch), and
+           weights.pt when `train --run` trained that genotype (model.py is then at the trained size)
   train    --genotype G | --baseline-like G | --run RUN_ID [--epoch N]
            train from scratch, report test accuracy; --run trains the run's derived genotype on its
            dataset and keeps the weights in the run folder (the studio's export offers them)

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -232,6 +233,20 @@ TEST_F(Cli, TrainARunKeepsItsWeightsInTheRunFolder) {
     EXPECT_EQ(record["channels"], 4);
     EXPECT_EQ(record["dataset"], "synthetic");  // the run's data
     EXPECT_GT(record["test_accuracy"].get<double>(), 0.0);
+
+    // Export takes the weights along and writes the module at their size; Python loads them.
+    const auto out = (m_dir / "export").string();
+    ASSERT_EQ(run("export " + id + " --out " + out + ws()).status, 0);
+    EXPECT_TRUE(fs::exists(out + "/weights.pt"));
+    std::stringstream module;
+    module << std::ifstream(out + "/model.py").rdbuf();
+    EXPECT_NE(module.str().find("INIT_CHANNELS = 4\n"), std::string::npos);
+    FILE* python = ::popen(("cd " + out + " && /usr/bin/python3 model.py weights.pt 2>&1").c_str(), "r");
+    ASSERT_NE(python, nullptr);
+    std::string said;
+    for (int c = 0; (c = std::fgetc(python)) != EOF;) said += static_cast<char>(c);
+    EXPECT_EQ(::pclose(python), 0) << said;
+    EXPECT_NE(said.find("loaded weights from weights.pt"), std::string::npos) << said;
 
     // No such run or epoch: a clear error, and the kept weights are not touched.
     auto bad = run("train --run 99 --epochs 1" + ws());

@@ -1,8 +1,9 @@
 // Seconds per search step of each strategy at the DARTS search setting: 16 channels, 8 layers,
 // batch 64, 3x32x32 input, the eight DARTS ops. A step is everything one iteration does
 // (DARTS: alpha step + weight step; NASP: proximal alpha step + sparse weight step; SNAS: the
-// joint step; random: one sampled sub-network's weight step).
-//   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,random] [threads=0]
+// joint step; random: one sampled sub-network's weight step). "nasp:F" is NASP whose
+// architecture step evaluates the unchosen ops on a share F of the batch (nasp.inactive_batch_fraction).
+//   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,nasp:0.25,random] [threads=0]
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -15,7 +16,7 @@
 
 int main(int argc, char** argv) {
     const int steps = argc > 1 ? std::stoi(argv[1]) : 3;
-    const std::string list = argc > 2 ? argv[2] : "darts,snas,nasp,random";
+    const std::string list = argc > 2 ? argv[2] : "darts,snas,nasp,nasp:0.25,random";
     nas::engine::configureThreads(argc > 3 ? std::stoi(argv[3]) : 0);
     const auto device = nas::engine::resolveDevice("auto");
     std::printf("device %s, libtorch %s, %d steps after one warm-up step\n",
@@ -24,7 +25,9 @@ int main(int argc, char** argv) {
     std::string name;
     while (std::getline(names, name, ',')) {
         nas::engine::SearchConfig config;
-        config.strategy = name;
+        const auto colon = name.find(':');
+        config.strategy = name.substr(0, colon);
+        if (colon != std::string::npos) config.nasp.inactiveBatchFraction = std::stod(name.substr(colon + 1));
         config.space.input = {3, 32, 32};
         config.batchSize = 64;
         torch::manual_seed(0);
@@ -41,7 +44,7 @@ int main(int argc, char** argv) {
         for (int i = 0; i < steps; ++i) (void)strategy->step(train, valid);
         if (device.is_cuda()) torch::cuda::synchronize();
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / steps;
-        std::printf("%-7s %8.3f s/step\n", name.c_str(), seconds);
+        std::printf("%-10s %8.3f s/step\n", name.c_str(), seconds);
         std::fflush(stdout);
     }
     return 0;

@@ -224,7 +224,10 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
         s.read("cost_form", c.snas.costForm);
         s.read("arch_grad_clip", c.snas.archGradClip);
     });
-    r.section("nasp", [&](FieldReader& n) { n.read("size_eta", c.nasp.sizeEta); });
+    r.section("nasp", [&](FieldReader& n) {
+        n.read("size_eta", c.nasp.sizeEta);
+        n.read("inactive_batch_fraction", c.nasp.inactiveBatchFraction);
+    });
     r.section("darts", [&](FieldReader& d) { d.read("order", c.darts.order); });
     r.section("random", [&](FieldReader& rs) { rs.read("candidates", c.random.candidates); });
     r.skip("constraints");
@@ -263,6 +266,8 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     r.check(c.arch.lr > 0, "arch_optimizer.lr", "must be positive");
     r.check(c.snas.tau0 > 0 && c.snas.tauMin > 0 && c.snas.tauMin <= c.snas.tau0, "snas.tau_min",
             "must be positive and at most tau0");
+    r.check(c.nasp.inactiveBatchFraction > 0 && c.nasp.inactiveBatchFraction <= 1, "nasp.inactive_batch_fraction",
+            "must be in (0, 1]");
     r.check(c.snas.costForm == "log" || c.snas.costForm == "linear", "snas.cost_form", "must be log or linear");
     r.check(c.darts.order == 1 || c.darts.order == 2, "darts.order", "must be 1 or 2");
     r.check(c.random.candidates >= 1, "random.candidates", "must be at least 1");
@@ -349,7 +354,7 @@ nlohmann::json toJson(const SearchConfig& c) {
          {{"lr", c.arch.lr}, {"beta1", c.arch.beta1}, {"beta2", c.arch.beta2}, {"weight_decay", c.arch.weightDecay}}},
         {"snas", {{"tau0", c.snas.tau0}, {"tau_min", c.snas.tauMin}, {"cost_form", c.snas.costForm},
                   {"arch_grad_clip", c.snas.archGradClip}}},
-        {"nasp", {{"size_eta", c.nasp.sizeEta}}},
+        {"nasp", {{"size_eta", c.nasp.sizeEta}, {"inactive_batch_fraction", c.nasp.inactiveBatchFraction}}},
         {"darts", {{"order", c.darts.order}}},
         {"random", {{"candidates", c.random.candidates}}},
         {"constraints", toJson(c.constraints)},

@@ -58,6 +58,10 @@ struct SnasConfig {
 
 struct NaspConfig {
     double sizeEta = 0.0;  // model-size regulariser weight (off by default, as in NASP)
+    // Share of the validation batch on which the architecture step evaluates the unchosen ops
+    // (ours): 1 evaluates them on all of it, as NASP's code does; less estimates their alphas'
+    // gradient, unbiased, from the first part of the (shuffled) batch, for a cheaper step.
+    double inactiveBatchFraction = 1.0;
 };
 
 struct DartsConfig {

@@ -67,6 +67,12 @@ space::EdgeMixing NaspStrategy::binarise(bool reduction, bool alphaGraph) const 
     return mixing;
 }
 
+int64_t NaspStrategy::inactiveBatch(int64_t batch) const {
+    const double fraction = m_config.nasp.inactiveBatchFraction;
+    if (fraction >= 1.0) return 0;
+    return std::max<int64_t>(2, static_cast<int64_t>(std::llround(fraction * static_cast<double>(batch))));
+}
+
 torch::Tensor NaspStrategy::sizeRegulariser() const {
     return (m_alphaNormal.pow(2) * m_paramShareNormal).sum() + (m_alphaReduce.pow(2) * m_paramShareReduce).sum();
 }
@@ -74,8 +80,9 @@ torch::Tensor NaspStrategy::sizeRegulariser() const {
 StepResult NaspStrategy::step(const Batch& train, const Batch& valid) {
     // (1) Architecture: loss of the discrete architecture on a validation batch, gradient to alphas only.
     {
-        auto loss = torch::cross_entropy_loss(
-            m_supernet->forward(valid.images, binarise(false, true), binarise(true, true)), valid.labels);
+        auto normal = binarise(false, true), reduce = binarise(true, true);
+        normal.inactiveBatch = reduce.inactiveBatch = inactiveBatch(valid.images.size(0));
+        auto loss = torch::cross_entropy_loss(m_supernet->forward(valid.images, normal, reduce), valid.labels);
         if (m_config.nasp.sizeEta > 0) loss = loss + m_config.nasp.sizeEta * sizeRegulariser();
         const auto grads = torch::autograd::grad({loss}, {m_alphaNormal, m_alphaReduce});
         m_alphaNormal.mutable_grad() = grads[0];

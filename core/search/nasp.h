@@ -19,6 +19,8 @@ public:
 
 private:
     [[nodiscard]] torch::Tensor sizeRegulariser() const;
+    // Samples of a validation batch of `batch` on which step (1) evaluates the unchosen ops (0: all).
+    [[nodiscard]] int64_t inactiveBatch(int64_t batch) const;
 
     torch::Tensor m_paramShareNormal;  // params of each op / params of all ops, [ops]
     torch::Tensor m_paramShareReduce;

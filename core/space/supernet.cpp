@@ -33,8 +33,9 @@ SearchCellImpl::SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPre
 torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input, const EdgeMixing& mixing) {
     const int active = mixing.activeOp(edge);
     const auto w = mixing.weights[edge];
-    torch::Tensor out;
+    torch::Tensor out, inactive;
     auto add = [&out](const torch::Tensor& t) { out = out.defined() ? out + t : t; };
+    const int64_t part = mixing.inactiveBatch > 0 && mixing.inactiveBatch < input.size(0) ? mixing.inactiveBatch : 0;
     for (size_t k = 0; k < m_kinds.size(); ++k) {
         // `none` outputs zeros: its term is zero and so is its weight's gradient from it.
         if (m_kinds[k] == OpKind::None) continue;
@@ -45,11 +46,19 @@ torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input, c
             torch::Tensor constant;
             {
                 torch::NoGradGuard noGrad;
-                constant = m_ops[edge][k]->forward(input);
+                constant = m_ops[edge][k]->forward(part ? input.narrow(0, 0, part) : input);
             }
-            add(w[kk] * constant);
+            inactive = inactive.defined() ? inactive + w[kk] * constant : w[kk] * constant;
         }
     }
+    if (inactive.defined() && part) {
+        // Scale up to the whole batch and pad the samples not evaluated with zeros.
+        const double scale = static_cast<double>(input.size(0)) / static_cast<double>(part);
+        std::vector<int64_t> pad(2 * static_cast<size_t>(inactive.dim()), 0);
+        pad.back() = input.size(0) - part;
+        inactive = torch::constant_pad_nd(inactive * scale, pad);
+    }
+    if (inactive.defined()) add(inactive);
     return out;  // undefined when nothing contributes
 }
 

@@ -24,6 +24,10 @@ struct EdgeMixing {
     // their weights get a gradient (NASP's architecture step): their outputs are constants, so
     // backward runs through the active op alone.
     bool inactiveWithoutGraph = false;
+    // With inactiveWithoutGraph: evaluate those ops on the first `inactiveBatch` samples only
+    // (0: all) and scale their term by batch / inactiveBatch, an unbiased estimate of their
+    // weights' gradient at a fraction of the cost. Their term is zero in the forward value anyway.
+    int64_t inactiveBatch = 0;
 
     [[nodiscard]] int activeOp(int edge) const {
         return active.empty() ? kAllOps : active[static_cast<size_t>(edge)];

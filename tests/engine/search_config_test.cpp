@@ -59,6 +59,8 @@ TEST(SearchConfig, WrongTypesAndImpossibleConstraintsAreRefused) {
               std::string::npos);
     EXPECT_NE(problemsOf(json::parse(R"({"space":{"ops":["none"]}})")).find("needs an op other than 'none'"),
               std::string::npos);
+    EXPECT_NE(problemsOf(json::parse(R"({"nasp":{"inactive_batch_fraction":0}})")).find("nasp.inactive_batch_fraction must be in (0, 1]"),
+              std::string::npos);
 }
 
 TEST(SearchConfig, MalformedJsonTextNamesTheProblem) {

@@ -70,3 +70,38 @@ TEST(Supernet, MixesOpsAndSkipsInactiveOnes) {
     EXPECT_NE(g[3][4].item<double>(), 0.0);  // op on an edge that is off
     EXPECT_EQ(g[0][0].item<double>(), 0.0);  // none never contributes
 }
+
+TEST(Supernet, InactiveOpsOnPartOfTheBatchEstimateTheirGradientUnbiased) {
+    SpaceConfig space;
+    space.channels = 4;
+    space.layers = 3;
+    space.input = {3, 12, 12};
+    torch::manual_seed(1);
+    Supernet net(space);
+    net->eval();  // per-sample outputs independent of the batch, so the check below is exact
+    auto gradient = [&](const torch::Tensor& x, int64_t part) {
+        EdgeMixing m;
+        m.weights = torch::zeros({14, 8});
+        m.active.assign(14, EdgeMixing::kEdgeOff);
+        for (int e : {0, 1, 3, 4, 6, 8, 11, 13}) {
+            m.active[e] = 4;
+            m.weights[e][4] = 1.0;
+        }
+        m.weights.requires_grad_(true);
+        m.inactiveWithoutGraph = true;
+        m.inactiveBatch = part;
+        const auto logits = net->forward(x, m, m);
+        // The same labels for both copies too.
+        torch::nn::functional::cross_entropy(logits, torch::arange(x.size(0)) % (x.size(0) / 2)).backward();
+        return std::make_pair(logits.detach(), m.weights.grad());
+    };
+    // A batch made of two copies of the same half: the first half, scaled by two, is exactly the
+    // whole batch's contribution, so the estimate must equal the full gradient.
+    const auto half = torch::randn({3, 3, 12, 12});
+    const auto x = torch::cat({half, half});
+    const auto [fullLogits, full] = gradient(x, 0);
+    const auto [partLogits, part] = gradient(x, 3);
+    EXPECT_TRUE(torch::allclose(fullLogits, partLogits)) << "the forward value does not change";
+    EXPECT_TRUE(torch::allclose(full, part, 1e-4, 1e-6)) << full - part;
+    EXPECT_NE(part[2][5].item<double>(), 0.0);  // an op on an edge that is off still learns
+}

@@ -437,16 +437,16 @@
         <translation>Epoche %1: Trainingsverlust %2, Validierungsgenauigkeit %3, %4 Parameter</translation>
     </message>
     <message>
-        <source>Constraints changed.</source>
-        <translation>Beschränkungen geändert.</translation>
-    </message>
-    <message>
         <source>Replaying run %1 (%2): %3 epochs, %4 steps, %5 snapshots.</source>
         <translation>Lauf %1 wird wiedergegeben (%2): %3 Epochen, %4 Schritte, %5 Momentaufnahmen.</translation>
     </message>
     <message>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Constraints changed; the engine applies them before its next step.</source>
+        <translation>Beschränkungen geändert; die Engine wendet sie vor ihrem nächsten Schritt an.</translation>
     </message>
 </context>
 <context>

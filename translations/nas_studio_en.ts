@@ -436,15 +436,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Constraints changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Replaying run %1 (%2): %3 epochs, %4 steps, %5 snapshots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constraints changed; the engine applies them before its next step.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

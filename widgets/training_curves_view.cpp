@@ -150,7 +150,19 @@ void TrainingCurvesView::setInitialConstraints(const engine::Constraints& constr
 void TrainingCurvesView::addConstraintChange(std::int64_t step,
                                              const engine::Constraints& constraints) {
     m_changes.emplace_back(step, constraints);
+    if (m_pending == constraints) m_pending.reset();
     rebuildLimit();
+}
+
+void TrainingCurvesView::setPendingConstraints(const engine::Constraints& constraints) {
+    m_pending = constraints;
+    rebuildLimit();
+}
+
+std::vector<std::pair<std::int64_t, engine::Constraints>> TrainingCurvesView::changesToDraw() const {
+    auto changes = m_changes;
+    if (m_pending) changes.emplace_back(std::max<std::int64_t>(m_lastStep + 1, changes.empty() ? 0 : changes.back().first), *m_pending);
+    return changes;
 }
 
 void TrainingCurvesView::setRun(
@@ -171,6 +183,7 @@ void TrainingCurvesView::clear() {
         for (int i = 0; i < plot->graphCount(); ++i) plot->graph(i)->data()->clear();
     m_epochs.clear();
     m_changes.clear();
+    m_pending.reset();
     m_initial = {};
     m_stepsPerEpoch = 1;
     m_lastStep = -1;
@@ -198,7 +211,7 @@ void TrainingCurvesView::rebuildLimit() {
     double xEnd = 1.0;
     if (m_lastStep >= 0) xEnd = std::max(xEnd, progressOfStep(m_lastStep + 1, m_stepsPerEpoch));
     if (!m_epochs.empty()) xEnd = std::max(xEnd, m_epochs.back().epoch + 1.0);
-    const auto points = limitTimeline(m_initial, m_changes, m_metric, m_stepsPerEpoch);
+    const auto points = limitTimeline(m_initial, changesToDraw(), m_metric, m_stepsPerEpoch);
     QVector<double> xs, ys;
     constexpr double kGap =
         std::numeric_limits<double>::quiet_NaN();  // no limit: a gap in the line
@@ -227,7 +240,7 @@ void TrainingCurvesView::rebuildLimit() {
 }
 
 std::optional<double> TrainingCurvesView::currentLimit() const {
-    const auto points = limitTimeline(m_initial, m_changes, m_metric, m_stepsPerEpoch);
+    const auto points = limitTimeline(m_initial, changesToDraw(), m_metric, m_stepsPerEpoch);
     return points.back().limit;
 }
 

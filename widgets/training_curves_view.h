@@ -28,8 +28,16 @@ class TrainingCurvesView final : public QWidget {
     void appendEpochs(const std::vector<engine::EpochMetrics>& epochs);
     // The constraints the run started with (drawn from x = 0).
     void setInitialConstraints(const engine::Constraints& constraints);
-    // A change applied from global step `step` on (live or replayed).
+    // A change the engine applied from global step `step` on (live or replayed). It replaces a
+    // pending request for the same constraints.
     void addConstraintChange(std::int64_t step, const engine::Constraints& constraints);
+    // A change the user asked for and the engine has not applied yet (it does so before its next
+    // step): drawn from the newest step until addConstraintChange places it exactly.
+    void setPendingConstraints(const engine::Constraints& constraints);
+    [[nodiscard]] bool hasPendingConstraints() const { return m_pending.has_value(); }
+    [[nodiscard]] const std::vector<std::pair<std::int64_t, engine::Constraints>>& constraintChanges() const {
+        return m_changes;
+    }
     // Replay: everything at once.
     void setRun(const std::vector<engine::StepEvent>& steps,
                 const std::vector<engine::EpochMetrics>& epochs, const engine::Constraints& initial,
@@ -72,6 +80,9 @@ class TrainingCurvesView final : public QWidget {
     std::vector<engine::EpochMetrics> m_epochs;  // kept to redraw the cost in another metric
     engine::Constraints m_initial;
     std::vector<std::pair<std::int64_t, engine::Constraints>> m_changes;
+    std::optional<engine::Constraints> m_pending;
+    // m_changes, plus the pending change at the newest step.
+    [[nodiscard]] std::vector<std::pair<std::int64_t, engine::Constraints>> changesToDraw() const;
     int m_stepsPerEpoch = 1;
     std::int64_t m_lastStep = -1;
 };

@@ -26,10 +26,11 @@ struct EngineBatch {
     std::size_t sampledCount = 0;
     std::vector<std::pair<engine::RunStatus, std::string>> statuses;
     std::vector<std::string> logs;
+    std::vector<std::pair<std::int64_t, engine::Constraints>> constraintChanges;  // (step applied, constraints)
 
     [[nodiscard]] bool empty() const {
         return !started && steps.empty() && alphas.empty() && epochs.empty() && sampledCount == 0 &&
-               statuses.empty() && logs.empty();
+               statuses.empty() && logs.empty() && constraintChanges.empty();
     }
 };
 

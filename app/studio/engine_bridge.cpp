@@ -56,6 +56,9 @@ class EngineBridge::Observer final : public engine::SearchObserver {
     void onLog(const std::string& line) override {
         m_bridge.post([&](EngineBatch& b) { b.logs.push_back(line); });
     }
+    void onConstraints(std::int64_t step, const engine::Constraints& constraints) override {
+        m_bridge.post([&](EngineBatch& b) { b.constraintChanges.emplace_back(step, constraints); });
+    }
 
   private:
     EngineBridge& m_bridge;

@@ -80,6 +80,7 @@ void RunViews::applyBatch(const EngineBatch& batch) {
         m_latestAlphas = batch.alphas.back();
         m_cell->setAlphas(batch.alphas.back());
     }
+    for (const auto& [step, constraints] : batch.constraintChanges) constraintsApplied(step, constraints);
     if (!batch.steps.empty() || !batch.epochs.empty()) m_curves->refresh();
     for (const auto& [status, message] : batch.statuses) {
         const QString text =
@@ -106,9 +107,14 @@ void RunViews::showEpochs(const std::vector<engine::EpochMetrics>& epochs) {
 }
 
 void RunViews::constraintsChanged(const engine::Constraints& constraints) {
-    m_curves->addConstraintChange(m_curves->lastStep() + 1, constraints);
+    m_curves->setPendingConstraints(constraints);
     m_curves->refresh();
-    appendLog(tr("Constraints changed."));
+    appendLog(tr("Constraints changed; the engine applies them before its next step."));
+}
+
+void RunViews::constraintsApplied(std::int64_t step, const engine::Constraints& constraints) {
+    m_curves->addConstraintChange(step, constraints);
+    m_curves->refresh();
 }
 
 void RunViews::showReplay(const widgets::RunReplay& replay) {

@@ -34,7 +34,10 @@ class RunViews final : public QWidget {
     // New data from the engine: every view updated once.
     void applyBatch(const EngineBatch& batch);
     // The user changed the constraints at the run's current step.
+    // Asked for by the user: shown as pending from the newest step.
     void constraintsChanged(const engine::Constraints& constraints);
+    // Applied by the engine before global step `step`: placed there, exactly as the store has it.
+    void constraintsApplied(std::int64_t step, const engine::Constraints& constraints);
     void showReplay(const widgets::RunReplay& replay);
     void appendLog(const QString& line);
 

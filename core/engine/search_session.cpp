@@ -290,6 +290,7 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                 strategy->setConstraints(*constraints);
                 config.constraints = *constraints;
                 store->recordConstraintChange(runId, position.globalStep, *constraints);
+                observer.onConstraints(position.globalStep, *constraints);
                 observer.onLog("constraints changed at step " + std::to_string(position.globalStep));
             }
             const auto stepStart = Clock::now();

@@ -24,6 +24,8 @@ public:
     virtual void onSampled(const std::vector<SampledArchitecture>& /*architectures*/) {}
     virtual void onStatus(RunStatus /*status*/, const std::string& /*message*/) {}
     virtual void onLog(const std::string& /*line*/) {}
+    // New constraints took effect before global step `step` (the store records the same step).
+    virtual void onConstraints(std::int64_t /*step*/, const Constraints& /*constraints*/) {}
 };
 
 struct SearchOutcome {

@@ -123,6 +123,9 @@ TEST(Studio, RunsSteersStopsAndReopensASearch) {
     ASSERT_EQ(s.window->runBrowser()->rowCount(), 1);
     EXPECT_EQ(s.window->store().constraintChanges(runId).size(), 1u)
         << "the engine recorded the change";
+    // The live view placed it where the engine applied it, the step the store recorded.
+    EXPECT_FALSE(s.views().curves()->hasPendingConstraints());
+    EXPECT_EQ(s.views().curves()->constraintChanges(), s.window->store().constraintChanges(runId));
 
     // Reopen from the run browser: every view replays what the store holds.
     s.views().clear();

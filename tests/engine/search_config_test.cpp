@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "engine/search_config.h"
@@ -71,4 +73,17 @@ TEST(SearchConfig, MalformedJsonTextNamesTheProblem) {
         EXPECT_NE(std::string(e.what()).find("not valid JSON"), std::string::npos);
     }
     EXPECT_THROW((void)nas::engine::loadSearchConfig("/nonexistent/config.json"), ConfigError);
+}
+
+TEST(SearchConfig, TheShippedConfigsAreValid) {
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(NAS_CONFIGS_DIR)) {
+        if (entry.path().extension() != ".json") continue;
+        EXPECT_NO_THROW((void)nas::engine::loadSearchConfig(entry.path().string())) << entry.path();
+        ++count;
+    }
+    EXPECT_GE(count, 3);
+    EXPECT_DOUBLE_EQ(nas::engine::loadSearchConfig(std::string(NAS_CONFIGS_DIR) + "/fashion-quick.json")
+                         .nasp.inactiveBatchFraction,
+                     0.25);
 }

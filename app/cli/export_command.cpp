@@ -10,6 +10,7 @@
 #include "engine/trained_model.h"
 #include "engine/workspace.h"
 #include "export/manifest.h"
+#include "run_epoch.h"
 #include "store/run_store.h"
 #include "util/atomic_file.h"
 
@@ -19,32 +20,25 @@ int exportCommand(const Words& words) {
     const Arguments args(words, {}, {"workspace", "out", "epoch", "channels", "layers"});
     const auto out = args.option("out");
     if (!out) throw UsageError("--out DIR is required");
-    const store::RunStore store(engine::Workspace(workspaceRoot(args.option("workspace", ""))).databasePath());
-    const auto id = args.runId();
-    const auto run = store.findRun(id);
-    if (!run) throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
-    const auto epochs = store.epochs(id);
-    if (epochs.empty()) throw std::runtime_error("run " + std::to_string(id) + " has no completed epoch to export");
-    const int wanted = args.intOption("epoch", epochs.back().epoch + 1) - 1;
-    const engine::EpochMetrics* chosen = nullptr;
-    for (const auto& e : epochs)
-        if (e.epoch == wanted) chosen = &e;
-    if (!chosen) throw std::runtime_error("run " + std::to_string(id) + " has no epoch " + std::to_string(wanted + 1));
-
-    const auto config = engine::parseSearchConfigText(run->configJson);
     const engine::Workspace workspace(workspaceRoot(args.option("workspace", "")));
+    const auto id = args.runId();
+    const auto found = findRunEpoch(store::RunStore(workspace.databasePath()), id, args);
+    const auto& chosen = found.epoch;
+    const auto& run = found.run;
+
+    const auto config = engine::parseSearchConfigText(run.configJson);
     // Weights trained for this genotype (train --run): the module is written at their size, and they
     // go along, unless another size is asked for.
     auto trained = engine::readTrainedModel(workspace.runFolder(id));
-    if (trained && (trained->genotype != chosen->genotype || args.option("channels") || args.option("layers")))
+    if (trained && (trained->genotype != chosen.genotype || args.option("channels") || args.option("layers")))
         trained.reset();
     auto space = trained ? trained->space : config.space;
     space.channels = args.intOption("channels", space.channels);
     space.layers = args.intOption("layers", space.layers);
-    auto manifest = exporting::currentManifest(nlohmann::json::parse(run->configJson), run->seed, run->device);
+    auto manifest = exporting::currentManifest(nlohmann::json::parse(run.configJson), run.seed, run.device);
     manifest.runId = id;
-    manifest.epoch = chosen->epoch;
-    for (const auto& path : exporting::exportGenotype(*out, chosen->genotype, space, manifest, chosen->validAccuracy))
+    manifest.epoch = chosen.epoch;
+    for (const auto& path : exporting::exportGenotype(*out, chosen.genotype, space, manifest, chosen.validAccuracy))
         std::printf("%s\n", path.c_str());
     if (trained) {
         const auto from = std::filesystem::path(workspace.runFolder(id)) / engine::kTrainedWeightsFile;

@@ -2,7 +2,6 @@
 // test accuracy; a run's trained weights are kept in its folder for export.
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +16,7 @@
 #include "engine/trainer.h"
 #include "engine/workspace.h"
 #include "progress_printer.h"
+#include "run_epoch.h"
 #include "space/cost_model.h"
 #include "store/run_store.h"
 
@@ -70,18 +70,11 @@ TrainSubject trainSubject(const Arguments& args) {
     }
     const auto id = args.intOption("run", 0);
     const engine::Workspace workspace(workspaceRoot(args.option("workspace", "")));
-    const store::RunStore store(workspace.databasePath());
-    const auto run = store.findRun(id);
-    if (!run) throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
-    const auto epochs = store.epochs(id);
-    if (epochs.empty()) throw std::runtime_error("run " + std::to_string(id) + " has no completed epoch to train");
-    const int wanted = args.intOption("epoch", epochs.back().epoch + 1) - 1;
-    const auto chosen = std::find_if(epochs.begin(), epochs.end(), [&](const auto& e) { return e.epoch == wanted; });
-    if (chosen == epochs.end()) throw std::runtime_error("run " + std::to_string(id) + " has no epoch " + std::to_string(wanted + 1));
-    subject.genotype = chosen->genotype;
+    const auto found = findRunEpoch(store::RunStore(workspace.databasePath()), id, args);
+    subject.genotype = found.epoch.genotype;
     subject.runId = id;
     subject.runFolder = workspace.runFolder(id);
-    subject.runDataset = engine::parseSearchConfigText(run->configJson).dataset;
+    subject.runDataset = engine::parseSearchConfigText(found.run.configJson).dataset;
     return subject;
 }
 

@@ -21,9 +21,11 @@ namespace nas::studio {
 namespace {
 
 // Small enough to finish in a few minutes on two busy CPU cores, big enough to show every view;
-// a high architecture learning rate makes the distribution visibly move in so few steps.
+// a high architecture learning rate makes the distribution visibly move in so few steps. One
+// thread: tensors this small gain nothing from two, and on a busy machine LibTorch's OpenMP
+// threads would wait for each other at every op.
 const char* const kDemoConfig = R"({
-  "name": "demo-snas-synthetic", "strategy": "snas", "device": "cpu", "seed": 7,
+  "name": "demo-snas-synthetic", "strategy": "snas", "device": "cpu", "seed": 7, "threads": 1,
   "epochs": 4, "batch_size": 8, "steps_per_epoch": 5,
   "dataset": {"name": "synthetic", "synthetic_count": 128, "synthetic_shape": [3, 16, 16]},
   "space": {"channels": 4, "layers": 5, "nodes": 4},

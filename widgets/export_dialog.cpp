@@ -67,11 +67,7 @@ void ExportDialog::findTrainedWeights() {
         m_weightsProblem = toQString(e.what());
         return;
     }
-    const QString weights = QDir(m_subject.runFolder).filePath(QLatin1String(engine::kTrainedWeightsFile));
-    if (!m_trained || !QFile::exists(weights)) {
-        m_trained.reset();
-        return;
-    }
+    if (!m_trained) return;
     if (m_trained->genotype != m_subject.genotype) {
         m_weightsProblem = tr("The run's trained weights belong to another of its genotypes (a different "
                               "epoch); train this one with “%1 --epoch N”.")
@@ -79,7 +75,7 @@ void ExportDialog::findTrainedWeights() {
         m_trained.reset();
         return;
     }
-    m_weights = weights;
+    m_weights = QDir(m_subject.runFolder).filePath(QLatin1String(engine::kTrainedWeightsFile));
     m_weightsProblem.clear();
 }
 

@@ -31,7 +31,8 @@ void writeTrainedModel(const std::string& runFolder, const TrainedModel& m) {
 std::optional<TrainedModel> readTrainedModel(const std::string& runFolder) {
     const auto path = std::filesystem::path(runFolder) / kTrainedModelFile;
     std::ifstream in(path);
-    if (!in) return std::nullopt;
+    // A record without its weights describes nothing that can be exported.
+    if (!in || !std::filesystem::exists(std::filesystem::path(runFolder) / kTrainedWeightsFile)) return std::nullopt;
     try {
         std::stringstream text;
         text << in.rdbuf();

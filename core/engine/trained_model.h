@@ -26,8 +26,8 @@ inline constexpr const char* kTrainedModelFile = "trained.json";
 
 // Writes trained.json into `runFolder` atomically.
 void writeTrainedModel(const std::string& runFolder, const TrainedModel& model);
-// Reads trained.json from `runFolder`: nullopt when there is none; throws std::runtime_error naming
-// the file when it is unreadable or malformed.
+// Reads trained.json from `runFolder`: nullopt when there is none or its weights.pt is missing;
+// throws std::runtime_error naming the file when it is unreadable or malformed.
 [[nodiscard]] std::optional<TrainedModel> readTrainedModel(const std::string& runFolder);
 
 }  // namespace nas::engine

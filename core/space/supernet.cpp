@@ -34,21 +34,21 @@ torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input, c
     const int active = mixing.activeOp(edge);
     const auto w = mixing.weights[edge];
     torch::Tensor out, inactive;
-    auto add = [&out](const torch::Tensor& t) { out = out.defined() ? out + t : t; };
+    auto add = [](torch::Tensor& sum, const torch::Tensor& t) { sum = sum.defined() ? sum + t : t; };
     const int64_t part = mixing.inactiveBatch > 0 && mixing.inactiveBatch < input.size(0) ? mixing.inactiveBatch : 0;
     for (size_t k = 0; k < m_kinds.size(); ++k) {
         // `none` outputs zeros: its term is zero and so is its weight's gradient from it.
         if (m_kinds[k] == OpKind::None) continue;
         const int kk = static_cast<int>(k);
         if (active == EdgeMixing::kAllOps || active == kk) {
-            add(w[kk] * m_ops[edge][k]->forward(input));
+            add(out, w[kk] * m_ops[edge][k]->forward(input));
         } else if (mixing.inactiveWithoutGraph) {
             torch::Tensor constant;
             {
                 torch::NoGradGuard noGrad;
                 constant = m_ops[edge][k]->forward(part ? input.narrow(0, 0, part) : input);
             }
-            inactive = inactive.defined() ? inactive + w[kk] * constant : w[kk] * constant;
+            add(inactive, w[kk] * constant);
         }
     }
     if (inactive.defined() && part) {
@@ -58,7 +58,7 @@ torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input, c
         pad.back() = input.size(0) - part;
         inactive = torch::constant_pad_nd(inactive * scale, pad);
     }
-    if (inactive.defined()) add(inactive);
+    if (inactive.defined()) add(out, inactive);
     return out;  // undefined when nothing contributes
 }
 

@@ -3,7 +3,7 @@
 // (DARTS: alpha step + weight step; NASP: proximal alpha step + sparse weight step; SNAS: the
 // joint step; random: one sampled sub-network's weight step). "nasp:F" is NASP whose
 // architecture step evaluates the unchosen ops on a share F of the batch (nasp.inactive_batch_fraction).
-//   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,nasp:0.25,random] [threads=0]
+//   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,nasp:0.25,random] [threads=0] [device=auto]
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
     const int steps = argc > 1 ? std::stoi(argv[1]) : 3;
     const std::string list = argc > 2 ? argv[2] : "darts,snas,nasp,nasp:0.25,random";
     nas::engine::configureThreads(argc > 3 ? std::stoi(argv[3]) : 0);
-    const auto device = nas::engine::resolveDevice("auto");
+    const auto device = nas::engine::resolveDevice(argc > 4 ? argv[4] : "auto");
     std::printf("device %s, libtorch %s, %d steps after one warm-up step\n",
                 nas::engine::describeDevice(device).c_str(), nas::engine::libtorchVersion().c_str(), steps);
     std::stringstream names(list);
@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
         const auto train = makeBatch();
         const auto valid = makeBatch();
         (void)strategy->step(train, valid);
+        if (device.is_cuda()) torch::cuda::synchronize();  // the warm-up's kernels finish outside the timing
         const auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < steps; ++i) (void)strategy->step(train, valid);
         if (device.is_cuda()) torch::cuda::synchronize();

@@ -49,7 +49,11 @@ void SnasStrategy::beginEpoch(int epoch) {
 
 torch::Tensor SnasStrategy::relaxedSample(const torch::Tensor& logAlpha) const {
     // Z = softmax((log alpha + G) / tau), G = -log(-log U).
-    auto u = torch::rand_like(logAlpha).clamp(1e-10, 1.0 - 1e-7);
+    // The noise is drawn by the CPU's generator whatever the device: the checkpoint keeps that
+    // generator's state, so a resumed search draws what the uninterrupted one would have (and a
+    // seed gives the same samples on a GPU as on the CPU). The tensor is one row per edge: cheap.
+    auto u = torch::rand(logAlpha.sizes(), logAlpha.options().device(torch::kCPU)).to(logAlpha.device())
+                 .clamp(1e-10, 1.0 - 1e-7);
     auto gumbel = -torch::log(-torch::log(u));
     return torch::softmax((logAlpha + gumbel) / m_temperature, -1);
 }

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../export/python_runner.h"
 #include "space/genotype.h"
 
 namespace fs = std::filesystem;
@@ -241,7 +242,7 @@ TEST_F(Cli, TrainARunKeepsItsWeightsInTheRunFolder) {
     std::stringstream module;
     module << std::ifstream(out + "/model.py").rdbuf();
     EXPECT_NE(module.str().find("INIT_CHANNELS = 4\n"), std::string::npos);
-    FILE* python = ::popen(("cd " + out + " && /usr/bin/python3 model.py weights.pt 2>&1").c_str(), "r");
+    FILE* python = ::popen(("cd " + out + " && " + nas::testing::pythonInterpreter() + " model.py weights.pt 2>&1").c_str(), "r");
     ASSERT_NE(python, nullptr);
     std::string said;
     for (int c = 0; (c = std::fgetc(python)) != EOF;) said += static_cast<char>(c);

@@ -8,6 +8,7 @@
 #include "data/synthetic.h"
 #include "data/tensor_data.h"
 #include "engine/checkpoint.h"
+#include "engine/runtime.h"
 #include "search/nasp.h"
 #include "search/random_ws.h"
 #include "search/snas.h"
@@ -18,6 +19,7 @@ using namespace nas;
 namespace {
 
 struct Fixture {
+    const torch::Device device = engine::resolveDevice(fixtures::testDevice());
     engine::SearchConfig config;
     std::unique_ptr<search::SearchStrategy> strategy;
     std::unique_ptr<data::BatchLoader> loader;
@@ -26,9 +28,9 @@ struct Fixture {
         config = c.strategy.empty() ? fixtures::tinySearch(name) : c;
         config.strategy = name;
         torch::manual_seed(1);
-        strategy = search::makeStrategy(config, torch::kCPU);
+        strategy = search::makeStrategy(config, device);
         const auto images = data::makeSynthetic({256, 3, 16, 16, 10, 3});
-        loader = std::make_unique<data::BatchLoader>(data::toTensors(images, data::channelStats(images), torch::kCPU),
+        loader = std::make_unique<data::BatchLoader>(data::toTensors(images, data::channelStats(images), device),
                                                      16, true, false, 3);
         strategy->beginEpoch(0);
     }
@@ -93,7 +95,9 @@ TEST(Snas, TemperatureAnnealsLinearly) {
 TEST(Snas, ResourcePenaltyRanksCostlyCellsHigherAndRespectsBudgets) {
     Fixture f("snas");
     auto& snas = dynamic_cast<search::SnasStrategy&>(*f.strategy);
-    auto oneHot = [](int op) { return torch::nn::functional::one_hot(torch::full({14}, op, torch::kLong), 8).to(torch::kFloat); };
+    auto oneHot = [&f](int op) {
+        return torch::nn::functional::one_hot(torch::full({14}, op, torch::kLong), 8).to(f.device, torch::kFloat);
+    };
     const double none = snas.resourcePenalty(oneHot(0), oneHot(0)).item<double>();
     const double sep5 = snas.resourcePenalty(oneHot(5), oneHot(5)).item<double>();
     EXPECT_GT(sep5, none + 0.5);
@@ -106,7 +110,9 @@ TEST(Snas, ResourcePenaltyRanksCostlyCellsHigherAndRespectsBudgets) {
 TEST(Snas, LatencyLimitAddsTheMeasuredOpLatencies) {
     Fixture f("snas");
     auto& snas = dynamic_cast<search::SnasStrategy&>(*f.strategy);
-    auto oneHot = [](int op) { return torch::nn::functional::one_hot(torch::full({14}, op, torch::kLong), 8).to(torch::kFloat); };
+    auto oneHot = [&f](int op) {
+        return torch::nn::functional::one_hot(torch::full({14}, op, torch::kLong), 8).to(f.device, torch::kFloat);
+    };
     engine::Constraints limits;
     limits.maxParams = limits.maxFlops = limits.maxMac = 1e12;  // only latency can bind
     snas.setConstraints(limits);
@@ -235,7 +241,7 @@ TEST(Checkpoint, RestoresWeightsAlphasOptimizerAndPosition) {
 
     torch::manual_seed(99);
     Fixture b("darts");
-    const auto restored = engine::loadCheckpoint(path, *b.strategy, torch::kCPU);
+    const auto restored = engine::loadCheckpoint(path, *b.strategy, b.device);
     EXPECT_EQ(restored.epoch, 1);
     EXPECT_EQ(restored.step, 2);
     EXPECT_EQ(restored.globalStep, 7);
@@ -252,5 +258,22 @@ TEST(Checkpoint, RestoresWeightsAlphasOptimizerAndPosition) {
     const double lb = b.step(3).loss;
     EXPECT_DOUBLE_EQ(la, lb);
     std::filesystem::remove_all(dir);
-    EXPECT_THROW((void)engine::loadCheckpoint((dir / "missing.pt").string(), *b.strategy, torch::kCPU), std::runtime_error);
+    EXPECT_THROW((void)engine::loadCheckpoint((dir / "missing.pt").string(), *b.strategy, b.device), std::runtime_error);
+}
+
+TEST(Checkpoint, RestoresTheRandomStateOfTheDeviceTheSearchRunsOn) {
+    // SNAS draws its Gumbel noise where the search runs: a resumed search must draw what the
+    // uninterrupted one would have, on a GPU as on the CPU.
+    const auto dir = std::filesystem::temp_directory_path() / ("nas-rng-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / "checkpoint.pt").string();
+    Fixture f("snas");
+    f.step(0);
+    engine::saveCheckpoint(path, *f.strategy, {});
+    const double uninterrupted = f.step(1).loss;
+    (void)torch::rand({64}, torch::TensorOptions().device(f.device));  // move both generators on
+    (void)torch::rand({64});
+    (void)engine::loadCheckpoint(path, *f.strategy, f.device);
+    EXPECT_DOUBLE_EQ(f.step(1).loss, uninterrupted) << "on " << f.device;
+    std::filesystem::remove_all(dir);
 }

@@ -1,10 +1,17 @@
 #pragma once
 // Small, fast search settings on synthetic data for engine tests.
+#include <cstdlib>
 #include <string>
 
 #include "engine/search_config.h"
 
 namespace nas::fixtures {
+
+// The engine suites run on the CPU; NAS_TEST_DEVICE=cuda runs them on the GPU instead.
+inline std::string testDevice() {
+    const char* device = std::getenv("NAS_TEST_DEVICE");
+    return device && *device ? device : "cpu";
+}
 
 inline engine::SearchConfig tinySearch(const std::string& strategy, int epochs = 2, int steps = 3) {
     engine::SearchConfig c;
@@ -19,7 +26,7 @@ inline engine::SearchConfig tinySearch(const std::string& strategy, int epochs =
     c.stepsPerEpoch = steps;
     c.batchSize = 16;
     c.seed = 5;
-    c.device = "cpu";
+    c.device = testDevice();
     c.eventRateHz = 1000;  // every step reaches the observer
     c.threads = 1;         // ctest runs suites side by side on few cores
     return c;

@@ -5,14 +5,19 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 namespace nas::testing {
 
-// Debian's interpreter: the python3 on PATH may be another one without torch.
-constexpr const char* kPython = "/usr/bin/python3";
+// Debian's interpreter (the python3 on PATH may be another one without torch), unless
+// NAS_TEST_PYTHON names one: on a GPU machine, the Python that holds PyTorch.
+inline std::string pythonInterpreter() {
+    const char* python = std::getenv("NAS_TEST_PYTHON");
+    return python && *python ? python : "/usr/bin/python3";
+}
 
 struct ProcessResult {
     int status = -1;
@@ -34,9 +39,9 @@ inline ProcessResult runCommand(const std::string& command) {
 class PythonTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        const ProcessResult probe = runCommand(std::string(kPython) + " -c 'import torch'");
+        const ProcessResult probe = runCommand(pythonInterpreter() + " -c 'import torch'");
         if (probe.status != 0)
-            FAIL() << kPython << " cannot import torch; run packaging/install-deps.sh (it installs "
+            FAIL() << pythonInterpreter() << " cannot import torch; run packaging/install-deps.sh (it installs "
                    << "Debian's python3-torch). Python said:\n"
                    << probe.output;
         std::string pattern = (std::filesystem::temp_directory_path() / "nas_export_test_XXXXXX").string();
@@ -58,7 +63,7 @@ protected:
     ProcessResult runPython(const std::string& name, const std::string& source,
                             const std::string& arguments = "") const {
         const auto file = write(name + ".py", source);
-        return runCommand("cd '" + m_dir.string() + "' && " + kPython + " '" + file.string() + "' " + arguments);
+        return runCommand("cd '" + m_dir.string() + "' && " + pythonInterpreter() + " '" + file.string() + "' " + arguments);
     }
 
     std::filesystem::path m_dir;

@@ -11,11 +11,15 @@
 #                     and share/cmake/nlohmann_json/ (copied from a Debian 12 machine)
 #   GTEST_SOURCE      a googletest source tree (Debian: /usr/src/googletest), built when GTest is missing
 #   FASHION_DIR       Fashion-MNIST's four .gz files (default /usr/share/datasets/fashion-mnist)
+# (packaging/gpu-deps.sh DIR copies all three from a Debian 12 machine.) DEVICE=cpu and STEPS=3 make
+# a dry run of the whole script on a machine without a GPU.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 BUILD=${1:-build-gpu}
 CLI=$BUILD/app/cli/nas-studio-cli
 FASHION_DIR=${FASHION_DIR:-/usr/share/datasets/fashion-mnist}
+DEVICE=${DEVICE:-cuda}
+STEPS=${STEPS:-30}
 step() { echo; echo "=== $* ($(date +%T))"; }
 
 step environment
@@ -54,23 +58,23 @@ grep -E "error|FAILED" /tmp/nas-build.log | head -40
 export NAS_TEST_PYTHON
 NAS_TEST_PYTHON=$(command -v python3)
 step tests on the CPU
-(cd "$BUILD" && ctest -j "$(nproc)" --timeout 300 2>&1 | grep -vE " Test +#[0-9]+: .* Passed" | tail -30)
-step engine suites on the GPU
-(cd "$BUILD" && NAS_TEST_DEVICE=cuda ctest -j 8 --timeout 300 -R "Checkpoint|Session|Strateg|Snas|Nasp|Darts|Random" \
-  --output-on-failure 2>&1 | grep -vE " Test +#[0-9]+: .* Passed" | tail -40)
+(cd "$BUILD" && ctest -j "$(nproc)" --timeout 300 2>&1 | grep -vE " Test +#[0-9]+: .* Passed|^ +Start +[0-9]+:" | tail -30)
+step engine suites on "$DEVICE"
+[ "$DEVICE" = cpu ] || (cd "$BUILD" && NAS_TEST_DEVICE=$DEVICE ctest -j 8 --timeout 300 -R "Checkpoint|Session|Strateg|Snas|Nasp|Darts|Random" \
+  --output-on-failure 2>&1 | grep -vE " Test +#[0-9]+: .* Passed|^ +Start +[0-9]+:" | tail -40)
 
-step search step times on the GPU
-"$BUILD"/bench/bench_search_step 10 darts,snas,nasp,nasp:0.25,random 2 cuda
+step search step times on "$DEVICE"
+"$BUILD"/bench/bench_search_step "$(( STEPS / 3 ))" darts,snas,nasp,nasp:0.25,random 2 "$DEVICE"
 
 [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] || { echo "no Fashion-MNIST at $FASHION_DIR: searches skipped"; exit 0; }
-step the quick Fashion-MNIST search on the GPU
+step the quick Fashion-MNIST search on "$DEVICE"
 W=$(mktemp -d)
-$CLI search --config resources/configs/fashion-quick.json --data-path "$FASHION_DIR" --device cuda \
-  --epochs 3 --workspace "$W/quick" 2>&1 | tail -5
+$CLI search --config resources/configs/fashion-quick.json --data-path "$FASHION_DIR" --device "$DEVICE" \
+  --epochs 3 --steps-per-epoch "$STEPS" --workspace "$W/quick" 2>&1 | tail -5
 
-step kill and resume an SNAS search on the GPU against an uninterrupted one
-args=(search --strategy snas --epochs 4 --steps-per-epoch 30 --train-limit 4000 --seed 3 --data-path "$FASHION_DIR"
-      --device cuda --quiet)
+step kill and resume an SNAS search on "$DEVICE" against an uninterrupted one
+args=(search --strategy snas --epochs 4 --steps-per-epoch "$STEPS" --train-limit 4000 --seed 3
+      --data-path "$FASHION_DIR" --device "$DEVICE" --quiet)
 $CLI "${args[@]}" --workspace "$W/reference" >/dev/null 2>&1 || echo "the reference search failed"
 $CLI "${args[@]}" --workspace "$W/killed" >/dev/null 2>&1 &
 pid=$!
@@ -95,8 +99,8 @@ for x, y in zip(a["epochs"], b["epochs"]):
           % (x["epoch"], x["genotype"] == y["genotype"], x["train_loss"], y["train_loss"]))
 EOF
 
-step train the quick search\'s cell on the GPU, export it, load the weights in Python
-$CLI train --run 1 --epochs 2 --workspace "$W/quick" 2>&1 | tail -3
+step train the quick search\'s cell on "$DEVICE", export it, load the weights in Python
+$CLI train --run 1 --epochs 1 --train-limit $(( STEPS * 100 )) --workspace "$W/quick" 2>&1 | tail -3
 $CLI export 1 --out "$W/export" --workspace "$W/quick" 2>&1 | tail -2
 (cd "$W/export" && python3 model.py weights.pt)
 rm -rf "$W"

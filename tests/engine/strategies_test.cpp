@@ -262,8 +262,8 @@ TEST(Checkpoint, RestoresWeightsAlphasOptimizerAndPosition) {
 }
 
 TEST(Checkpoint, RestoresTheRandomStateOfTheDeviceTheSearchRunsOn) {
-    // SNAS draws its Gumbel noise where the search runs: a resumed search must draw what the
-    // uninterrupted one would have, on a GPU as on the CPU.
+    // A resumed SNAS search must draw the Gumbel noise the uninterrupted one would have, on a GPU as
+    // on the CPU: the GPU's own generator, which the checkpoint does not keep, must not be the source.
     const auto dir = std::filesystem::temp_directory_path() / ("nas-rng-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = (dir / "checkpoint.pt").string();

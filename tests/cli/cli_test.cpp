@@ -242,12 +242,10 @@ TEST_F(Cli, TrainARunKeepsItsWeightsInTheRunFolder) {
     std::stringstream module;
     module << std::ifstream(out + "/model.py").rdbuf();
     EXPECT_NE(module.str().find("INIT_CHANNELS = 4\n"), std::string::npos);
-    FILE* python = ::popen(("cd " + out + " && " + nas::testing::pythonInterpreter() + " model.py weights.pt 2>&1").c_str(), "r");
-    ASSERT_NE(python, nullptr);
-    std::string said;
-    for (int c = 0; (c = std::fgetc(python)) != EOF;) said += static_cast<char>(c);
-    EXPECT_EQ(::pclose(python), 0) << said;
-    EXPECT_NE(said.find("loaded weights from weights.pt"), std::string::npos) << said;
+    const auto python = nas::testing::runCommand("cd " + out + " && " + nas::testing::pythonInterpreter() +
+                                                 " model.py weights.pt");
+    EXPECT_EQ(python.status, 0) << python.output;
+    EXPECT_NE(python.output.find("loaded weights from weights.pt"), std::string::npos) << python.output;
 
     // No such run or epoch: a clear error, and the kept weights are not touched.
     auto bad = run("train --run 99 --epochs 1" + ws());

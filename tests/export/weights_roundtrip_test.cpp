@@ -30,6 +30,16 @@ Genotype everyOpGenotype() {
     return g;
 }
 
+// A small network for it; the odd map sizes exercise the factorized reduce's padding.
+SpaceConfig smallOddSpace() {
+    SpaceConfig space;
+    space.channels = 4;
+    space.layers = 3;
+    space.classes = 5;
+    space.input = {1, 11, 11};
+    return space;
+}
+
 // The same input on both sides, computed rather than passed: sin(0.37 i) for i = 0, 1, ...
 constexpr const char* kInputFormula = "torch.sin(torch.arange(%d, dtype=torch.float32) * 0.37)";
 
@@ -52,11 +62,7 @@ class WeightsRoundTripTest : public nas::testing::PythonTest {};
 
 TEST_F(WeightsRoundTripTest, ExportedModuleLoadsWeightsAndComputesTheSameLogits) {
     torch::manual_seed(5);
-    SpaceConfig space;
-    space.channels = 4;
-    space.layers = 3;
-    space.classes = 5;
-    space.input = {1, 11, 11};  // odd sizes exercise the factorized reduce's padding
+    const SpaceConfig space = smallOddSpace();
     const Genotype g = everyOpGenotype();
     nas::space::DerivedNetwork net(g, space, /*auxiliary=*/true);
 
@@ -99,11 +105,7 @@ TEST_F(WeightsRoundTripTest, ExportedModuleLoadsWeightsAndComputesTheSameLogits)
 }
 
 TEST_F(WeightsRoundTripTest, WeightsOfAnotherNetworkAreRefused) {
-    SpaceConfig space;
-    space.channels = 4;
-    space.layers = 3;
-    space.classes = 5;
-    space.input = {1, 11, 11};
+    SpaceConfig space = smallOddSpace();
     nas::space::DerivedNetwork net(everyOpGenotype(), space, false);
     torch::serialize::OutputArchive archive;
     net->save(archive);

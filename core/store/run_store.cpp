@@ -157,7 +157,8 @@ void bindCell(Statement& insert, int cell, const engine::CellAlphas& alphas) {
 RunStore::RunStore(const std::string& databasePath)
     : m_db(std::make_unique<Database>(databasePath)) {
     // journal_mode reads the file header, so this is where a file that is no database fails.
-    m_db->exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;");
+    m_db->exec("PRAGMA foreign_keys = ON");
+    m_db->useWriteAheadLog();
     createSchema();
     markOrphanedRunsInterrupted();
 }

@@ -2,8 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstring>
 #include <limits>
+#include <thread>
 #include <utility>
 
 namespace nas::store {
@@ -45,6 +47,17 @@ void Database::exec(const std::string& sql) const {
         const std::string message = error ? error : sqlite3_errmsg(m_db);
         sqlite3_free(error);
         throw StoreError("run store '" + m_path + "': " + message);
+    }
+}
+
+void Database::useWriteAheadLog() const {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    for (;;) {
+        const int rc = sqlite3_exec(m_db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) return;
+        if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
+            fail("cannot switch to write-ahead logging");
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
 }
 

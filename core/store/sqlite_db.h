@@ -29,6 +29,10 @@ class Database final {
 
     // Runs one or more statements that return no rows of interest.
     void exec(const std::string& sql) const;
+    // Switches the file to write-ahead logging (readers beside one writer). Two connections
+    // switching a new file at once deadlock, and SQLite then fails one of them at once instead of
+    // waiting; this retries until the busy timeout has passed.
+    void useWriteAheadLog() const;
     // Throws a StoreError: "run store '<path>': <what>: <SQLite's message>".
     [[noreturn]] void fail(const std::string& what) const;
 

@@ -3,11 +3,13 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
 #include "data/tensor_data.h"
 #include "engine/checkpoint.h"
+#include "engine/checkpoint_files.h"
 #include "engine/datasets.h"
 #include "engine/runtime.h"
 #include "engine/workspace.h"
@@ -78,13 +80,16 @@ struct SearchSession::Impl {
     explicit Impl(std::string root) : workspace(std::move(root)) {}
 
     void prepare(SearchObserver& observer);
+    void build();  // threads, device, data and strategy from `config`
+    void restoreCheckpoint(SearchObserver& observer);
     void loadData();
     void loop(SearchObserver& observer, SearchControl& control);
     void finishEpoch(int epoch, double seconds, SearchObserver& observer);
     Evaluation evaluate(const space::Genotype& genotype, int maxBatches);
     AlphaSnapshot snapshot(std::int64_t step, int epoch) const;
     double derivedLatencyMs(const space::Genotype& genotype) const;
-    void checkpoint(const CheckpointPosition& p);
+    // Saves a checkpoint at `p` and records it, with whatever `recordWithIt` records, in one transaction.
+    void checkpoint(const CheckpointPosition& p, const std::function<void()>& recordWithIt = {});
     void flushSteps();
     int stepsPerEpoch() const;
 };
@@ -126,25 +131,7 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
     store = std::make_unique<store::RunStore>(workspace.databasePath());
     if (newConfig) {
         config = *newConfig;
-    } else {
-        const auto record = store->findRun(resumeRunId);
-        if (!record) throw std::runtime_error("there is no run " + std::to_string(resumeRunId) + " in " + store->path());
-        if (record->status == RunStatus::Finished)
-            throw std::runtime_error("run " + std::to_string(resumeRunId) + " has already finished");
-        if (record->status == RunStatus::Running || record->status == RunStatus::Paused)
-            throw std::runtime_error("run " + std::to_string(resumeRunId) + " is still " + toString(record->status) +
-                                     " in another process");
-        config = parseSearchConfigText(record->configJson);
-        runId = resumeRunId;
-    }
-    configureThreads(config.threads);
-    device = resolveDevice(config.device);
-    // Data first: a missing or corrupt dataset must not leave a run behind.
-    loadData();
-    torch::manual_seed(config.seed);
-    strategy = search::makeStrategy(config, device);
-    strategy->setConstraints(config.constraints);
-    if (newConfig) {
+        build();
         store::NewRun run;
         run.name = config.name.empty() ? config.strategy + " on " + config.dataset.name : config.name;
         run.strategy = config.strategy;
@@ -154,20 +141,59 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
         run.version = studioVersion();
         run.seed = config.seed;
         runId = store->createRun(run);
-    } else {
-        store->claimRun(runId);
-        const auto last = store->latestCheckpoint(runId);
-        if (last && std::filesystem::exists(last->path)) {
-            position = loadCheckpoint(last->path, *strategy, device);
-            // Rows written after the checkpoint belong to work that is about to be redone.
-            store->discardFrom(runId, position.epoch, position.globalStep);
-            observer.onLog("resuming run " + std::to_string(runId) + " at epoch " + std::to_string(position.epoch + 1) +
-                           ", step " + std::to_string(position.step + 1));
-        } else {
-            store->discardFrom(runId, 0, 0);
-            observer.onLog("run " + std::to_string(runId) + " has no checkpoint yet; starting it again from the beginning");
-        }
+        return;
     }
+    const auto record = store->findRun(resumeRunId);
+    if (!record) throw std::runtime_error("there is no run " + std::to_string(resumeRunId) + " in " + store->path());
+    if (record->status == RunStatus::Finished)
+        throw std::runtime_error("run " + std::to_string(resumeRunId) + " has already finished");
+    if (record->status == RunStatus::Running || record->status == RunStatus::Paused)
+        throw std::runtime_error("run " + std::to_string(resumeRunId) + " is still " + toString(record->status) +
+                                 " in another process");
+    config = parseSearchConfigText(record->configJson);
+    // Taken before the slow part, so a second resume of the same run is refused rather than racing.
+    store->claimRun(resumeRunId);
+    try {
+        build();
+        restoreCheckpoint(observer);
+    } catch (...) {
+        // A resume that never started (data gone, checkpoint unreadable) leaves the run as it was.
+        store->setStatus(resumeRunId, record->status, record->error);
+        throw;
+    }
+    runId = resumeRunId;
+}
+
+void SearchSession::Impl::build() {
+    configureThreads(config.threads);
+    device = resolveDevice(config.device);
+    // Data first: a missing or corrupt dataset must not leave a run behind.
+    loadData();
+    torch::manual_seed(config.seed);
+    strategy = search::makeStrategy(config, device);
+    strategy->setConstraints(config.constraints);
+}
+
+void SearchSession::Impl::restoreCheckpoint(SearchObserver& observer) {
+    const auto runFolder = workspace.runFolder(resumeRunId);
+    const auto last = store->latestCheckpoint(resumeRunId);
+    if (!last) {
+        store->discardFrom(resumeRunId, 0, 0);
+        removeOtherCheckpoints(runFolder, {});
+        observer.onLog("run " + std::to_string(resumeRunId) + " has no checkpoint yet; starting it again from the beginning");
+        return;
+    }
+    const auto path = resolveCheckpoint(runFolder, last->path);
+    if (!std::filesystem::exists(path))
+        throw std::runtime_error("run " + std::to_string(resumeRunId) + "'s checkpoint '" + path +
+                                 "' is missing; its recorded epochs are kept");
+    position = loadCheckpoint(path, *strategy, device);
+    // Rows written after the checkpoint belong to work that is about to be redone; so do checkpoint
+    // files a killed search wrote but never recorded.
+    store->discardFrom(resumeRunId, position.epoch, position.globalStep);
+    removeOtherCheckpoints(runFolder, std::filesystem::path(path).filename().string());
+    observer.onLog("resuming run " + std::to_string(resumeRunId) + " at epoch " + std::to_string(position.epoch + 1) +
+                   ", step " + std::to_string(position.step + 1));
 }
 
 AlphaSnapshot SearchSession::Impl::snapshot(std::int64_t step, int epoch) const {
@@ -194,11 +220,18 @@ void SearchSession::Impl::flushSteps() {
     pendingSteps.clear();
 }
 
-void SearchSession::Impl::checkpoint(const CheckpointPosition& p) {
-    const auto path = workspace.checkpointPath(runId);
-    saveCheckpoint(path, *strategy, p);
-    // The store names the last completed epoch the checkpoint contains.
-    store->recordCheckpoint(runId, p.epoch - 1, path);
+void SearchSession::Impl::checkpoint(const CheckpointPosition& p, const std::function<void()>& recordWithIt) {
+    // A new file each time; the store switches to it in the same transaction as the rows it goes
+    // with, and only then is the previous file removed.
+    const auto runFolder = workspace.runFolder(runId);
+    const auto name = checkpointFileName(p.globalStep);
+    saveCheckpoint((std::filesystem::path(runFolder) / name).string(), *strategy, p);
+    store->atomically([&] {
+        if (recordWithIt) recordWithIt();
+        // The store names the last completed epoch the checkpoint contains.
+        store->recordCheckpoint(runId, p.epoch - 1, name);
+    });
+    removeOtherCheckpoints(runFolder, name);
 }
 
 Evaluation SearchSession::Impl::evaluate(const space::Genotype& genotype, int maxBatches) {
@@ -224,10 +257,6 @@ void SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     flushSteps();
     strategy->endEpoch(epoch, [this](const space::Genotype& g) { return evaluate(g, 4).accuracy; });
     const auto sampled = strategy->takeSampled();
-    if (!sampled.empty()) {
-        store->recordArchitectures(runId, sampled);
-        observer.onSampled(sampled);
-    }
     EpochMetrics m;
     m.epoch = epoch;
     m.trainLoss = position.stepsCounted ? position.lossSum / position.stepsCounted : 0.0;
@@ -240,9 +269,21 @@ void SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     m.learningRate = strategy->learningRate();
     m.seconds = seconds;
     m.cost = space::networkCost(m.genotype, config.space, false);
-    store->recordEpoch(runId, m);
     const auto alphas = snapshot(position.globalStep, epoch);
-    store->recordAlphas(runId, alphas);
+
+    position.epoch = epoch + 1;
+    position.step = 0;
+    position.lossSum = position.accuracySum = 0;
+    position.stepsCounted = 0;
+    // The epoch's rows and the checkpoint after it land together: the store never shows an
+    // epoch that a resume would run again.
+    checkpoint(position, [&] {
+        if (!sampled.empty()) store->recordArchitectures(runId, sampled);
+        store->recordEpoch(runId, m);
+        store->recordAlphas(runId, alphas);
+    });
+
+    if (!sampled.empty()) observer.onSampled(sampled);
     observer.onAlphas(alphas);
     observer.onEpoch(m);
     for (const auto& broken : config.constraints.violations(m.cost))
@@ -331,11 +372,6 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
             }
         }
         finishEpoch(epoch, std::chrono::duration<double>(Clock::now() - epochStart).count(), observer);
-        position.epoch = epoch + 1;
-        position.step = 0;
-        position.lossSum = position.accuracySum = 0;
-        position.stepsCounted = 0;
-        checkpoint(position);
     }
 }
 

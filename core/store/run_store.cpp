@@ -236,11 +236,22 @@ std::int64_t RunStore::createRun(const NewRun& run) {
 }
 
 void RunStore::claimRun(std::int64_t run) {
+    // One statement tests and takes the run, so no other process can claim it in between.
     Statement update(*m_db, std::string("UPDATE runs SET status = 'running', error = '', "
                                         "owner_pid = ?, owner_host = ?, updated_at = ") +
-                                kNow + " WHERE id = ?");
+                                kNow + " WHERE id = ? AND status NOT IN ('running', 'paused')");
     update.bind(1, static_cast<std::int64_t>(getpid())).bind(2, hostName()).bind(3, run).run();
-    if (m_db->changes() == 0) throwNoSuchRun(*m_db, run);
+    if (m_db->changes() > 0) return;
+    const auto record = findRun(run);
+    if (!record) throwNoSuchRun(*m_db, run);
+    throw StoreError("run store '" + m_db->path() + "': run " + std::to_string(run) + " is still " +
+                     engine::toString(record->status) + " in another process");
+}
+
+void RunStore::atomically(const std::function<void()>& work) {
+    Transaction transaction(*m_db);
+    work();
+    transaction.commit();
 }
 
 void RunStore::setStatus(std::int64_t run, engine::RunStatus status, const std::string& error) {

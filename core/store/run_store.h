@@ -4,6 +4,7 @@
 // Torch- and Qt-free. One RunStore is used by one thread at a time; a second thread (the GUI
 // beside the engine worker) opens its own: WAL mode lets readers run beside the writer.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,7 +49,8 @@ class RunStore final {
 
     // A new run, status running, owned by this process.
     [[nodiscard]] std::int64_t createRun(const NewRun& run);
-    // Takes over a run (to resume it): owner := this process, status running.
+    // Takes over a run (to resume it): owner := this process, status running. Refuses a run that
+    // is running or paused: two resumes started together must not both get it.
     void claimRun(std::int64_t run);
     void setStatus(std::int64_t run, engine::RunStatus status, const std::string& error = {});
 
@@ -73,6 +75,9 @@ class RunStore final {
     // step-level rows from `step` on, so a replay shows each epoch and step once.
     void discardFrom(std::int64_t run, int epoch, std::int64_t step);
     void discardAfterEpoch(std::int64_t run, int epoch);
+    // Runs `work` (calls to the record functions above) as one transaction: the store holds all of
+    // its rows or, when it throws or the process dies midway, none.
+    void atomically(const std::function<void()>& work);
     // Every row of the run. Checkpoint files are the caller's to remove.
     void deleteRun(std::int64_t run);
 

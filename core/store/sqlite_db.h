@@ -90,7 +90,8 @@ class Statement final {
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() ran. IMMEDIATE takes
 // the write lock up front: a deferred transaction that later upgrades can fail with SQLITE_BUSY
-// without waiting for the busy timeout.
+// without waiting for the busy timeout. Inside another transaction it is a savepoint, so writes
+// that each take a transaction can be grouped into one that lands whole or not at all.
 class Transaction final {
   public:
     explicit Transaction(const Database& db);
@@ -102,6 +103,7 @@ class Transaction final {
 
   private:
     const Database& m_db;
+    bool m_nested = false;
     bool m_done = false;
 };
 

@@ -1,10 +1,12 @@
 #include "util/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -20,9 +22,25 @@ void syncPath(const std::string& path) {
     ::close(fd);
 }
 
+// Temporaries of `path` that a writer killed midway left behind (their process is gone).
+void removeDeadWritersTemporaries(const std::string& path) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const auto prefix = target.filename().string() + ".tmp-";
+    std::error_code ec;
+    const auto dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const auto name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(entry.path(), ec);
+    }
+}
+
 }  // namespace
 
 void writeAtomically(const std::string& path, const std::function<void(const std::string&)>& write) {
+    removeDeadWritersTemporaries(path);
     const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
     try {
         write(temporary);

@@ -2,9 +2,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
+#include "engine/checkpoint_files.h"
 #include "engine/search_session.h"
 #include "engine/workspace.h"
 #include "store/run_store.h"
@@ -45,7 +48,25 @@ struct Recorder : engine::SearchObserver {
     void onAlphas(const engine::AlphaSnapshot&) override { ++alphas; }
     void onEpoch(const engine::EpochMetrics& m) override { epochs.push_back(m); }
     void onStatus(engine::RunStatus s, const std::string&) override { statuses.push_back(s); }
+    void onLog(const std::string& line) override { logs.push_back(line); }
+    std::vector<std::string> logs;
 };
+
+// A run of `epochs` epochs of 3 steps, stopped at the first step of its second epoch.
+engine::SearchOutcome runStoppedInSecondEpoch(const std::string& root, int epochs) {
+    engine::SearchSession session(fixtures::tinySearch("darts", epochs, 3), root);
+    engine::SearchControl control;
+    Recorder rec;
+    rec.onEachStep = [&](const engine::StepEvent& e) {
+        if (e.epoch == 1) control.requestStop();
+    };
+    return session.run(rec, control);
+}
+
+bool logged(const Recorder& rec, const std::string& text) {
+    return std::any_of(rec.logs.begin(), rec.logs.end(),
+                       [&](const std::string& line) { return line.find(text) != std::string::npos; });
+}
 
 }  // namespace
 
@@ -72,8 +93,12 @@ TEST_P(SessionPerStrategy, RunsToTheEndAndStoresEverything) {
     EXPECT_EQ(store.steps(outcome.runId).size(), 6u);
     EXPECT_FALSE(store.alphaSnapshots(outcome.runId).empty());
     EXPECT_EQ(store.epochs(outcome.runId)[1].genotype, rec.epochs[1].genotype);
-    ASSERT_TRUE(store.latestCheckpoint(outcome.runId));
-    EXPECT_TRUE(std::filesystem::exists(store.latestCheckpoint(outcome.runId)->path));
+    // One checkpoint file is left: the one the store names.
+    const auto checkpoint = store.latestCheckpoint(outcome.runId);
+    ASSERT_TRUE(checkpoint);
+    const auto runFolder = engine::Workspace(ws.root()).runFolder(outcome.runId);
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(runFolder), std::filesystem::directory_iterator()), 1);
+    EXPECT_TRUE(std::filesystem::exists(engine::resolveCheckpoint(runFolder, checkpoint->path)));
     if (GetParam() == "random") EXPECT_EQ(store.architectures(outcome.runId).size(), 16u);
 }
 
@@ -170,4 +195,50 @@ TEST(Session, ResumingAFinishedOrUnknownRunIsRefused) {
     EXPECT_EQ(ws.store().findRun(done.runId)->status, engine::RunStatus::Finished);
     engine::SearchSession unknown(999, ws.root());
     EXPECT_NE(unknown.run(rec, control).message.find("no run 999"), std::string::npos);
+}
+
+TEST(Session, ResumesAMovedWorkspaceFromItsCheckpointAndClearsStrayFiles) {
+    TempWorkspace ws;
+    const auto stopped = runStoppedInSecondEpoch(ws.root(), 3);
+    ASSERT_EQ(stopped.status, engine::RunStatus::Stopped) << stopped.message;
+    const auto moved = ws.root() + "-moved";
+    std::filesystem::rename(ws.root(), moved);
+    // What a search killed while writing checkpoints leaves: a partial file and one never recorded.
+    const auto runFolder = std::filesystem::path(engine::Workspace(moved).runFolder(stopped.runId));
+    std::ofstream(runFolder / "checkpoint-99.pt.tmp-12345") << "partial";
+    std::ofstream(runFolder / "checkpoint-98.pt") << "never recorded";
+
+    engine::SearchSession resumed(stopped.runId, moved);
+    Recorder rec;
+    engine::SearchControl control;
+    const auto outcome = resumed.run(rec, control);
+    ASSERT_EQ(outcome.status, engine::RunStatus::Finished) << outcome.message;
+    EXPECT_TRUE(logged(rec, "resuming run " + std::to_string(stopped.runId) + " at epoch 2"));
+    EXPECT_EQ(rec.epochs.size(), 2u);  // the first epoch was not run again
+    const store::RunStore store(engine::Workspace(moved).databasePath());
+    EXPECT_EQ(store.epochs(stopped.runId).size(), 3u);
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(runFolder)) files.push_back(entry.path().filename().string());
+    EXPECT_EQ(files, std::vector<std::string>{std::filesystem::path(store.latestCheckpoint(stopped.runId)->path).filename().string()});
+    std::filesystem::remove_all(moved);
+}
+
+TEST(Session, AResumeThatCannotStartLeavesTheRunAsItWas) {
+    TempWorkspace ws;
+    const auto stopped = runStoppedInSecondEpoch(ws.root(), 3);
+    ASSERT_EQ(stopped.status, engine::RunStatus::Stopped) << stopped.message;
+    const auto runFolder = engine::Workspace(ws.root()).runFolder(stopped.runId);
+    std::filesystem::remove_all(runFolder);
+
+    engine::SearchSession resumed(stopped.runId, ws.root());
+    Recorder rec;
+    engine::SearchControl control;
+    const auto outcome = resumed.run(rec, control);
+    EXPECT_EQ(outcome.status, engine::RunStatus::Failed);
+    EXPECT_NE(outcome.message.find("checkpoint"), std::string::npos) << outcome.message;
+    EXPECT_NE(outcome.message.find("missing"), std::string::npos) << outcome.message;
+    // Neither restarted from scratch nor marked failed: the stopped run and its epoch are intact.
+    const auto store = ws.store();
+    EXPECT_EQ(store.findRun(stopped.runId)->status, engine::RunStatus::Stopped);
+    EXPECT_EQ(store.epochs(stopped.runId).size(), 1u);
 }

@@ -177,6 +177,13 @@ TEST_F(RunStoreTest, SetsStatusAndClaimsRuns) {
     EXPECT_EQ(store.findRun(run)->status, RunStatus::Running);
     EXPECT_EQ(store.findRun(run)->error, "");
     EXPECT_EQ(query("SELECT owner_pid FROM runs"), std::to_string(getpid()));
+    // Once taken, it cannot be taken again: two resumes started together get one run between them.
+    try {
+        store.claimRun(run);
+        ADD_FAILURE() << "claimed a running run";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("still running"), std::string::npos) << e.what();
+    }
 
     EXPECT_THROW(store.setStatus(run + 1, RunStatus::Finished), StoreError);
     EXPECT_THROW(store.claimRun(run + 1), StoreError);
@@ -585,6 +592,25 @@ TEST_F(RunStoreTest, ProcessesOpeningANewStoreTogetherAllSucceed) {
         RunStore store(path);
         EXPECT_EQ(store.listRuns().size(), static_cast<std::size_t>(kProcesses)) << "round " << round;
     }
+}
+
+TEST_F(RunStoreTest, AtomicallyKeepsAllOrNoneOfItsWrites) {
+    RunStore store(m_path);
+    const auto run = store.createRun(newRun("r"));
+    EXPECT_THROW(store.atomically([&] {
+        store.recordEpoch(run, epochMetrics(0, 0.5, dartsV2(), 1));
+        store.recordCheckpoint(run, 0, "checkpoint-3.pt");
+        throw std::runtime_error("killed between the two");
+    }),
+                 std::runtime_error);
+    EXPECT_EQ(count("epochs"), 0);
+    EXPECT_EQ(count("checkpoints"), 0);
+    store.atomically([&] {
+        store.recordEpoch(run, epochMetrics(0, 0.5, dartsV2(), 1));
+        store.recordCheckpoint(run, 0, "checkpoint-3.pt");
+    });
+    EXPECT_EQ(count("epochs"), 1);
+    EXPECT_EQ(store.latestCheckpoint(run)->path, "checkpoint-3.pt");
 }
 
 TEST(RunStoreSqlite, TransactionRollsBackWhenLeftByAnException) {

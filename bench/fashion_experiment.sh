@@ -19,7 +19,7 @@ echo "== search: $strategy on 6000 Fashion-MNIST training images (3000 weights /
 "$cli" search --workspace "$ws" --strategy "$strategy" --dataset fashion-mnist --train-limit 6000 \
   --epochs 8 --batch-size 64 --channels 8 --layers 5 --seed 2 --threads "$threads" --name "fashion-$strategy" 2>&1 | tee "$out/search.log"
 run=$(sed -n 's/^run \([0-9]*\) finished$/\1/p' "$out/search.log" | tail -n 1)
-"$cli" export "$run" --workspace "$ws" --out "$out/export"
+"$cli" export "$run" --workspace "$ws" --out "$out/export" --overwrite
 fi  # SKIP_SEARCH=1: train the genotype exported by an earlier search again (another size, seed or data)
 
 # One recipe for both networks: cosine SGD (0.025), batch 96, crop + flip. The cell gets

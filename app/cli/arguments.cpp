@@ -1,5 +1,7 @@
 #include "arguments.h"
 
+#include "engine/search_config.h"
+
 namespace nas::cli {
 
 Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::string>& flags,
@@ -65,6 +67,21 @@ std::int64_t Arguments::runId() const {
     } catch (const std::exception&) {
     }
     throw UsageError("'" + m_positional[0] + "' is not a run id");
+}
+
+void checkNetworkSize(int channels, int layers) {
+    // Published cell networks stay below 64 channels and 30 layers (DARTS: 36 x 20 on CIFAR-10).
+    constexpr int kMaxChannels = 1024, kMaxLayers = 100;
+    if (channels < 2 || channels % 2 || channels > kMaxChannels)
+        throw UsageError("--channels must be an even number from 2 to " + std::to_string(kMaxChannels) + ", not " +
+                         std::to_string(channels));
+    if (layers < 3 || layers > kMaxLayers)
+        throw UsageError("--layers must be from 3 to " + std::to_string(kMaxLayers) + ", not " + std::to_string(layers));
+}
+
+void checkThreadCount(int threads) {
+    if (threads < 0 || threads > engine::kMaxThreads)
+        throw UsageError("--threads must be from 0 (one per core) to " + std::to_string(engine::kMaxThreads));
 }
 
 }  // namespace nas::cli

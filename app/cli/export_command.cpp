@@ -2,6 +2,8 @@
 // weights `train --run` kept for it.
 #include <cstdio>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "arguments.h"
 #include "commands.h"
@@ -16,8 +18,10 @@
 
 namespace nas::cli {
 
+namespace fs = std::filesystem;
+
 int exportCommand(const Words& words) {
-    const Arguments args(words, {}, {"workspace", "out", "epoch", "channels", "layers"});
+    const Arguments args(words, {"overwrite"}, {"workspace", "out", "epoch", "channels", "layers"});
     const auto out = args.option("out");
     if (!out) throw UsageError("--out DIR is required");
     const engine::Workspace workspace(workspaceRoot(args.option("workspace", "")));
@@ -35,19 +39,28 @@ int exportCommand(const Words& words) {
     auto space = trained ? trained->space : config.space;
     space.channels = args.intOption("channels", space.channels);
     space.layers = args.intOption("layers", space.layers);
+    checkNetworkSize(space.channels, space.layers);
     auto manifest = exporting::currentManifest(nlohmann::json::parse(run.configJson), run.seed, run.device);
     manifest.runId = id;
     manifest.epoch = chosen.epoch;
-    for (const auto& path : exporting::exportGenotype(*out, chosen.genotype, space, manifest, chosen.validAccuracy))
-        std::printf("%s\n", path.c_str());
-    if (trained) {
-        const auto from = std::filesystem::path(workspace.runFolder(id)) / engine::kTrainedWeightsFile;
-        const auto to = std::filesystem::path(*out) / engine::kTrainedWeightsFile;
-        util::writeAtomically(to.string(), [&from](const std::string& tmp) {
-            std::filesystem::copy_file(from, tmp, std::filesystem::copy_options::overwrite_existing);
-        });
-        std::printf("%s\n", to.string().c_str());
-    }
+
+    // The folder ends up holding this export and nothing else: files of an earlier export (another
+    // run's weights.pt, a genotype.txt this genotype has no form for) must not pass as this one's.
+    const fs::path folder(*out);
+    if (fs::exists(folder) && !fs::is_directory(folder)) throw UsageError("--out '" + *out + "' is a file, not a folder");
+    if (fs::exists(folder) && !fs::is_empty(folder) && !args.flag("overwrite"))
+        throw UsageError("--out '" + *out + "' is not empty; add --overwrite to replace what it holds with this export");
+    std::vector<std::string> names;
+    util::writeFolderAtomically(*out, [&](const std::string& staging) {
+        for (const auto& path : exporting::exportGenotype(staging, chosen.genotype, space, manifest, chosen.validAccuracy))
+            names.push_back(fs::path(path).filename().string());
+        if (trained) {
+            fs::copy_file(fs::path(workspace.runFolder(id)) / engine::kTrainedWeightsFile,
+                          fs::path(staging) / engine::kTrainedWeightsFile);
+            names.push_back(engine::kTrainedWeightsFile);
+        }
+    });
+    for (const auto& name : names) std::printf("%s\n", (folder / name).string().c_str());
     return 0;
 }
 

@@ -32,8 +32,9 @@ int inspectCommand(const Words& words) {
     space.layers = args.intOption("layers", 20);
     space.classes = args.intOption("classes", 10);
     space.input = parseInput(args.option("input", "3x32x32"));
-    if (space.channels < 2 || space.channels % 2 || space.layers < 3 || space.classes < 1)
-        throw UsageError("need an even --channels, --layers >= 3 and --classes >= 1");
+    checkNetworkSize(space.channels, space.layers);
+    // ImageNet-21k has 21,841 classes; a classifier far above that is a typo.
+    if (space.classes < 1 || space.classes > 100000) throw UsageError("--classes must be from 1 to 100000");
     const auto r = engine::inspectGenotype(genotype, space, args.flag("auxiliary"), args.flag("latency"),
                                            args.option("device", "auto"));
     if (args.flag("json")) {

@@ -6,6 +6,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "engine/error_text.h"
 
 namespace {
 
@@ -20,9 +21,10 @@ commands:
   resume   RUN_ID          continue a stopped or interrupted run from its last checkpoint
   runs     [--json]        list the runs of the workspace
   show     RUN_ID [--json] a run's config, epochs and derived genotype
-  export   RUN_ID --out DIR [--epoch N] [--channels C --layers L]
+  export   RUN_ID --out DIR [--overwrite] [--epoch N] [--channels C --layers L]
            genotype.json (costs + manifest), genotype.txt (DARTS string), model.py (PyTorch), and
-           weights.pt when `train --run` trained that genotype (model.py is then at the trained size)
+           weights.pt when `train --run` trained that genotype (model.py is then at the trained size);
+           DIR must be empty or new, or given with --overwrite: it then holds this export alone
   train    --genotype G | --baseline-like G | --run RUN_ID [--epoch N]
            train from scratch, report test accuracy; --run trains the run's derived genotype on its
            dataset and keeps the weights in the run folder (the studio's export offers them)
@@ -57,7 +59,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "nas-studio-cli %s: %s\n", argv[1], e.what());
         return 2;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "nas-studio-cli %s: error: %s\n", argv[1], e.what());
+        std::fprintf(stderr, "nas-studio-cli %s: error: %s\n", argv[1], nas::engine::errorText(e).c_str());
         return 1;
     }
 }

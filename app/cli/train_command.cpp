@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -78,6 +79,25 @@ TrainSubject trainSubject(const Arguments& args) {
     return subject;
 }
 
+// Every option checked before any data is read: a bad value must not cost a training run first.
+void checkTrainOptions(const engine::TrainConfig& c) {
+    checkNetworkSize(c.channels, c.layers);
+    if (c.epochs < 1 || c.batchSize < 2) throw UsageError("need --epochs >= 1 and --batch-size >= 2");
+    if (!(c.lr > 0) || !std::isfinite(c.lr)) throw UsageError("--lr must be a positive number");
+    if (!(c.dropPath >= 0 && c.dropPath < 1)) throw UsageError("--drop-path must be at least 0 and below 1");
+    if (c.dataset.trainLimit < 0 || c.dataset.testLimit < 0)
+        throw UsageError("--train-limit and --test-limit must not be negative (0: every image)");
+    checkThreadCount(c.threads);
+    if (!c.weightsPath.empty()) {
+        const std::filesystem::path weights(c.weightsPath);
+        const auto folder = weights.has_parent_path() ? weights.parent_path() : std::filesystem::path(".");
+        if (std::filesystem::is_directory(weights))
+            throw UsageError("--save-weights '" + c.weightsPath + "' is a folder; name a file");
+        if (!std::filesystem::is_directory(folder))
+            throw UsageError("--save-weights: there is no folder '" + folder.string() + "'");
+    }
+}
+
 }  // namespace
 
 int trainCommand(const Words& words) {
@@ -112,8 +132,7 @@ int trainCommand(const Words& words) {
     c.weightsPath = args.option("save-weights", "");
     // A run's genotype keeps its weights in the run folder, unless they are wanted elsewhere.
     const bool keepInRun = subject.runId && c.weightsPath.empty();
-    if (c.epochs < 1 || c.batchSize < 2 || c.channels < 2 || c.channels % 2 || c.layers < 3)
-        throw UsageError("need epochs >= 1, batch size >= 2, an even channel count and at least 3 layers");
+    checkTrainOptions(c);
 
     // Compare networks as deployed: without the auxiliary head, which only helps training.
     const double targetParams = space::networkCost(subject.genotype, engine::trainingSpace(c), false).params;

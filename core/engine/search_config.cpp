@@ -259,7 +259,8 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     r.check(c.batchSize >= 2, "batch_size", "must be at least 2 (batch norm needs two samples)");
     r.check(c.stepsPerEpoch >= 0, "steps_per_epoch", "must not be negative");
     r.check(c.device == "auto" || c.device == "cpu" || c.device == "cuda", "device", "must be auto, cpu or cuda");
-    r.check(c.threads >= 0, "threads", "must not be negative");
+    r.check(c.threads >= 0 && c.threads <= kMaxThreads, "threads",
+            "must be from 0 (one per core) to " + std::to_string(kMaxThreads));
     r.check(c.eventRateHz > 0, "event_rate_hz", "must be positive");
     r.check(c.weights.lr > 0 && c.weights.lrMin >= 0 && c.weights.lrMin <= c.weights.lr, "weights_optimizer.lr",
             "must be positive and at least lr_min");

@@ -143,11 +143,27 @@ TrainResult trainForRun(const space::Genotype& genotype, TrainConfig config, con
                         const TrainProgress& progress, const TrainStop& stop) {
     namespace fs = std::filesystem;
     fs::create_directories(runFolder);
-    fs::remove(fs::path(runFolder) / kTrainedModelFile);
-    config.weightsPath = (fs::path(runFolder) / kTrainedWeightsFile).string();
+    // The earlier training's record and weights stay until this one has succeeded: a training that
+    // fails or is stopped loses nothing.
+    const auto weights = fs::path(runFolder) / kTrainedWeightsFile;
+    const auto newWeights = fs::path(runFolder) / (std::string(kTrainedWeightsFile) + ".new");
+    config.weightsPath = newWeights.string();
     const auto space = trainingSpace(config);
-    auto result = trainNetwork(genotype, config, space::networkCost(genotype, space, false).params, progress, stop);
-    if (result.stopped) return result;
+    TrainResult result;
+    try {
+        result = trainNetwork(genotype, config, space::networkCost(genotype, space, false).params, progress, stop);
+    } catch (...) {
+        fs::remove(newWeights);
+        throw;
+    }
+    if (result.stopped) {
+        fs::remove(newWeights);
+        return result;
+    }
+    // Record gone first: a crash before the new record lands leaves weights without a record (not
+    // offered for export), never a record that describes other weights.
+    fs::remove(fs::path(runFolder) / kTrainedModelFile);
+    fs::rename(newWeights, weights);
     TrainedModel record;
     record.genotype = genotype;
     record.space = space;

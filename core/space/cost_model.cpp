@@ -1,6 +1,7 @@
 #include "space/cost_model.h"
 
 #include <stdexcept>
+#include <string>
 
 namespace nas::space {
 namespace {
@@ -62,6 +63,11 @@ Cost opCost(OpKind kind, int c, int stride, int outH, int outW, bool affine) {
 }
 
 std::vector<CellShape> cellShapes(const SpaceConfig& space, int concatWidth) {
+    // The classifier reads the last cell: a network without cells has no shape to cost.
+    if (space.layers < 1 || space.channels < 1)
+        throw std::invalid_argument("a network needs at least one layer and one channel (got " +
+                                    std::to_string(space.layers) + " layers, " + std::to_string(space.channels) +
+                                    " channels)");
     std::vector<CellShape> shapes;
     int cCurr = space.stemMultiplier * space.channels;
     int cPrevPrev = cCurr, cPrev = cCurr, c = space.channels;

@@ -65,4 +65,37 @@ void writeTextAtomically(const std::string& path, const std::string& text) {
     });
 }
 
+void writeFolderAtomically(const std::string& folder, const std::function<void(const std::string&)>& write) {
+    namespace fs = std::filesystem;
+    const fs::path target = fs::path(folder).lexically_normal();
+    const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const std::string tag = ".tmp-" + std::to_string(::getpid());
+    const fs::path staging = parent / ("." + target.filename().string() + tag);
+    const fs::path previous = parent / ("." + target.filename().string() + ".old" + tag);
+    const auto undo = [&] {
+        std::error_code ignored;
+        fs::remove_all(staging, ignored);
+        if (!fs::exists(target, ignored) && fs::exists(previous, ignored)) fs::rename(previous, target, ignored);
+    };
+    try {
+        fs::create_directories(parent);
+        fs::remove_all(staging);
+        fs::create_directory(staging);
+        write(staging.string());
+        syncPath(staging.string());
+        // Two renames, not one: rename(2) replaces only an empty folder. A crash between them leaves
+        // the old contents whole in `previous`.
+        if (fs::exists(target)) fs::rename(target, previous);
+        fs::rename(staging, target);
+        syncPath(parent.string());
+        fs::remove_all(previous);
+    } catch (const fs::filesystem_error& e) {
+        undo();
+        throw std::runtime_error(std::string("cannot write folder '") + folder + "': " + e.code().message());
+    } catch (...) {
+        undo();
+        throw;
+    }
+}
+
 }  // namespace nas::util

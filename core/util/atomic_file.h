@@ -11,4 +11,9 @@ namespace nas::util {
 void writeAtomically(const std::string& path, const std::function<void(const std::string& temporaryPath)>& write);
 void writeTextAtomically(const std::string& path, const std::string& text);
 
+// Calls `write(stagingFolder)` on a new folder beside `folder`, then puts it in `folder`'s place:
+// afterwards `folder` holds exactly what `write` wrote. On any failure the staging folder is removed
+// and `folder` is untouched. Throws std::runtime_error.
+void writeFolderAtomically(const std::string& folder, const std::function<void(const std::string& stagingFolder)>& write);
+
 }  // namespace nas::util

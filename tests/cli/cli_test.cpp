@@ -107,6 +107,23 @@ TEST_F(Cli, SearchShowExportRoundTrip) {
     EXPECT_TRUE(fs::exists(out + "/model.py"));
     // The export reads back as a genotype for train/inspect.
     EXPECT_EQ(nas::space::loadGenotype(out + "/genotype.json"), nas::space::genotypeFromJson(doc["genotype"]));
+
+    // A folder that holds files is not written into unless asked; then it holds this export alone.
+    std::ofstream(out + "/notes.txt") << "the user's own";
+    auto again = run("export " + std::to_string(id) + " --out " + out + ws());
+    EXPECT_EQ(again.status, 2);
+    EXPECT_NE(again.output.find("--overwrite"), std::string::npos) << again.output;
+    EXPECT_TRUE(fs::exists(out + "/notes.txt"));
+    again = run("export " + std::to_string(id) + " --out " + out + " --overwrite" + ws());
+    ASSERT_EQ(again.status, 0) << again.output;
+    EXPECT_FALSE(fs::exists(out + "/notes.txt"));
+    EXPECT_TRUE(fs::exists(out + "/model.py"));
+    // Sizes no network has are refused before anything is written.
+    for (const char* size : {" --layers 0", " --layers -1", " --channels 3", " --channels 0"}) {
+        const auto bad = run("export " + std::to_string(id) + " --out " + (m_dir / "sized").string() + size + ws());
+        EXPECT_EQ(bad.status, 2) << size << ": " << bad.output;
+        EXPECT_FALSE(fs::exists(m_dir / "sized")) << size;
+    }
 }
 
 TEST_F(Cli, KilledSearchShowsInterruptedAndResumesWithoutLosingEpochs) {
@@ -201,6 +218,14 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("inspect --genotype \"Genotype(normal=[('sep_conv_3x3', 0)\"");
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("DARTS genotype string"), std::string::npos) << r.output;
+    // Training options are checked before any data is read.
+    for (const char* option : {" --lr -1", " --lr nan", " --drop-path 5", " --train-limit -5", " --threads 100000",
+                               " --save-weights /nonexistent/w.pt"}) {
+        r = run(std::string("train --genotype DARTS_V2 --dataset synthetic --epochs 1 --channels 4 --layers 3") +
+                option);
+        EXPECT_EQ(r.status, 2) << option << ": " << r.output;
+        EXPECT_EQ(r.output.find("frame #"), std::string::npos) << r.output;  // no C++ backtrace
+    }
     r = run("export 7 --out " + (m_dir / "x").string() + ws());
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("no run 7"), std::string::npos) << r.output;
@@ -246,6 +271,15 @@ TEST_F(Cli, TrainARunKeepsItsWeightsInTheRunFolder) {
                                                  " model.py weights.pt");
     EXPECT_EQ(python.status, 0) << python.output;
     EXPECT_NE(python.output.find("loaded weights from weights.pt"), std::string::npos) << python.output;
+
+    // A training that fails keeps the earlier one: its record and weights stay for export.
+    const auto weightsBefore = fs::file_size(folder / "weights.pt");
+    auto failed = run("train --run " + id + " --dataset fashion-mnist --data-path " + (m_dir / "nowhere").string() +
+                      " --epochs 1 --channels 4 --layers 3 --batch-size 16 --threads 1" + ws());
+    EXPECT_EQ(failed.status, 1) << failed.output;
+    EXPECT_TRUE(fs::exists(folder / "trained.json"));
+    EXPECT_EQ(fs::file_size(folder / "weights.pt"), weightsBefore);
+    EXPECT_FALSE(fs::exists(folder / "weights.pt.new"));
 
     // No such run or epoch: a clear error, and the kept weights are not touched.
     auto bad = run("train --run 99 --epochs 1" + ws());

@@ -65,4 +65,24 @@ TEST_F(AtomicFile, RemovesTemporariesOfKilledWritersButNotOfLiveOnes) {
     EXPECT_TRUE(fs::exists(other));   // another file's; its own next write clears it
 }
 
+TEST_F(AtomicFile, AFolderWrittenAtomicallyHoldsOnlyTheNewFilesOrStaysAsItWas) {
+    const auto folder = m_dir / "export";
+    fs::create_directories(folder);
+    std::ofstream(folder / "weights.pt") << "another run's";
+    nas::util::writeFolderAtomically(folder.string(), [](const std::string& staging) {
+        std::ofstream(fs::path(staging) / "model.py") << "new";
+    });
+    EXPECT_EQ(read(folder / "model.py"), "new");
+    EXPECT_FALSE(fs::exists(folder / "weights.pt"));
+    EXPECT_THROW(nas::util::writeFolderAtomically(folder.string(),
+                                                  [](const std::string& staging) {
+                                                      std::ofstream(fs::path(staging) / "model.py") << "half";
+                                                      throw std::runtime_error("failed midway");
+                                                  }),
+                 std::runtime_error);
+    EXPECT_EQ(read(folder / "model.py"), "new");
+    // Nothing beside it: no staging folder, no old copy.
+    EXPECT_EQ(std::distance(fs::directory_iterator(m_dir), fs::directory_iterator()), 1);
+}
+
 }  // namespace

@@ -42,9 +42,14 @@ void validateCell(const CellGenotype& cell, const std::string& which) {
     }
     if (cell.concat.empty()) throw std::invalid_argument(which + " cell concatenates no state");
     for (int c : cell.concat)
-        if (c < 0 || c >= nodes + 2)
-            throw std::invalid_argument(which + " cell: concat names state " + std::to_string(c) +
-                                        " of " + std::to_string(nodes + 2));
+        if (c < 0) throw std::invalid_argument(which + " cell: concat names state " + std::to_string(c));
+    // A node may have no input (NASP can derive one: it adds zeros), so indices are not checked
+    // against the edges; they are bounded, so that a typo such as [2, 3, 4000] fails here rather
+    // than allocating thousands of empty nodes.
+    if (nodes > kMaxCellNodes)
+        throw std::invalid_argument(which + " cell: state " + std::to_string(nodes + 1) + " is named, but a cell has at most " +
+                                    std::to_string(kMaxCellNodes) + " intermediate nodes (states 2 to " +
+                                    std::to_string(kMaxCellNodes + 1) + ")");
 }
 
 nlohmann::json cellToJson(const CellGenotype& cell) {
@@ -159,6 +164,8 @@ private:
             expect(',');
             const int hi = integer();
             expect(')');
+            // Bounded before it is expanded: no cell has more states than this.
+            if (static_cast<long long>(hi) - lo > kMaxCellNodes + 2) fail("range(" + std::to_string(lo) + ", " + std::to_string(hi) + ") is too long");
             for (int i = lo; i < hi; ++i) out.push_back(i);
             return out;
         }

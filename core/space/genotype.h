@@ -19,6 +19,9 @@ struct GenotypeEdge {
     }
 };
 
+// More intermediate nodes than any cell space uses (DARTS: 4; the search config allows up to 8).
+inline constexpr int kMaxCellNodes = 32;
+
 struct CellGenotype {
     std::vector<GenotypeEdge> edges;  // ordered by `to`, then as derived
     std::vector<int> concat;          // states concatenated into the cell output

@@ -53,6 +53,26 @@ TEST(Genotype, RejectsBadInputWithClearMessages) {
                  std::invalid_argument);
     EXPECT_THROW((void)loadGenotype("/nonexistent/genotype.json"), std::invalid_argument);
     EXPECT_THROW((void)loadGenotype("{not json"), std::invalid_argument);
+    // A state index far past any cell (a typo) is refused instead of building thousands of nodes.
+    try {
+        (void)parseDartsString("Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], normal_concat=[2000000], "
+                               "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
+        ADD_FAILURE() << "accepted state 2000000";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("at most 32 intermediate nodes"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW((void)genotypeFromJson(nlohmann::json::parse(
+                     R"({"normal":[{"op":"skip_connect","from":0,"to":500}],"reduce":[{"op":"skip_connect","from":0,"to":0}]})")),
+                 std::invalid_argument);
+    // A range is bounded before it is expanded (this one would take gigabytes).
+    try {
+        (void)parseDartsString("Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], "
+                               "normal_concat=range(2, 200000000), reduce=[('skip_connect', 0), ('skip_connect', 1)], "
+                               "reduce_concat=[2])");
+        ADD_FAILURE() << "expanded a huge range";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("too long"), std::string::npos) << e.what();
+    }
 }
 
 TEST(SpaceConfig, EdgeIndexingFollowsDartsOrder) {

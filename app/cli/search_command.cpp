@@ -68,7 +68,7 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         if (!in) throw std::runtime_error("cannot read configuration file '" + *path + "'");
         try {
             json = nlohmann::json::parse(in);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers too large for a double
             throw std::runtime_error("configuration file '" + *path + "' is not valid JSON: " + e.what());
         }
     }

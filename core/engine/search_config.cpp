@@ -1,8 +1,11 @@
 #include "engine/search_config.h"
 
+#include <cstdint>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +21,19 @@ std::string joinLines(const std::vector<std::string>& lines) {
 }
 
 // Reads typed fields of one JSON object, collecting every problem instead of stopping at the first.
+// Whether a JSON number is a whole number that T holds exactly.
+template <typename T>
+bool fitsInteger(const nlohmann::json& value) {
+    if (value.is_number_unsigned()) return value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+    if (value.is_number_integer()) {
+        const auto v = value.get<std::int64_t>();
+        if (std::is_unsigned_v<T>) return v >= 0 && static_cast<std::uint64_t>(v) <= std::numeric_limits<T>::max();
+        return v >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+               v <= static_cast<std::int64_t>(std::numeric_limits<T>::max());
+    }
+    return false;  // a fraction, even 4.0: counts are written as whole numbers
+}
+
 class FieldReader {
 public:
     FieldReader(const nlohmann::json& object, std::string prefix, std::vector<std::string>& problems)
@@ -29,6 +45,18 @@ public:
     void read(const std::string& key, T& target) {
         m_seen.insert(key);
         if (!m_object.is_object() || !m_object.contains(key)) return;
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+            // nlohmann converts 1.9 to 1 and 3000000000 to a negative int without a word.
+            const auto& value = m_object.at(key);
+            if (value.is_number() && !fitsInteger<T>(value)) {
+                problem(path(key), value.is_number_float()
+                                       ? "must be a whole number (got " + value.dump() + ")"
+                                       : "is out of range: " + value.dump() + " is not between " +
+                                             std::to_string(std::numeric_limits<T>::min()) + " and " +
+                                             std::to_string(std::numeric_limits<T>::max()));
+                return;
+            }
+        }
         try {
             target = m_object.at(key).get<T>();
         } catch (const nlohmann::json::exception&) {
@@ -302,7 +330,7 @@ SearchConfig parseSearchConfigText(const std::string& text) {
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers too large for a double
         throw ConfigError({std::string("the configuration is not valid JSON: ") + e.what()});
     }
     return parseSearchConfig(json);

@@ -65,6 +65,19 @@ TEST(SearchConfig, WrongTypesAndImpossibleConstraintsAreRefused) {
               std::string::npos);
 }
 
+TEST(SearchConfig, WholeNumbersAreNeitherTruncatedNorWrapped) {
+    const auto fraction = problemsOf(json::parse(R"({"epochs":1.9,"space":{"channels":4.0}})"));
+    EXPECT_NE(fraction.find("epochs must be a whole number (got 1.9)"), std::string::npos) << fraction;
+    EXPECT_NE(fraction.find("space.channels must be a whole number"), std::string::npos) << fraction;
+    const auto huge = problemsOf(json::parse(R"({"epochs":3000000000,"batch_size":-3000000000,"seed":-1})"));
+    EXPECT_NE(huge.find("epochs is out of range: 3000000000"), std::string::npos) << huge;
+    EXPECT_NE(huge.find("batch_size is out of range: -3000000000"), std::string::npos) << huge;
+    EXPECT_NE(huge.find("seed is out of range: -1"), std::string::npos) << huge;
+    // The whole 64-bit seed range is accepted.
+    EXPECT_EQ(parseSearchConfig(json::parse(R"({"seed":18446744073709551615})")).seed, 18446744073709551615ULL);
+    EXPECT_THROW((void)parseSearchConfigText(R"({"epochs": 1e400})"), ConfigError);
+}
+
 TEST(SearchConfig, MalformedJsonTextNamesTheProblem) {
     try {
         (void)parseSearchConfigText("{\"epochs\": 3,");

@@ -6,6 +6,7 @@
 namespace nas::cli {
 
 using Words = std::vector<std::string>;
+class Arguments;
 
 int searchCommand(const Words& words);
 int resumeCommand(const Words& words);
@@ -15,7 +16,10 @@ int exportCommand(const Words& words);
 int trainCommand(const Words& words);
 int inspectCommand(const Words& words);
 
-// --workspace, else the default workspace.
-[[nodiscard]] std::string workspaceRoot(const std::string& option);
+// --workspace, else the default workspace; an empty --workspace is a usage error.
+[[nodiscard]] std::string workspaceRoot(const Arguments& args);
+// The same, for commands that only read runs: a workspace that does not exist is an error (a
+// mistyped path must not turn into a new, empty workspace).
+[[nodiscard]] std::string existingWorkspaceRoot(const Arguments& args);
 
 }  // namespace nas::cli

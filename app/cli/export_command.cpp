@@ -24,7 +24,7 @@ int exportCommand(const Words& words) {
     const Arguments args(words, {"overwrite"}, {"workspace", "out", "epoch", "channels", "layers"});
     const auto out = args.option("out");
     if (!out) throw UsageError("--out DIR is required");
-    const engine::Workspace workspace(workspaceRoot(args.option("workspace", "")));
+    const engine::Workspace workspace(existingWorkspaceRoot(args));
     const auto id = args.runId();
     const auto found = findRunEpoch(store::RunStore(workspace.databasePath()), id, args);
     const auto& chosen = found.epoch;

@@ -27,7 +27,7 @@ nlohmann::json runJson(const store::RunRecord& r) {
 }
 
 store::RunStore openStore(const Arguments& args) {
-    return store::RunStore(engine::Workspace(workspaceRoot(args.option("workspace", ""))).databasePath());
+    return store::RunStore(engine::Workspace(existingWorkspaceRoot(args)).databasePath());
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 #include <unistd.h>
@@ -119,8 +120,19 @@ int runSession(engine::SearchSession& session, bool quiet) {
 
 }  // namespace
 
-std::string workspaceRoot(const std::string& option) {
-    return option.empty() ? engine::Workspace::defaultRoot() : option;
+std::string workspaceRoot(const Arguments& args) {
+    const auto option = args.option("workspace");
+    if (option && option->empty()) throw UsageError("--workspace needs a folder");
+    return option ? *option : engine::Workspace::defaultRoot();
+}
+
+std::string existingWorkspaceRoot(const Arguments& args) {
+    const auto root = workspaceRoot(args);
+    // Checked by path: opening it would create the folder and the database.
+    if (!std::filesystem::exists(std::filesystem::path(root) / engine::Workspace::kDatabaseFile))
+        throw std::runtime_error("no workspace at '" + root + "' (no " + engine::Workspace::kDatabaseFile +
+                                 " there): check --workspace, or start a search to create it");
+    return root;
 }
 
 int searchCommand(const Words& words) {
@@ -137,13 +149,13 @@ int searchCommand(const Words& words) {
         util::writeTextAtomically(*path, engine::toJson(config).dump(2) + "\n");
         std::fprintf(stderr, "configuration saved to %s\n", path->c_str());
     }
-    engine::SearchSession session(config, workspaceRoot(args.option("workspace", "")));
+    engine::SearchSession session(config, workspaceRoot(args));
     return runSession(session, args.flag("quiet"));
 }
 
 int resumeCommand(const Words& words) {
     const Arguments args(words, {"quiet"}, {"workspace"});
-    engine::SearchSession session(args.runId(), workspaceRoot(args.option("workspace", "")));
+    engine::SearchSession session(args.runId(), existingWorkspaceRoot(args));
     return runSession(session, args.flag("quiet"));
 }
 

@@ -70,7 +70,7 @@ TrainSubject trainSubject(const Arguments& args) {
         return subject;
     }
     const auto id = args.intOption("run", 0);
-    const engine::Workspace workspace(workspaceRoot(args.option("workspace", "")));
+    const engine::Workspace workspace(existingWorkspaceRoot(args));
     const auto found = findRunEpoch(store::RunStore(workspace.databasePath()), id, args);
     subject.genotype = found.epoch.genotype;
     subject.runId = id;

@@ -21,7 +21,7 @@ std::string Workspace::defaultRoot() {
     return "nas-workspace";
 }
 
-std::string Workspace::databasePath() const { return (fs::path(m_root) / "runs.sqlite").string(); }
+std::string Workspace::databasePath() const { return (fs::path(m_root) / kDatabaseFile).string(); }
 
 std::string Workspace::runFolder(std::int64_t runId) const {
     const auto dir = fs::path(m_root) / "runs" / std::to_string(runId);

@@ -143,7 +143,8 @@ TEST_F(Cli, KilledSearchShowsInterruptedAndResumesWithoutLosingEpochs) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
     bool killed = false;
     while (std::chrono::steady_clock::now() < deadline) {
-        const auto list = runs();
+        // Until the search has created the workspace, there is nothing to list.
+        const auto list = fs::exists(m_dir / "ws" / "runs.sqlite") ? runs() : json::array();
         if (!list.empty() && list[0]["epochs_done"].get<int>() >= 2) {
             ::kill(child, SIGKILL);
             killed = true;
@@ -218,6 +219,14 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("inspect --genotype \"Genotype(normal=[('sep_conv_3x3', 0)\"");
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("DARTS genotype string"), std::string::npos) << r.output;
+    // Commands that read runs never create a workspace: a mistyped path is an error.
+    for (const char* command : {"runs", "show 1", "export 1 --out x", "resume 1"}) {
+        r = run(std::string(command) + " --workspace " + (m_dir / "typo" / "ws").string());
+        EXPECT_EQ(r.status, 1) << command << ": " << r.output;
+        EXPECT_NE(r.output.find("no workspace at"), std::string::npos) << r.output;
+    }
+    EXPECT_FALSE(fs::exists(m_dir / "typo"));
+    EXPECT_EQ(run("runs --workspace \"\"").status, 2);
     // Training options are checked before any data is read.
     for (const char* option : {" --lr -1", " --lr nan", " --drop-path 5", " --train-limit -5", " --threads 100000",
                                " --save-weights /nonexistent/w.pt"}) {

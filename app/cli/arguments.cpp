@@ -17,6 +17,8 @@ Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::
             m_flags.insert(name);
         } else if (options.count(name)) {
             if (i + 1 >= words.size()) throw UsageError("option --" + name + " needs a value");
+            // Which of two values was meant cannot be known; taking the last would hide the slip.
+            if (m_options.count(name)) throw UsageError("option --" + name + " is given twice");
             m_options[name] = words[++i];
         } else {
             throw UsageError("unknown option --" + name);
@@ -67,6 +69,10 @@ std::int64_t Arguments::runId() const {
     } catch (const std::exception&) {
     }
     throw UsageError("'" + m_positional[0] + "' is not a run id");
+}
+
+void Arguments::rejectPositional() const {
+    if (!m_positional.empty()) throw UsageError("unexpected argument '" + m_positional[0] + "'");
 }
 
 void checkNetworkSize(int channels, int layers) {

@@ -28,6 +28,8 @@ public:
     [[nodiscard]] const std::vector<std::string>& positional() const { return m_positional; }
     // The single positional argument as a run id; throws UsageError otherwise.
     [[nodiscard]] std::int64_t runId() const;
+    // For commands that take no positional argument: a stray word is a slip, not something to skip.
+    void rejectPositional() const;
 
 private:
     std::set<std::string> m_flags;

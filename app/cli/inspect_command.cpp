@@ -11,10 +11,11 @@ namespace nas::cli {
 namespace {
 
 space::InputShape parseInput(const std::string& text) {
-    int c = 0, h = 0, w = 0;
+    int c = 0, h = 0, w = 0, used = 0;
     char x1 = 0, x2 = 0;
-    if (std::sscanf(text.c_str(), "%d%c%d%c%d", &c, &x1, &h, &x2, &w) != 5 || x1 != 'x' || x2 != 'x' || c < 1 ||
-        h < 4 || w < 4)
+    // %n: the whole text must be the shape; "3x32x32junk" is not one.
+    if (std::sscanf(text.c_str(), "%d%c%d%c%d%n", &c, &x1, &h, &x2, &w, &used) != 5 ||
+        used != static_cast<int>(text.size()) || x1 != 'x' || x2 != 'x' || c < 1 || h < 4 || w < 4)
         throw UsageError("--input must look like 3x32x32 (channels x height x width), not '" + text + "'");
     return {c, h, w};
 }
@@ -24,6 +25,7 @@ space::InputShape parseInput(const std::string& text) {
 int inspectCommand(const Words& words) {
     const Arguments args(words, {"json", "auxiliary", "latency"},
                          {"genotype", "channels", "layers", "classes", "input", "device", "workspace"});
+    args.rejectPositional();
     const auto text = args.option("genotype");
     if (!text) throw UsageError("--genotype G is required");
     const auto genotype = space::loadGenotype(*text);

@@ -1,4 +1,5 @@
 // nas-studio-cli: run, resume, list, show, export, train and inspect architecture searches.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -53,8 +54,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "nas-studio-cli: unknown command '%s'\n\n%s", argv[1], kUsage);
         return 2;
     }
+    const nas::cli::Words words(argv + 2, argv + argc);
+    if (std::find(words.begin(), words.end(), "--help") != words.end()) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
     try {
-        return it->second(nas::cli::Words(argv + 2, argv + argc));
+        return it->second(words);
     } catch (const nas::cli::UsageError& e) {
         std::fprintf(stderr, "nas-studio-cli %s: %s\n", argv[1], e.what());
         return 2;

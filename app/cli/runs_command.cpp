@@ -34,6 +34,7 @@ store::RunStore openStore(const Arguments& args) {
 
 int runsCommand(const Words& words) {
     const Arguments args(words, {"json"}, {"workspace"});
+    args.rejectPositional();
     const auto store = openStore(args);
     const auto runs = store.listRuns();
     if (args.flag("json")) {

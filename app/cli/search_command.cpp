@@ -137,7 +137,7 @@ std::string existingWorkspaceRoot(const Arguments& args) {
 
 int searchCommand(const Words& words) {
     const Arguments args(words, {"quiet"}, kSearchOptions);
-    if (!args.positional().empty()) throw UsageError("unexpected argument '" + args.positional()[0] + "'");
+    args.rejectPositional();
     engine::SearchConfig config;
     try {
         config = buildConfig(args);

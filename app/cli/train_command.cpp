@@ -105,6 +105,7 @@ int trainCommand(const Words& words) {
                          {"genotype", "baseline-like", "run", "epoch", "dataset", "data-path", "epochs", "channels",
                           "layers", "batch-size", "lr", "train-limit", "test-limit", "drop-path", "save-weights",
                           "seed", "device", "threads", "workspace"});
+    args.rejectPositional();
     const TrainSubject subject = trainSubject(args);
 
     engine::TrainConfig c;

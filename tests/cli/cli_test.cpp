@@ -227,6 +227,16 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     }
     EXPECT_FALSE(fs::exists(m_dir / "typo"));
     EXPECT_EQ(run("runs --workspace \"\"").status, 2);
+    // Slips on the command line: stray words, an option given twice, a shape with extra text.
+    EXPECT_EQ(run("runs junk" + ws()).status, 2);
+    r = run("inspect --genotype DARTS_V2 --layers 8 --layers 20");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("--layers is given twice"), std::string::npos) << r.output;
+    EXPECT_EQ(run("inspect --genotype DARTS_V2 --input 3x32x32junk").status, 2);
+    // Help for a command is the usage, on stdout, exit 0.
+    r = capture("export --help", "2>/dev/null");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.output.find("usage: nas-studio-cli"), std::string::npos) << r.output;
     // Training options are checked before any data is read.
     for (const char* option : {" --lr -1", " --lr nan", " --drop-path 5", " --train-limit -5", " --threads 100000",
                                " --save-weights /nonexistent/w.pt"}) {

@@ -9,6 +9,8 @@
 #include <unistd.h>
 #endif
 
+#include "engine/error_text.h"
+
 namespace nas::studio {
 namespace {
 
@@ -137,7 +139,7 @@ bool EngineBridge::launch(
         } catch (const std::exception& e) {
             // Construction errors (an unknown run, an unusable workspace) end up here.
             outcome.status = engine::RunStatus::Failed;
-            outcome.message = e.what();
+            outcome.message = engine::errorText(e);
         }
         {
             const std::lock_guard<std::mutex> lock(m_mutex);

@@ -2,6 +2,8 @@
 
 #include <QMetaObject>
 
+#include "engine/error_text.h"
+
 namespace nas::studio {
 
 TrainJob::TrainJob(QObject* parent) : QObject(parent) {}
@@ -29,7 +31,7 @@ bool TrainJob::start(const space::Genotype& genotype, const engine::TrainConfig&
             accuracy = result.testAccuracy;
             params = result.params;
         } catch (const std::exception& e) {
-            message = QString::fromStdString(e.what());
+            message = QString::fromStdString(engine::errorText(e));
         }
         // Queued to the GUI thread; dropped if the job is gone by then.
         QMetaObject::invokeMethod(

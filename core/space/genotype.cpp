@@ -324,6 +324,9 @@ Genotype loadGenotype(const std::string& source) {
         std::stringstream buf;
         buf << in.rdbuf();
         text = buf.str();
+        // A folder opens as a stream that reads nothing; either way there is no genotype to parse.
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+            throw std::invalid_argument("genotype file '" + source + "' is empty or a folder");
     }
     const auto start = text.find_first_not_of(" \t\r\n");
     if (start != std::string::npos && text[start] == '{') {

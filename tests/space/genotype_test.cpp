@@ -53,6 +53,12 @@ TEST(Genotype, RejectsBadInputWithClearMessages) {
                  std::invalid_argument);
     EXPECT_THROW((void)loadGenotype("/nonexistent/genotype.json"), std::invalid_argument);
     EXPECT_THROW((void)loadGenotype("{not json"), std::invalid_argument);
+    try {
+        (void)loadGenotype("/tmp");
+        ADD_FAILURE() << "read a genotype from a folder";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("'/tmp' is empty or a folder"), std::string::npos) << e.what();
+    }
     // A state index far past any cell (a typo) is refused instead of building thousands of nodes.
     try {
         (void)parseDartsString("Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], normal_concat=[2000000], "

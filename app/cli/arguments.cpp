@@ -76,13 +76,11 @@ void Arguments::rejectPositional() const {
 }
 
 void checkNetworkSize(int channels, int layers) {
-    // Published cell networks stay below 64 channels and 30 layers (DARTS: 36 x 20 on CIFAR-10).
-    constexpr int kMaxChannels = 1024, kMaxLayers = 100;
-    if (channels < 2 || channels % 2 || channels > kMaxChannels)
-        throw UsageError("--channels must be an even number from 2 to " + std::to_string(kMaxChannels) + ", not " +
+    if (channels < 2 || channels % 2 || channels > engine::kMaxChannels)
+        throw UsageError("--channels must be an even number from 2 to " + std::to_string(engine::kMaxChannels) + ", not " +
                          std::to_string(channels));
-    if (layers < 3 || layers > kMaxLayers)
-        throw UsageError("--layers must be from 3 to " + std::to_string(kMaxLayers) + ", not " + std::to_string(layers));
+    if (layers < 3 || layers > engine::kMaxLayers)
+        throw UsageError("--layers must be from 3 to " + std::to_string(engine::kMaxLayers) + ", not " + std::to_string(layers));
 }
 
 void checkThreadCount(int threads) {

@@ -76,6 +76,10 @@ TEST(SearchConfig, WholeNumbersAreNeitherTruncatedNorWrapped) {
     // The whole 64-bit seed range is accepted.
     EXPECT_EQ(parseSearchConfig(json::parse(R"({"seed":18446744073709551615})")).seed, 18446744073709551615ULL);
     EXPECT_THROW((void)parseSearchConfigText(R"({"epochs": 1e400})"), ConfigError);
+    // Sizes far past any network are refused before anything is allocated.
+    const auto giant = problemsOf(json::parse(R"({"space":{"channels":100000,"layers":100000}})"));
+    EXPECT_NE(giant.find("space.channels must be at most 1024"), std::string::npos) << giant;
+    EXPECT_NE(giant.find("space.layers must be at most 100"), std::string::npos) << giant;
 }
 
 TEST(SearchConfig, MalformedJsonTextNamesTheProblem) {

@@ -1,6 +1,7 @@
 #include "arguments.h"
 
 #include "engine/search_config.h"
+#include "space/space_config.h"
 
 namespace nas::cli {
 
@@ -76,11 +77,8 @@ void Arguments::rejectPositional() const {
 }
 
 void checkNetworkSize(int channels, int layers) {
-    if (channels < 2 || channels % 2 || channels > engine::kMaxChannels)
-        throw UsageError("--channels must be an even number from 2 to " + std::to_string(engine::kMaxChannels) + ", not " +
-                         std::to_string(channels));
-    if (layers < 3 || layers > engine::kMaxLayers)
-        throw UsageError("--layers must be from 3 to " + std::to_string(engine::kMaxLayers) + ", not " + std::to_string(layers));
+    if (const auto problem = space::channelsProblem(channels); !problem.empty()) throw UsageError("--channels " + problem);
+    if (const auto problem = space::layersProblem(layers); !problem.empty()) throw UsageError("--layers " + problem);
 }
 
 void checkThreadCount(int threads) {

@@ -37,10 +37,8 @@ private:
     std::vector<std::string> m_positional;
 };
 
-// The network sizes every command that builds or costs a network accepts: an even channel count
-// (factorized reduce halves it), at least 3 layers (two reduction cells and a normal one), and upper
-// bounds far above any published cell network, so a typo fails at once instead of after minutes of
-// allocation. Throws UsageError naming the option.
+// The network sizes every command that builds or costs a network accepts: the limits a search config
+// has (space::channelsProblem, space::layersProblem). Throws UsageError naming the option.
 void checkNetworkSize(int channels, int layers);
 // 0 (one per core) up to engine::kMaxThreads; throws UsageError.
 void checkThreadCount(int threads);

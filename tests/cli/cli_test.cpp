@@ -119,7 +119,8 @@ TEST_F(Cli, SearchShowExportRoundTrip) {
     EXPECT_FALSE(fs::exists(out + "/notes.txt"));
     EXPECT_TRUE(fs::exists(out + "/model.py"));
     // Sizes no network has are refused before anything is written.
-    for (const char* size : {" --layers 0", " --layers -1", " --channels 3", " --channels 0"}) {
+    for (const char* size : {" --layers 0", " --layers -1", " --layers 2", " --layers 100000", " --channels 3",
+                             " --channels 0", " --channels -4", " --channels 100000"}) {
         const auto bad = run("export " + std::to_string(id) + " --out " + (m_dir / "sized").string() + size + ws());
         EXPECT_EQ(bad.status, 2) << size << ": " << bad.output;
         EXPECT_FALSE(fs::exists(m_dir / "sized")) << size;
@@ -211,6 +212,10 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("search --dataset fashion-mnist --data-path " + corrupt.string() + ws());
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("truncated"), std::string::npos) << r.output;
+    // Sizes far past any cell network: the same limits as train, inspect and export, before any allocation.
+    r = run("search --dataset synthetic --channels 100000 --layers 100000" + ws());
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("space.layers must be from 3"), std::string::npos) << r.output;
     // None of that created a run.
     EXPECT_TRUE(runs().empty());
     // Unknown commands and options are usage errors.

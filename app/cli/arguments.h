@@ -25,6 +25,9 @@ public:
     [[nodiscard]] std::string option(const std::string& name, const std::string& fallback) const;
     [[nodiscard]] int intOption(const std::string& name, int fallback) const;
     [[nodiscard]] double doubleOption(const std::string& name, double fallback) const;
+    // A random seed: any whole number from 0 to 2^64 - 1, as a config file takes; "-1" is refused,
+    // not wrapped to 2^64 - 1.
+    [[nodiscard]] std::uint64_t seedOption(const std::string& name, std::uint64_t fallback) const;
     [[nodiscard]] const std::vector<std::string>& positional() const { return m_positional; }
     // The single positional argument as a run id; throws UsageError otherwise.
     [[nodiscard]] std::int64_t runId() const;

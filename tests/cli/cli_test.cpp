@@ -212,6 +212,25 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("search --dataset fashion-mnist --data-path " + corrupt.string() + ws());
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("truncated"), std::string::npos) << r.output;
+    // Config numbers: fractions and overflows are refused by field, naming the file.
+    r = run("search --config " + file("numbers.json", R"({"epochs": 1.9, "space": {"channels": 4.7}})") + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("numbers.json"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("epochs must be a whole number"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("space.channels must be a whole number"), std::string::npos) << r.output;
+    r = run("search --config " + file("wraps.json", R"({"batch_size": -3000000000})") + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("batch_size is out of range"), std::string::npos) << r.output;
+    r = run("search --config " + file("huge.json", R"({"epochs": 1e400})") + ws());
+    EXPECT_NE(r.status, 0);
+    EXPECT_NE(r.output.find("huge.json"), std::string::npos) << r.output;
+    // Seeds: the 64-bit range a config takes; a negative one is not wrapped around.
+    r = run("search --dataset synthetic --seed -1" + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("--seed needs a whole number"), std::string::npos) << r.output;
+    r = run("search --epochs 3000000000" + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("--epochs is out of range"), std::string::npos) << r.output;
     // Sizes far past any cell network: the same limits as train, inspect and export, before any allocation.
     r = run("search --dataset synthetic --channels 100000 --layers 100000" + ws());
     EXPECT_EQ(r.status, 2) << r.output;
@@ -243,8 +262,9 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.output.find("usage: nas-studio-cli"), std::string::npos) << r.output;
     // Training options are checked before any data is read.
-    for (const char* option : {" --lr -1", " --lr nan", " --drop-path 5", " --train-limit -5", " --threads 100000",
-                               " --save-weights /nonexistent/w.pt"}) {
+    for (const char* option : {" --lr -1", " --lr nan", " --lr 0", " --drop-path 5", " --drop-path -1",
+                               " --train-limit -5", " --test-limit -5", " --threads 100000", " --threads -3",
+                               " --seed -1", " --save-weights /nonexistent/w.pt", " --save-weights /tmp"}) {
         r = run(std::string("train --genotype DARTS_V2 --dataset synthetic --epochs 1 --channels 4 --layers 3") +
                 option);
         EXPECT_EQ(r.status, 2) << option << ": " << r.output;
@@ -263,7 +283,8 @@ TEST_F(Cli, TrainReportsTestAccuracyForGenotypeAndBaseline) {
     EXPECT_EQ(g["model"], "genotype");
     EXPECT_GT(g["test_accuracy"].get<double>(), 0.0);
     EXPECT_EQ(g["test_images"], 256);
-    const auto b = json::parse(stdoutOf("train --baseline-like DARTS_V2" + common));
+    // Any 64-bit seed, as a config file takes.
+    const auto b = json::parse(stdoutOf("train --baseline-like DARTS_V2 --seed 3000000000" + common));
     EXPECT_NE(b["model"].get<std::string>().find("plain-cnn"), std::string::npos);
     // Same size within 15%.
     EXPECT_NEAR(b["params"].get<double>() / g["params"].get<double>(), 1.0, 0.15);

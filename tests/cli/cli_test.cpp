@@ -260,7 +260,13 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     // Help for a command is the usage, on stdout, exit 0.
     r = capture("export --help", "2>/dev/null");
     EXPECT_EQ(r.status, 0);
-    EXPECT_NE(r.output.find("usage: nas-studio-cli"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("usage: nas-studio-cli export"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("--overwrite"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("inspect  --genotype"), std::string::npos) << "only the asked command: " << r.output;
+    r = capture("train --genotype DARTS_V2 --help", "2>/dev/null");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.output.find("--save-weights"), std::string::npos) << r.output;
+    EXPECT_EQ(run("show 1 2" + ws()).status, 2);
     // Training options are checked before any data is read.
     for (const char* option : {" --lr -1", " --lr nan", " --lr 0", " --drop-path 5", " --drop-path -1",
                                " --train-limit -5", " --test-limit -5", " --threads 100000", " --threads -3",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -317,6 +318,11 @@ Genotype loadGenotype(const std::string& source) {
     const bool inlineText = firstChar != std::string::npos &&
                             (source[firstChar] == '{' || source.compare(firstChar, 8, "Genotype") == 0);
     if (!inlineText) {
+        // A folder opens as a stream that reads nothing, which would then be reported as a malformed
+        // DARTS string at character 0.
+        std::error_code ignored;
+        if (std::filesystem::is_directory(source, ignored))
+            throw std::invalid_argument("genotype '" + source + "' is a folder, not a genotype file");
         std::ifstream in(source);
         if (!in) throw std::invalid_argument("genotype '" + source +
                                              "' is neither a published name, a DARTS string, JSON, "
@@ -324,9 +330,8 @@ Genotype loadGenotype(const std::string& source) {
         std::stringstream buf;
         buf << in.rdbuf();
         text = buf.str();
-        // A folder opens as a stream that reads nothing; either way there is no genotype to parse.
         if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-            throw std::invalid_argument("genotype file '" + source + "' is empty or a folder");
+            throw std::invalid_argument("genotype file '" + source + "' is empty");
     }
     const auto start = text.find_first_not_of(" \t\r\n");
     if (start != std::string::npos && text[start] == '{') {

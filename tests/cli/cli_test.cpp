@@ -243,6 +243,9 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("inspect --genotype \"Genotype(normal=[('sep_conv_3x3', 0)\"");
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("DARTS genotype string"), std::string::npos) << r.output;
+    r = run("inspect --genotype " + m_dir.string());
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.output.find("is a folder"), std::string::npos) << r.output;
     // Commands that read runs never create a workspace: a mistyped path is an error.
     for (const char* command : {"runs", "show 1", "export 1 --out x", "resume 1"}) {
         r = run(std::string(command) + " --workspace " + (m_dir / "typo" / "ws").string());

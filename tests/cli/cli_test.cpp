@@ -118,6 +118,14 @@ TEST_F(Cli, SearchShowExportRoundTrip) {
     ASSERT_EQ(again.status, 0) << again.output;
     EXPECT_FALSE(fs::exists(out + "/notes.txt"));
     EXPECT_TRUE(fs::exists(out + "/model.py"));
+    // A folder written with a trailing separator, as in the README, is the same folder.
+    again = run("export " + std::to_string(id) + " --out " + (m_dir / "slash").string() + "/" + ws());
+    ASSERT_EQ(again.status, 0) << again.output;
+    EXPECT_TRUE(fs::exists(m_dir / "slash" / "model.py"));
+    again = run("export " + std::to_string(id) + " --out " + (m_dir / "slash").string() + "/ --overwrite" + ws());
+    ASSERT_EQ(again.status, 0) << again.output;
+    for (const auto& entry : fs::directory_iterator(m_dir))  // no staging or old folder left beside it
+        EXPECT_NE(entry.path().filename().string().rfind(".slash", 0), 0u) << entry.path();
     // Sizes no network has are refused before anything is written.
     for (const char* size : {" --layers 0", " --layers -1", " --layers 2", " --layers 100000", " --channels 3",
                              " --channels 0", " --channels -4", " --channels 100000"}) {
@@ -247,7 +255,7 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("is a folder"), std::string::npos) << r.output;
     // Commands that read runs never create a workspace: a mistyped path is an error.
-    for (const char* command : {"runs", "show 1", "export 1 --out x", "resume 1"}) {
+    for (const char* command : {"runs", "show 1", "export 1 --out x", "resume 1", "train --run 1 --epochs 1"}) {
         r = run(std::string(command) + " --workspace " + (m_dir / "typo" / "ws").string());
         EXPECT_EQ(r.status, 1) << command << ": " << r.output;
         EXPECT_NE(r.output.find("no workspace at"), std::string::npos) << r.output;

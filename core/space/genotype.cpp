@@ -132,8 +132,9 @@ private:
         for (int state : concat)
             if (state < 0 || state > lastState)
                 throw std::invalid_argument("DARTS genotype string: a concat names state " + std::to_string(state) +
-                                            ", but the cell has states 0 to " + std::to_string(lastState) + " (" +
-                                            std::to_string(pairs.size() / 2) + " nodes of two edges each)");
+                                            ", but the cell has states 0 to " + std::to_string(lastState) +
+                                            " (its edges, two per node, make " + std::to_string(pairs.size() / 2) +
+                                            " intermediate " + (pairs.size() == 2 ? "node)" : "nodes)"));
         cell.concat = std::move(concat);
         return cell;
     }

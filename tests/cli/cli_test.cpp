@@ -268,6 +268,8 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.output.find("--layers is given twice"), std::string::npos) << r.output;
     EXPECT_EQ(run("inspect --genotype DARTS_V2 --input 3x32x32junk").status, 2);
+    EXPECT_EQ(run("inspect --genotype DARTS_V2 --input 3x32x32x9").status, 2);
+    EXPECT_EQ(run("runs junk extra" + ws()).status, 2);
     // Help for a command is the usage, on stdout, exit 0.
     r = capture("export --help", "2>/dev/null");
     EXPECT_EQ(r.status, 0);

@@ -1,6 +1,10 @@
 #include "arguments.h"
 
+#include <cctype>
+#include <limits>
+
 #include "engine/search_config.h"
+#include "space/space_config.h"
 
 namespace nas::cli {
 
@@ -43,6 +47,10 @@ int Arguments::intOption(const std::string& name, int fallback) const {
         size_t used = 0;
         const int n = std::stoi(*v, &used);
         if (used == v->size()) return n;
+    } catch (const std::out_of_range&) {
+        throw UsageError("--" + name + " is out of range: " + *v + " is not between " +
+                         std::to_string(std::numeric_limits<int>::min()) + " and " +
+                         std::to_string(std::numeric_limits<int>::max()));
     } catch (const std::exception&) {
     }
     throw UsageError("--" + name + " needs an integer, not '" + *v + "'");
@@ -58,6 +66,21 @@ double Arguments::doubleOption(const std::string& name, double fallback) const {
     } catch (const std::exception&) {
     }
     throw UsageError("--" + name + " needs a number, not '" + *v + "'");
+}
+
+std::uint64_t Arguments::seedOption(const std::string& name, std::uint64_t fallback) const {
+    const auto v = option(name);
+    if (!v) return fallback;
+    // std::stoull reads "-1" as 2^64 - 1, so a sign or space is refused before it gets there.
+    if (!v->empty() && std::isdigit(static_cast<unsigned char>(v->front()))) {
+        try {
+            size_t used = 0;
+            const unsigned long long n = std::stoull(*v, &used);
+            if (used == v->size()) return n;
+        } catch (const std::exception&) {
+        }
+    }
+    throw UsageError("--" + name + " needs a whole number from 0 to 18446744073709551615, not '" + *v + "'");
 }
 
 std::int64_t Arguments::runId() const {
@@ -76,11 +99,8 @@ void Arguments::rejectPositional() const {
 }
 
 void checkNetworkSize(int channels, int layers) {
-    if (channels < 2 || channels % 2 || channels > engine::kMaxChannels)
-        throw UsageError("--channels must be an even number from 2 to " + std::to_string(engine::kMaxChannels) + ", not " +
-                         std::to_string(channels));
-    if (layers < 3 || layers > engine::kMaxLayers)
-        throw UsageError("--layers must be from 3 to " + std::to_string(engine::kMaxLayers) + ", not " + std::to_string(layers));
+    if (const auto problem = space::channelsProblem(channels); !problem.empty()) throw UsageError("--channels " + problem);
+    if (const auto problem = space::layersProblem(layers); !problem.empty()) throw UsageError("--layers " + problem);
 }
 
 void checkThreadCount(int threads) {

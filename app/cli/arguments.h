@@ -25,6 +25,9 @@ public:
     [[nodiscard]] std::string option(const std::string& name, const std::string& fallback) const;
     [[nodiscard]] int intOption(const std::string& name, int fallback) const;
     [[nodiscard]] double doubleOption(const std::string& name, double fallback) const;
+    // A random seed: any whole number from 0 to 2^64 - 1, as a config file takes; "-1" is refused,
+    // not wrapped to 2^64 - 1.
+    [[nodiscard]] std::uint64_t seedOption(const std::string& name, std::uint64_t fallback) const;
     [[nodiscard]] const std::vector<std::string>& positional() const { return m_positional; }
     // The single positional argument as a run id; throws UsageError otherwise.
     [[nodiscard]] std::int64_t runId() const;
@@ -37,10 +40,8 @@ private:
     std::vector<std::string> m_positional;
 };
 
-// The network sizes every command that builds or costs a network accepts: an even channel count
-// (factorized reduce halves it), at least 3 layers (two reduction cells and a normal one), and upper
-// bounds far above any published cell network, so a typo fails at once instead of after minutes of
-// allocation. Throws UsageError naming the option.
+// The network sizes every command that builds or costs a network accepts: the limits a search config
+// has (space::channelsProblem, space::layersProblem). Throws UsageError naming the option.
 void checkNetworkSize(int channels, int layers);
 // 0 (one per core) up to engine::kMaxThreads; throws UsageError.
 void checkThreadCount(int threads);

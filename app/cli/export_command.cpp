@@ -46,12 +46,15 @@ int exportCommand(const Words& words) {
 
     // The folder ends up holding this export and nothing else: files of an earlier export (another
     // run's weights.pt, a genotype.txt this genotype has no form for) must not pass as this one's.
-    const fs::path folder(*out);
+    // "exported/" is the folder "exported": with the separator left on, the staging folder meant to
+    // go beside it would land inside it and the swap would fail.
+    fs::path folder = fs::path(*out).lexically_normal();
+    if (!folder.has_filename() && folder.has_parent_path()) folder = folder.parent_path();
     if (fs::exists(folder) && !fs::is_directory(folder)) throw UsageError("--out '" + *out + "' is a file, not a folder");
     if (fs::exists(folder) && !fs::is_empty(folder) && !args.flag("overwrite"))
         throw UsageError("--out '" + *out + "' is not empty; add --overwrite to replace what it holds with this export");
     std::vector<std::string> names;
-    util::writeFolderAtomically(*out, [&](const std::string& staging) {
+    util::writeFolderAtomically(folder.string(), [&](const std::string& staging) {
         for (const auto& path : exporting::exportGenotype(staging, chosen.genotype, space, manifest, chosen.validAccuracy))
             names.push_back(fs::path(path).filename().string());
         if (trained) {

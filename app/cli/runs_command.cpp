@@ -61,8 +61,8 @@ int runsCommand(const Words& words) {
 
 int showCommand(const Words& words) {
     const Arguments args(words, {"json"}, {"workspace"});
+    const auto id = args.runId();  // a usage slip is reported before the workspace is looked at
     const auto store = openStore(args);
-    const auto id = args.runId();
     const auto run = store.findRun(id);
     if (!run) throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
     const auto epochs = store.epochs(id);

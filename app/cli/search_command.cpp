@@ -74,7 +74,7 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         }
     }
     // Each flag lands at its place in the config; absent flags leave the file's value alone.
-    enum class Kind { Text, Integer, Number };
+    enum class Kind { Text, Integer, Number, Seed };
     struct Flag {
         const char* option;
         const char* pointer;
@@ -86,7 +86,7 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         {"train-limit", "/dataset/train_limit", Kind::Integer}, {"epochs", "/epochs", Kind::Integer},
         {"batch-size", "/batch_size", Kind::Integer},   {"steps-per-epoch", "/steps_per_epoch", Kind::Integer},
         {"channels", "/space/channels", Kind::Integer}, {"layers", "/space/layers", Kind::Integer},
-        {"threads", "/threads", Kind::Integer},         {"seed", "/seed", Kind::Integer},
+        {"threads", "/threads", Kind::Integer},         {"seed", "/seed", Kind::Seed},
         {"device", "/device", Kind::Text},              {"preset", "/constraints/preset", Kind::Text},
         {"max-params", "/constraints/max_params", Kind::Number},
         {"max-flops", "/constraints/max_flops", Kind::Number},
@@ -99,6 +99,7 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         if (flag.kind == Kind::Text) target = *value;
         if (flag.kind == Kind::Integer) target = args.intOption(flag.option, 0);
         if (flag.kind == Kind::Number) target = args.doubleOption(flag.option, 0);
+        if (flag.kind == Kind::Seed) target = args.seedOption(flag.option, 0);
     }
     return engine::parseSearchConfig(json);
 }
@@ -142,7 +143,10 @@ int searchCommand(const Words& words) {
     try {
         config = buildConfig(args);
     } catch (const engine::ConfigError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
+        // Name the file: a problem in a config written weeks ago must say where to look.
+        const auto path = args.option("config");
+        std::fprintf(stderr, "invalid search configuration%s:\n", path ? (" in '" + *path + "' or the options given").c_str() : "");
+        for (const auto& problem : e.problems()) std::fprintf(stderr, "  - %s\n", problem.c_str());
         return 2;
     }
     if (const auto path = args.option("save-config")) {

@@ -127,7 +127,7 @@ int trainCommand(const Words& words) {
     c.lr = args.doubleOption("lr", c.lr);
     c.dropPath = args.doubleOption("drop-path", c.dropPath);
     c.auxiliary = !args.flag("no-auxiliary");
-    c.seed = static_cast<std::uint64_t>(args.intOption("seed", 0));
+    c.seed = args.seedOption("seed", 0);
     c.device = args.option("device", "auto");
     c.threads = args.intOption("threads", 0);
     c.weightsPath = args.option("save-weights", "");

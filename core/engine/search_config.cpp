@@ -278,11 +278,8 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     r.check(c.dataset.syntheticCount >= 16, "dataset.synthetic_count", "must be at least 16");
     const auto& sh = c.dataset.syntheticShape;
     r.check(sh.channels > 0 && sh.height >= 8 && sh.width >= 8, "dataset.synthetic_shape", "needs channels >= 1 and sides >= 8");
-    r.check(c.space.channels > 0 && c.space.channels % 2 == 0, "space.channels", "must be a positive even number (factorized reduce halves it)");
-    r.check(c.space.layers >= 3, "space.layers", "must be at least 3 (two reduction cells and a normal cell)");
-    // Far above any cell network (DARTS: 36 x 20); a typo must not allocate until the machine swaps.
-    r.check(c.space.channels <= kMaxChannels, "space.channels", "must be at most " + std::to_string(kMaxChannels));
-    r.check(c.space.layers <= kMaxLayers, "space.layers", "must be at most " + std::to_string(kMaxLayers));
+    r.check(space::channelsProblem(c.space.channels).empty(), "space.channels", space::channelsProblem(c.space.channels));
+    r.check(space::layersProblem(c.space.layers).empty(), "space.layers", space::layersProblem(c.space.layers));
     r.check(c.space.nodes >= 1 && c.space.nodes <= 8, "space.nodes", "must be between 1 and 8");
     checkOps(c.space.normalOps, "normal_ops", problems);
     checkOps(c.space.reduceOps, "reduce_ops", problems);

@@ -16,9 +16,6 @@ namespace nas::engine {
 // More threads than this is a typo, not a machine: each LibTorch thread takes a stack and a share of
 // every op, and 100,000 of them stall the process.
 inline constexpr int kMaxThreads = 1024;
-// Network sizes no cell search or training uses; larger ones are typos (every command checks them).
-inline constexpr int kMaxChannels = 1024;
-inline constexpr int kMaxLayers = 100;
 
 // Lists every problem found, one per line, each naming the offending key.
 class ConfigError : public std::runtime_error {

@@ -63,11 +63,12 @@ Cost opCost(OpKind kind, int c, int stride, int outH, int outW, bool affine) {
 }
 
 std::vector<CellShape> cellShapes(const SpaceConfig& space, int concatWidth) {
-    // The classifier reads the last cell: a network without cells has no shape to cost.
-    if (space.layers < 1 || space.channels < 1)
-        throw std::invalid_argument("a network needs at least one layer and one channel (got " +
-                                    std::to_string(space.layers) + " layers, " + std::to_string(space.channels) +
-                                    " channels)");
+    // Callers validate sizes first; this guards the arithmetic below (the classifier reads the last
+    // cell, the auxiliary head cell 2*layers/3), which a network below the minimum would run past.
+    if (space.layers < kMinLayers || space.channels < 2)
+        throw std::invalid_argument("cannot cost a network of " + std::to_string(space.layers) + " layers and " +
+                                    std::to_string(space.channels) + " channels: it needs at least " +
+                                    std::to_string(kMinLayers) + " layers and 2 channels");
     std::vector<CellShape> shapes;
     int cCurr = space.stemMultiplier * space.channels;
     int cPrevPrev = cCurr, cPrev = cCurr, c = space.channels;

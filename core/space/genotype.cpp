@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -43,13 +44,24 @@ void validateCell(const CellGenotype& cell, const std::string& which) {
     if (cell.concat.empty()) throw std::invalid_argument(which + " cell concatenates no state");
     for (int c : cell.concat)
         if (c < 0) throw std::invalid_argument(which + " cell: concat names state " + std::to_string(c));
-    // A node may have no input (NASP can derive one: it adds zeros), so indices are not checked
-    // against the edges; they are bounded, so that a typo such as [2, 3, 4000] fails here rather
-    // than allocating thousands of empty nodes.
+    // Bounded first, so that a typo such as [2, 3, 4000] fails here rather than allocating thousands
+    // of empty nodes.
     if (nodes > kMaxCellNodes)
         throw std::invalid_argument(which + " cell: state " + std::to_string(nodes + 1) + " is named, but a cell has at most " +
                                     std::to_string(kMaxCellNodes) + " intermediate nodes (states 2 to " +
                                     std::to_string(kMaxCellNodes + 1) + ")");
+    // A node without incoming edges is a node of zeros. SNAS derives such nodes (every edge into
+    // them chose 'none') and every strategy concatenates all nodes, so an unfed node is accepted
+    // when it is part of the output; one that is neither fed nor concatenated exists only because a
+    // larger index was named, which is a typo (concat [9] in a one-node cell).
+    for (int node = 0; node < nodes; ++node) {
+        const bool fed = std::any_of(cell.edges.begin(), cell.edges.end(), [&](const GenotypeEdge& e) { return e.to == node; });
+        const bool output = std::find(cell.concat.begin(), cell.concat.end(), node + 2) != cell.concat.end();
+        if (!fed && !output)
+            throw std::invalid_argument(which + " cell: node " + std::to_string(node) + " (state " + std::to_string(node + 2) +
+                                        ") has no incoming edge and is not concatenated, yet a later state is named: "
+                                        "the cell does not have that many nodes");
+    }
 }
 
 nlohmann::json cellToJson(const CellGenotype& cell) {
@@ -115,6 +127,14 @@ private:
         CellGenotype cell;
         for (size_t i = 0; i < pairs.size(); ++i)
             cell.edges.push_back({pairs[i].first, pairs[i].second, static_cast<int>(i / 2)});
+        // Here every node is given by its two edges, so the states that exist are known exactly.
+        const int lastState = static_cast<int>(pairs.size() / 2) + 1;
+        for (int state : concat)
+            if (state < 0 || state > lastState)
+                throw std::invalid_argument("DARTS genotype string: a concat names state " + std::to_string(state) +
+                                            ", but the cell has states 0 to " + std::to_string(lastState) +
+                                            " (its edges, two per node, make " + std::to_string(pairs.size() / 2) +
+                                            " intermediate " + (pairs.size() == 2 ? "node)" : "nodes)"));
         cell.concat = std::move(concat);
         return cell;
     }
@@ -317,6 +337,11 @@ Genotype loadGenotype(const std::string& source) {
     const bool inlineText = firstChar != std::string::npos &&
                             (source[firstChar] == '{' || source.compare(firstChar, 8, "Genotype") == 0);
     if (!inlineText) {
+        // A folder opens as a stream that reads nothing, which would then be reported as a malformed
+        // DARTS string at character 0.
+        std::error_code ignored;
+        if (std::filesystem::is_directory(source, ignored))
+            throw std::invalid_argument("genotype '" + source + "' is a folder, not a genotype file");
         std::ifstream in(source);
         if (!in) throw std::invalid_argument("genotype '" + source +
                                              "' is neither a published name, a DARTS string, JSON, "
@@ -324,9 +349,8 @@ Genotype loadGenotype(const std::string& source) {
         std::stringstream buf;
         buf << in.rdbuf();
         text = buf.str();
-        // A folder opens as a stream that reads nothing; either way there is no genotype to parse.
         if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-            throw std::invalid_argument("genotype file '" + source + "' is empty or a folder");
+            throw std::invalid_argument("genotype file '" + source + "' is empty");
     }
     const auto start = text.find_first_not_of(" \t\r\n");
     if (start != std::string::npos && text[start] == '{') {

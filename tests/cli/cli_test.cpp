@@ -118,8 +118,17 @@ TEST_F(Cli, SearchShowExportRoundTrip) {
     ASSERT_EQ(again.status, 0) << again.output;
     EXPECT_FALSE(fs::exists(out + "/notes.txt"));
     EXPECT_TRUE(fs::exists(out + "/model.py"));
+    // A folder written with a trailing separator, as in the README, is the same folder.
+    again = run("export " + std::to_string(id) + " --out " + (m_dir / "slash").string() + "/" + ws());
+    ASSERT_EQ(again.status, 0) << again.output;
+    EXPECT_TRUE(fs::exists(m_dir / "slash" / "model.py"));
+    again = run("export " + std::to_string(id) + " --out " + (m_dir / "slash").string() + "/ --overwrite" + ws());
+    ASSERT_EQ(again.status, 0) << again.output;
+    for (const auto& entry : fs::directory_iterator(m_dir))  // no staging or old folder left beside it
+        EXPECT_NE(entry.path().filename().string().rfind(".slash", 0), 0u) << entry.path();
     // Sizes no network has are refused before anything is written.
-    for (const char* size : {" --layers 0", " --layers -1", " --channels 3", " --channels 0"}) {
+    for (const char* size : {" --layers 0", " --layers -1", " --layers 2", " --layers 100000", " --channels 3",
+                             " --channels 0", " --channels -4", " --channels 100000"}) {
         const auto bad = run("export " + std::to_string(id) + " --out " + (m_dir / "sized").string() + size + ws());
         EXPECT_EQ(bad.status, 2) << size << ": " << bad.output;
         EXPECT_FALSE(fs::exists(m_dir / "sized")) << size;
@@ -211,6 +220,29 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("search --dataset fashion-mnist --data-path " + corrupt.string() + ws());
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("truncated"), std::string::npos) << r.output;
+    // Config numbers: fractions and overflows are refused by field, naming the file.
+    r = run("search --config " + file("numbers.json", R"({"epochs": 1.9, "space": {"channels": 4.7}})") + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("numbers.json"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("epochs must be a whole number"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("space.channels must be a whole number"), std::string::npos) << r.output;
+    r = run("search --config " + file("wraps.json", R"({"batch_size": -3000000000})") + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("batch_size is out of range"), std::string::npos) << r.output;
+    r = run("search --config " + file("huge.json", R"({"epochs": 1e400})") + ws());
+    EXPECT_NE(r.status, 0);
+    EXPECT_NE(r.output.find("huge.json"), std::string::npos) << r.output;
+    // Seeds: the 64-bit range a config takes; a negative one is not wrapped around.
+    r = run("search --dataset synthetic --seed -1" + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("--seed needs a whole number"), std::string::npos) << r.output;
+    r = run("search --epochs 3000000000" + ws());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("--epochs is out of range"), std::string::npos) << r.output;
+    // Sizes far past any cell network: the same limits as train, inspect and export, before any allocation.
+    r = run("search --dataset synthetic --channels 100000 --layers 100000" + ws());
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("space.layers must be from 3"), std::string::npos) << r.output;
     // None of that created a run.
     EXPECT_TRUE(runs().empty());
     // Unknown commands and options are usage errors.
@@ -219,8 +251,11 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("inspect --genotype \"Genotype(normal=[('sep_conv_3x3', 0)\"");
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("DARTS genotype string"), std::string::npos) << r.output;
+    r = run("inspect --genotype " + m_dir.string());
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.output.find("is a folder"), std::string::npos) << r.output;
     // Commands that read runs never create a workspace: a mistyped path is an error.
-    for (const char* command : {"runs", "show 1", "export 1 --out x", "resume 1"}) {
+    for (const char* command : {"runs", "show 1", "export 1 --out x", "resume 1", "train --run 1 --epochs 1"}) {
         r = run(std::string(command) + " --workspace " + (m_dir / "typo" / "ws").string());
         EXPECT_EQ(r.status, 1) << command << ": " << r.output;
         EXPECT_NE(r.output.find("no workspace at"), std::string::npos) << r.output;
@@ -233,13 +268,22 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.output.find("--layers is given twice"), std::string::npos) << r.output;
     EXPECT_EQ(run("inspect --genotype DARTS_V2 --input 3x32x32junk").status, 2);
+    EXPECT_EQ(run("inspect --genotype DARTS_V2 --input 3x32x32x9").status, 2);
+    EXPECT_EQ(run("runs junk extra" + ws()).status, 2);
     // Help for a command is the usage, on stdout, exit 0.
     r = capture("export --help", "2>/dev/null");
     EXPECT_EQ(r.status, 0);
-    EXPECT_NE(r.output.find("usage: nas-studio-cli"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("usage: nas-studio-cli export"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("--overwrite"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("inspect  --genotype"), std::string::npos) << "only the asked command: " << r.output;
+    r = capture("train --genotype DARTS_V2 --help", "2>/dev/null");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.output.find("--save-weights"), std::string::npos) << r.output;
+    EXPECT_EQ(run("show 1 2" + ws()).status, 2);
     // Training options are checked before any data is read.
-    for (const char* option : {" --lr -1", " --lr nan", " --drop-path 5", " --train-limit -5", " --threads 100000",
-                               " --save-weights /nonexistent/w.pt"}) {
+    for (const char* option : {" --lr -1", " --lr nan", " --lr 0", " --drop-path 5", " --drop-path -1",
+                               " --train-limit -5", " --test-limit -5", " --threads 100000", " --threads -3",
+                               " --seed -1", " --save-weights /nonexistent/w.pt", " --save-weights /tmp"}) {
         r = run(std::string("train --genotype DARTS_V2 --dataset synthetic --epochs 1 --channels 4 --layers 3") +
                 option);
         EXPECT_EQ(r.status, 2) << option << ": " << r.output;
@@ -258,7 +302,8 @@ TEST_F(Cli, TrainReportsTestAccuracyForGenotypeAndBaseline) {
     EXPECT_EQ(g["model"], "genotype");
     EXPECT_GT(g["test_accuracy"].get<double>(), 0.0);
     EXPECT_EQ(g["test_images"], 256);
-    const auto b = json::parse(stdoutOf("train --baseline-like DARTS_V2" + common));
+    // Any 64-bit seed, as a config file takes.
+    const auto b = json::parse(stdoutOf("train --baseline-like DARTS_V2 --seed 3000000000" + common));
     EXPECT_NE(b["model"].get<std::string>().find("plain-cnn"), std::string::npos);
     // Same size within 15%.
     EXPECT_NEAR(b["params"].get<double>() / g["params"].get<double>(), 1.0, 0.15);

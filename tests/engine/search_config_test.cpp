@@ -78,8 +78,10 @@ TEST(SearchConfig, WholeNumbersAreNeitherTruncatedNorWrapped) {
     EXPECT_THROW((void)parseSearchConfigText(R"({"epochs": 1e400})"), ConfigError);
     // Sizes far past any network are refused before anything is allocated.
     const auto giant = problemsOf(json::parse(R"({"space":{"channels":100000,"layers":100000}})"));
-    EXPECT_NE(giant.find("space.channels must be at most 1024"), std::string::npos) << giant;
-    EXPECT_NE(giant.find("space.layers must be at most 100"), std::string::npos) << giant;
+    EXPECT_NE(giant.find("space.channels must be a positive even number up to 1024"), std::string::npos) << giant;
+    EXPECT_NE(giant.find("space.layers must be from 3 (two reduction cells and a normal cell) to 100"), std::string::npos)
+        << giant;
+    EXPECT_NE(problemsOf(json::parse(R"({"space":{"layers":2}})")).find("space.layers must be from 3"), std::string::npos);
 }
 
 TEST(SearchConfig, MalformedJsonTextNamesTheProblem) {

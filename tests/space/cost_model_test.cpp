@@ -58,3 +58,29 @@ TEST(CostModel, ShapesFollowReductions) {
     EXPECT_EQ(shapes[7].outH, 7);
     EXPECT_EQ(shapes[7].cPrev, 4 * 64);
 }
+
+// A network below the minimum size is refused with a message, not costed past the end of its cells
+// (export --layers 0 used to crash here).
+TEST(CostModel, RefusesNetworksBelowTheMinimumSize) {
+    const auto genotype = *publishedGenotype("DARTS_V2");
+    for (const int layers : {-1, 0, 1, 2}) {
+        SpaceConfig space;
+        space.layers = layers;
+        EXPECT_THROW((void)networkCost(genotype, space, true), std::invalid_argument) << layers << " layers";
+        EXPECT_THROW((void)fixedNetworkCost(space, 4, true), std::invalid_argument) << layers << " layers";
+    }
+    SpaceConfig space;
+    space.channels = 0;
+    EXPECT_THROW((void)networkCost(genotype, space, false), std::invalid_argument);
+    space.channels = 2;
+    space.layers = kMinLayers;
+    EXPECT_GT(networkCost(genotype, space, true).params, 0);
+}
+
+TEST(SpaceLimits, NameWhatIsWrongWithASize) {
+    EXPECT_TRUE(channelsProblem(36).empty());
+    EXPECT_TRUE(layersProblem(20).empty());
+    for (const int channels : {-4, 0, 3, kMaxChannels + 2}) EXPECT_FALSE(channelsProblem(channels).empty()) << channels;
+    for (const int layers : {-1, 0, 2, kMaxLayers + 1}) EXPECT_FALSE(layersProblem(layers).empty()) << layers;
+    EXPECT_NE(layersProblem(0).find("not 0"), std::string::npos) << layersProblem(0);
+}

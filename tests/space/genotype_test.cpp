@@ -1,4 +1,8 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -53,20 +57,52 @@ TEST(Genotype, RejectsBadInputWithClearMessages) {
                  std::invalid_argument);
     EXPECT_THROW((void)loadGenotype("/nonexistent/genotype.json"), std::invalid_argument);
     EXPECT_THROW((void)loadGenotype("{not json"), std::invalid_argument);
-    try {
-        (void)loadGenotype("/tmp");
-        ADD_FAILURE() << "read a genotype from a folder";
-    } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("'/tmp' is empty or a folder"), std::string::npos) << e.what();
-    }
+    // A folder or an empty file says so, instead of "expected a field name at character 0".
+    const auto folder = std::filesystem::temp_directory_path() / ("genotype-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "empty.txt").close();
+    const auto messageOf = [](const std::string& source) {
+        try {
+            (void)loadGenotype(source);
+        } catch (const std::invalid_argument& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_NE(messageOf(folder.string()).find("is a folder"), std::string::npos) << messageOf(folder.string());
+    EXPECT_NE(messageOf((folder / "empty.txt").string()).find("is empty"), std::string::npos);
+    std::filesystem::remove_all(folder);
     // A state index far past any cell (a typo) is refused instead of building thousands of nodes.
     try {
         (void)parseDartsString("Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], normal_concat=[2000000], "
                                "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
         ADD_FAILURE() << "accepted state 2000000";
     } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("at most 32 intermediate nodes"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("names state 2000000"), std::string::npos) << e.what();
     }
+    // A DARTS string gives each node its two edges, so a concat past the last node is refused.
+    try {
+        (void)parseDartsString("Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], normal_concat=[9], "
+                               "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
+        ADD_FAILURE() << "accepted state 9 in a one-node cell";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("names state 9, but the cell has states 0 to 2"), std::string::npos)
+            << e.what();
+    }
+    // In JSON, nodes that nothing feeds and nothing concatenates exist only through a typo...
+    try {
+        (void)genotypeFromJson(nlohmann::json::parse(
+            R"({"normal":[{"op":"skip_connect","from":0,"to":5}],"normal_concat":[7],
+                "reduce":[{"op":"skip_connect","from":0,"to":0}],"reduce_concat":[2]})"));
+        ADD_FAILURE() << "accepted a cell whose nodes 0-4 are neither fed nor used";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("node 0 (state 2) has no incoming edge"), std::string::npos) << e.what();
+    }
+    // ...while a node of zeros in the output is what SNAS derives when every edge into it chose 'none'.
+    const auto snasLike = genotypeFromJson(nlohmann::json::parse(
+        R"({"normal":[{"op":"skip_connect","from":0,"to":0},{"op":"sep_conv_3x3","from":1,"to":2}],
+            "normal_concat":[2,3,4],"reduce":[{"op":"skip_connect","from":0,"to":0}],"reduce_concat":[2]})"));
+    EXPECT_EQ(snasLike.normal.nodeCount(), 3);
     EXPECT_THROW((void)genotypeFromJson(nlohmann::json::parse(
                      R"({"normal":[{"op":"skip_connect","from":0,"to":500}],"reduce":[{"op":"skip_connect","from":0,"to":0}]})")),
                  std::invalid_argument);

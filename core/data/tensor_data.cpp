@@ -11,8 +11,10 @@ TensorSet toTensors(const ImageSet& set, const ChannelStats& stats, const torch:
     auto mean = torch::tensor(stats.mean, torch::kDouble).to(torch::kFloat).view({1, -1, 1, 1});
     auto std = torch::tensor(stats.std, torch::kDouble).to(torch::kFloat).clamp_min(1e-6).view({1, -1, 1, 1});
     images = (images - mean) / std;
+    // The same arithmetic on a zero byte, so padding matches a black pixel of the data bit for bit.
+    auto black = ((torch::zeros_like(mean) - mean) / std).view({-1});
     auto labels = torch::tensor(set.labels, torch::kLong);
-    return {images.contiguous().to(device), labels.to(device)};
+    return {images.contiguous().to(device), labels.to(device), black.to(device)};
 }
 
 BatchLoader::BatchLoader(TensorSet set, int batchSize, bool shuffle, bool augment, std::uint64_t seed)
@@ -43,12 +45,17 @@ Batch BatchLoader::batch(int index) const {
 }
 
 torch::Tensor BatchLoader::augment(const torch::Tensor& images, int index) const {
-    // Random crop after zero padding by an eighth of the side (4 px at 32, as in DARTS), and a
-    // random horizontal flip.
+    // Random crop after padding by an eighth of the side (4 px at 32, as in DARTS), and a random
+    // horizontal flip. The padding is black: torchvision's RandomCrop pads the raw image with 0
+    // before Normalize, while a 0 after normalisation would be a mid-grey border that no test
+    // image has. One fill and one copy per batch, on any device.
     std::mt19937_64 rng(m_seed ^ (static_cast<std::uint64_t>(m_epoch) << 32) ^ (static_cast<std::uint64_t>(index) * 0x9E3779B97F4A7C15ULL));
     const int64_t h = images.size(2), w = images.size(3);
     const int64_t pad = std::max<int64_t>(1, h / 8);
-    auto padded = torch::constant_pad_nd(images, {pad, pad, pad, pad}, 0.0);
+    const std::vector<int64_t> paddedShape{images.size(0), images.size(1), h + 2 * pad, w + 2 * pad};
+    auto padded = m_set.black.defined() ? m_set.black.view({1, -1, 1, 1}).expand(paddedShape).contiguous()
+                                        : torch::zeros(paddedShape, images.options());
+    padded.narrow(2, pad, h).narrow(3, pad, w).copy_(images);
     std::vector<torch::Tensor> out;
     out.reserve(static_cast<size_t>(images.size(0)));
     for (int64_t i = 0; i < images.size(0); ++i) {

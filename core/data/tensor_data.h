@@ -16,10 +16,14 @@ struct Batch {
 struct TensorSet {
     torch::Tensor images;
     torch::Tensor labels;
+    // What a black pixel (byte 0) becomes after normalisation, per channel [C]: -mean/std. Padding
+    // is black before normalisation (torchvision's RandomCrop pads the raw image with 0), so it is
+    // this value after it. Undefined means 0.
+    torch::Tensor black;
     [[nodiscard]] std::int64_t size() const { return labels.defined() ? labels.size(0) : 0; }
 };
 
-// Scales to [0,1] and normalises each channel with `stats`.
+// Scales to [0,1] and normalises each channel with `stats`; also fills in `black`.
 [[nodiscard]] TensorSet toTensors(const ImageSet& set, const ChannelStats& stats, const torch::Device& device);
 
 // Batches of a tensor set in a seeded order per epoch; the order and the augmentation depend only

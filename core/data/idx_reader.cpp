@@ -48,7 +48,8 @@ class IdxFile final {
         while (got < bytes) {
             const auto want = static_cast<unsigned>(std::min<std::size_t>(bytes - got, kSlice));
             const int n = gzread(m_file.get(), into + got, want);
-            if (n < 0) fail("cannot decompress: " + zlibError());
+            // A damaged deflate stream, or data whose CRC-32 or length differs from the trailer.
+            if (n < 0) fail("corrupt: the gzip data cannot be decompressed (" + zlibError() + ")");
             if (n == 0) break;
             got += static_cast<std::size_t>(n);
         }
@@ -70,25 +71,32 @@ class IdxFile final {
         return header;
     }
 
-    // Exactly `bytes` of payload, or a DatasetError saying how many there were. With `wholeFile`
-    // the file must also end there, so a header that understates the data is caught too.
-    [[nodiscard]] std::vector<std::uint8_t> readPayload(std::uint64_t bytes, bool wholeFile,
+    // The first `keep` bytes of a payload that the header says is `total` bytes long. The rest is
+    // read too, without keeping it, so that a file cut short or damaged beyond the part in use
+    // fails here rather than passing because a limit stopped reading early: the payload must be
+    // exactly `total` bytes, and a gzip stream must decompress cleanly to its end, checksum and
+    // length included.
+    [[nodiscard]] std::vector<std::uint8_t> readPayload(std::uint64_t keep, std::uint64_t total,
                                                         const std::string& what) {
         std::vector<std::uint8_t> data;
-        while (data.size() < bytes) {
+        while (data.size() < keep) {
             const std::size_t old = data.size();
-            const std::size_t want = std::min<std::uint64_t>(bytes - old, kSlice);
+            const std::size_t want = std::min<std::uint64_t>(keep - old, kSlice);
             data.resize(old + want);
             const std::size_t got = read(data.data() + old, want);
             data.resize(old + got);
             if (got < want) break;
         }
         std::uint64_t found = data.size();
-        if (found == bytes && wholeFile) found += skipRest();
-        if (found != bytes)
-            fail((found < bytes ? "truncated: expected " : "too long: expected ") +
-                 std::to_string(bytes) + " bytes of " + what + " after the header, found " +
+        if (found == keep) found += skipRest();
+        if (found != total)
+            fail((found < total ? "truncated: expected " : "too long: expected ") +
+                 std::to_string(total) + " bytes of " + what + " after the header, found " +
                  std::to_string(found) + withZlibError());
+        // All the data is there, but the stream stops before its checksum and length.
+        const std::string error = zlibError();
+        if (!error.empty())
+            fail("truncated: the gzip stream ends before its checksum (" + error + ")");
         return data;
     }
 
@@ -159,8 +167,7 @@ ImageSet readFashionMnist(const std::string& dir, Split split, int limit) {
         labels.fail("holds " + std::to_string(labelHeader[1]) + " labels but " + images.path() +
                     " holds " + std::to_string(count) + " images");
 
-    const bool wholeFile = limit <= 0 || static_cast<std::uint32_t>(limit) >= count;
-    const int n = wholeFile ? static_cast<int>(count) : limit;
+    const int n = limit > 0 && static_cast<std::uint32_t>(limit) < count ? limit : static_cast<int>(count);
     ImageSet set;
     set.count = n;
     set.channels = 1;
@@ -168,14 +175,16 @@ ImageSet readFashionMnist(const std::string& dir, Split split, int limit) {
     set.width = static_cast<int>(cols);
     set.classes = kClasses;
     set.classNames = fashionClassNames();
-    set.pixels = images.readPayload(std::uint64_t{rows} * cols * n, wholeFile, "image data");
+    const std::uint64_t imageBytes = std::uint64_t{rows} * cols;
+    set.pixels = images.readPayload(imageBytes * n, imageBytes * count, "image data");
 
-    const std::vector<std::uint8_t> raw = labels.readPayload(n, wholeFile, "labels");
-    set.labels.assign(raw.begin(), raw.end());
-    for (int i = 0; i < n; ++i)
+    // Labels are small: every one is checked, those past the limit too.
+    const std::vector<std::uint8_t> raw = labels.readPayload(count, count, "labels");
+    for (std::uint32_t i = 0; i < count; ++i)
         if (raw[i] >= kClasses)
             labels.fail("label " + std::to_string(raw[i]) + " of item " + std::to_string(i) +
                         " is out of range, expected 0.." + std::to_string(kClasses - 1));
+    set.labels.assign(raw.begin(), raw.begin() + n);
     return set;
 }
 

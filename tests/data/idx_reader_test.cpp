@@ -175,8 +175,14 @@ TEST(IdxReader, TruncatedImageFileSaysExpectedAndFoundBytes) {
             message.find("truncated: expected 60 bytes of image data after the header, found 50"),
             std::string::npos)
             << message;
-        // A limit that stays inside the data present reads fine: the rest is not looked at.
-        EXPECT_EQ(readFashionMnist(dir.str(), Split::Train, 4).count, 4);
+        // A limit that stays inside the data present does not hide it: the whole file is checked.
+        const std::string limited =
+            errorOf([&] { (void)readFashionMnist(dir.str(), Split::Train, 4); });
+        EXPECT_NE(limited.find(name), std::string::npos) << limited;
+        EXPECT_NE(
+            limited.find("truncated: expected 60 bytes of image data after the header, found 50"),
+            std::string::npos)
+            << limited;
     }
 }
 
@@ -191,6 +197,85 @@ TEST(IdxReader, CutGzipStreamIsReportedAsTruncated) {
     EXPECT_NE(message.find("truncated"), std::string::npos) << message;
 }
 
+TEST(IdxReader, ACutGzipStreamIsFoundPastTheLimit) {
+    for (const char* file : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"}) {
+        SCOPED_TRACE(file);
+        TempDir dir;
+        SmallIdx(400).write(dir, "train", true);
+        const std::string path = dir.file(file);
+        std::filesystem::resize_file(path, std::filesystem::file_size(path) * 2 / 3);
+        const std::string message =
+            errorOf([&] { (void)readFashionMnist(dir.str(), Split::Train, 2); });
+        EXPECT_NE(message.find(path + ": truncated"), std::string::npos) << message;
+    }
+}
+
+TEST(IdxReader, AGzipStreamCutInItsTrailerIsTruncated) {
+    // Every byte of data is there; only the CRC-32 and length that end the stream are not.
+    TempDir dir;
+    SmallIdx(5).write(dir, "train", true);
+    const std::string path = dir.file("train-images-idx3-ubyte.gz");
+    std::filesystem::resize_file(path, std::filesystem::file_size(path) - 3);
+    for (int limit : {0, 2}) {
+        const std::string message =
+            errorOf([&] { (void)readFashionMnist(dir.str(), Split::Train, limit); });
+        EXPECT_NE(message.find(path + ": truncated: the gzip stream ends before its checksum"),
+                  std::string::npos)
+            << message;
+    }
+}
+
+TEST(IdxReader, AWrongGzipChecksumIsCorrupt) {
+    TempDir dir;
+    SmallIdx(5).write(dir, "train", true);
+    const std::string path = dir.file("train-labels-idx1-ubyte.gz");
+    // The CRC-32 of the uncompressed data sits in the 8 bytes that end a gzip file.
+    std::vector<char> bytes(std::filesystem::file_size(path));
+    std::ifstream(path, std::ios::binary).read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes[bytes.size() - 8] ^= 0x5a;
+    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    for (int limit : {0, 1}) {
+        const std::string message =
+            errorOf([&] { (void)readFashionMnist(dir.str(), Split::Train, limit); });
+        EXPECT_NE(message.find(path + ": corrupt: the gzip data cannot be decompressed"),
+                  std::string::npos)
+            << message;
+        EXPECT_NE(message.find("incorrect data check"), std::string::npos) << message;
+    }
+}
+
+TEST(IdxReader, DamagedCompressedDataIsCorrupt) {
+    TempDir dir;
+    // Stored deflate blocks (level 0) take any byte as data, so the damage shows only in the CRC.
+    const SmallIdx idx(300);
+    idx.write(dir, "train", true);
+    const std::string path = dir.file("train-images-idx3-ubyte.gz");
+    gzFile file = gzopen(path.c_str(), "wb0");
+    ASSERT_NE(file, nullptr);
+    const auto raw = idxBytes(2051, {300, 3, 4}, idx.pixels);
+    ASSERT_EQ(gzwrite(file, raw.data(), static_cast<unsigned>(raw.size())), static_cast<int>(raw.size()));
+    ASSERT_EQ(gzclose(file), Z_OK);
+    std::vector<char> bytes(std::filesystem::file_size(path));
+    std::ifstream(path, std::ios::binary).read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes[bytes.size() - 100] ^= 0x01;  // an image byte far past the first item
+    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    const std::string message =
+        errorOf([&] { (void)readFashionMnist(dir.str(), Split::Train, 1); });
+    EXPECT_NE(message.find(path + ": corrupt"), std::string::npos) << message;
+}
+
+TEST(IdxReader, ALabelOutOfRangePastTheLimitIsFound) {
+    TempDir dir;
+    const SmallIdx idx(4);
+    idx.write(dir, "train", true);
+    writeFile(dir.file("train-labels-idx1-ubyte.gz"), idxBytes(2049, {4}, {1, 2, 3, 12}), true);
+    const std::string message =
+        errorOf([&] { (void)readFashionMnist(dir.str(), Split::Train, 2); });
+    EXPECT_NE(message.find("train-labels-idx1-ubyte.gz: label 12 of item 3 is out of range"),
+              std::string::npos)
+        << message;
+}
+
 TEST(IdxReader, TrailingBytesAreAnError) {
     TempDir dir;
     const SmallIdx idx(2);
@@ -203,6 +288,7 @@ TEST(IdxReader, TrailingBytesAreAnError) {
     EXPECT_NE(message.find("too long: expected 2 bytes of labels after the header, found 3"),
               std::string::npos)
         << message;
+    EXPECT_EQ(errorOf([&] { (void)readFashionMnist(dir.str(), Split::Train, 1); }), message);
 }
 
 TEST(IdxReader, ImageAndLabelCountsMustAgree) {

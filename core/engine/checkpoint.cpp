@@ -12,7 +12,19 @@ void saveCheckpoint(const std::string& path, const search::SearchStrategy& strat
     archive.write("position", torch::tensor(std::vector<int64_t>{p.epoch, p.step, p.globalStep, p.stepsCounted}));
     archive.write("position_sums", torch::tensor(std::vector<double>{p.lossSum, p.accuracySum}));
     archive.write("cpu_rng", at::detail::getDefaultCPUGenerator().get_state());
-    util::writeAtomically(path, [&archive](const std::string& temporary) { archive.save_to(temporary); });
+    // Through a sink that never fails: LibTorch's own file writer aborts the process when the disk
+    // fills up. A failed write throws, naming the checkpoint, and leaves no partial file.
+    try {
+        util::writeBytesAtomically(path, [&archive](const util::ByteSink& sink) {
+            archive.save_to([&sink](const void* data, size_t size) {
+                sink(data, size);
+                return size;
+            });
+        });
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string("cannot save the checkpoint: ") + e.what() +
+                                 "; the run can resume from its previous checkpoint once that is fixed");
+    }
 }
 
 CheckpointPosition loadCheckpoint(const std::string& path, search::SearchStrategy& strategy, const torch::Device& device) {

@@ -25,7 +25,10 @@ std::string Workspace::databasePath() const { return (fs::path(m_root) / kDataba
 
 std::string Workspace::runFolder(std::int64_t runId) const {
     const auto dir = fs::path(m_root) / "runs" / std::to_string(runId);
-    fs::create_directories(dir);
+    // A workspace on a read-only disk still has its runs read (and exported): a folder that cannot
+    // be made is reported by whatever then writes into it, naming that file.
+    std::error_code ignored;
+    fs::create_directories(dir, ignored);
     return dir.string();
 }
 

@@ -13,7 +13,7 @@ public:
     static constexpr const char* kDatabaseFile = "runs.sqlite";
     [[nodiscard]] const std::string& root() const { return m_root; }
     [[nodiscard]] std::string databasePath() const;
-    [[nodiscard]] std::string runFolder(std::int64_t runId) const;  // created on demand
+    [[nodiscard]] std::string runFolder(std::int64_t runId) const;  // created on demand, where it can be
     [[nodiscard]] std::string checkpointPath(std::int64_t runId) const;
 
 private:

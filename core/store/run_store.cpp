@@ -1,11 +1,12 @@
 #include "store/run_store.h"
 
-
-#include <signal.h>
 #include <unistd.h>
 
-#include <cerrno>
+#include <chrono>
 #include <climits>
+#include <filesystem>
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 namespace nas::store {
@@ -118,11 +119,12 @@ std::string hostName() {
     return name;
 }
 
-// The store is never shared across machines, so an owner on another host name is gone too
-// (the host was renamed, or the workspace was copied).
-bool ownerAlive(std::int64_t pid, const std::string& host) {
-    if (pid <= 0 || host != hostName()) return false;
-    return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+// How long a claim waits for a lock that another store holds only for a moment (to see whether
+// the run's writer is alive) before taking it as held by a live writer.
+constexpr auto kClaimWait = std::chrono::milliseconds(1000);
+
+bool activeStatus(engine::RunStatus status) {
+    return status == engine::RunStatus::Running || status == engine::RunStatus::Paused;
 }
 
 [[noreturn]] void throwNoSuchRun(const Database& db, std::int64_t run) {
@@ -130,7 +132,7 @@ bool ownerAlive(std::int64_t pid, const std::string& host) {
 }
 
 // An empty genotype (none derived yet) is stored as NULL: it would not pass validation on load.
-std::optional<std::string> genotypeText(const space::Genotype& genotype) {
+std::optional<std::string> storedGenotypeText(const space::Genotype& genotype) {
     if (genotype == space::Genotype{}) return std::nullopt;
     return space::toJson(genotype).dump();
 }
@@ -154,10 +156,18 @@ void bindCell(Statement& insert, int cell, const engine::CellAlphas& alphas) {
 
 }  // namespace
 
-RunStore::RunStore(const std::string& databasePath)
-    : m_db(std::make_unique<Database>(databasePath)) {
-    // journal_mode reads the file header, so this is where a file that is no database fails.
+RunStore::RunStore(const std::string& databasePath, Access access)
+    : m_db(std::make_unique<Database>(databasePath, access)) {
     m_db->exec("PRAGMA foreign_keys = ON");
+    if (access == Access::ReadOnly) {
+        const int version = schemaVersion();
+        if (version == 0) throw StoreError("run store '" + m_db->path() + "': holds no runs table (not a workspace database)");
+        if (version > kSchemaVersion)
+            throw StoreError("run store '" + m_db->path() + "': schema version " + std::to_string(version) +
+                             " is newer than this program's (" + std::to_string(kSchemaVersion) + ")");
+        return;
+    }
+    // journal_mode reads the file header, so this is where a file that is no database fails.
     m_db->useWriteAheadLog();
     createSchema();
     markOrphanedRunsInterrupted();
@@ -166,6 +176,8 @@ RunStore::RunStore(const std::string& databasePath)
 RunStore::~RunStore() = default;
 
 std::string RunStore::path() const { return m_db->path(); }
+
+std::string RunStore::lockPath(std::int64_t run) const { return RunLock::pathFor(m_db->path(), run); }
 
 int RunStore::schemaVersion() const {
     Statement version(*m_db, "PRAGMA user_version");
@@ -190,33 +202,34 @@ void RunStore::createSchema() {
 }
 
 void RunStore::markOrphanedRunsInterrupted() {
-    struct Owner {
-        std::int64_t run, pid;
-        std::string host;
-    };
-    std::vector<Owner> orphans;
+    std::vector<std::int64_t> active;
     {
-        Statement owned(*m_db,
-                        "SELECT id, owner_pid, owner_host FROM runs "
-                        "WHERE status IN ('running', 'paused')");
-        while (owned.step())
-            if (!ownerAlive(owned.int64(1), owned.text(2)))
-                orphans.push_back({owned.int64(0), owned.int64(1), owned.text(2)});
+        Statement owned(*m_db, "SELECT id FROM runs WHERE status IN ('running', 'paused')");
+        while (owned.step()) active.push_back(owned.int64(0));
     }
-    if (orphans.empty()) return;
-    Transaction transaction(*m_db);
-    // The owner is matched again so a run another process claimed meanwhile stays its own.
-    Statement mark(*m_db, std::string("UPDATE runs SET status = 'interrupted', updated_at = ") +
-                              kNow +
-                              " WHERE id = ? AND status IN ('running', 'paused')"
-                              " AND IFNULL(owner_pid, 0) = ? AND IFNULL(owner_host, '') = ?");
-    for (const Owner& o : orphans) mark.bind(1, o.run).bind(2, o.pid).bind(3, o.host).run();
-    transaction.commit();
+    for (const std::int64_t run : active) {
+        if (m_locks.count(run)) continue;
+        RunLock lock;
+        try {
+            lock = RunLock::tryTake(lockPath(run));
+        } catch (const std::runtime_error&) {
+            continue;  // no lock file can be made here: whether the writer lives cannot be told
+        }
+        if (!lock.held()) continue;  // its writer is alive
+        // Holding the lock, no one can claim the run meanwhile; the status is tested again in case
+        // its writer finished it between the query and now.
+        Statement mark(*m_db, std::string("UPDATE runs SET status = 'interrupted', updated_at = ") + kNow +
+                                  " WHERE id = ? AND status IN ('running', 'paused')");
+        mark.bind(1, run).run();
+    }
 }
 
 // --- runs ------------------------------------------------------------------------------------
 
 std::int64_t RunStore::createRun(const NewRun& run) {
+    // The lock is taken before the row is committed: no other store may see the run running
+    // while no one holds its lock, or it would mark it interrupted.
+    Transaction transaction(*m_db);
     Statement insert(*m_db, std::string("INSERT INTO runs (name, strategy, dataset, config_json, "
                                         "device, version, seed, status, owner_pid, owner_host, "
                                         "created_at, updated_at) "
@@ -232,20 +245,50 @@ std::int64_t RunStore::createRun(const NewRun& run) {
         .bind(8, static_cast<std::int64_t>(getpid()))
         .bind(9, hostName())
         .run();
-    return m_db->lastInsertId();
+    const std::int64_t id = m_db->lastInsertId();
+    RunLock lock;
+    try {
+        lock = RunLock::tryTake(lockPath(id));
+    } catch (const std::runtime_error& e) {
+        throw StoreError("run store '" + m_db->path() + "': " + e.what());
+    }
+    // Ids are never reused (AUTOINCREMENT), so only a stray process can hold a new run's lock.
+    if (!lock.held())
+        throw StoreError("run store '" + m_db->path() + "': the lock of new run " + std::to_string(id) +
+                         " is held by another process ('" + lockPath(id) + "')");
+    transaction.commit();
+    m_locks[id] = std::move(lock);
+    return id;
 }
 
 void RunStore::claimRun(std::int64_t run) {
-    // One statement tests and takes the run, so no other process can claim it in between.
-    Statement update(*m_db, std::string("UPDATE runs SET status = 'running', error = '', "
-                                        "owner_pid = ?, owner_host = ?, updated_at = ") +
-                                kNow + " WHERE id = ? AND status NOT IN ('running', 'paused')");
-    update.bind(1, static_cast<std::int64_t>(getpid())).bind(2, hostName()).bind(3, run).run();
-    if (m_db->changes() > 0) return;
     const auto record = findRun(run);
     if (!record) throwNoSuchRun(*m_db, run);
-    throw StoreError("run store '" + m_db->path() + "': run " + std::to_string(run) + " is still " +
-                     engine::toString(record->status) + " in another process");
+    RunLock lock;
+    try {
+        const auto deadline = std::chrono::steady_clock::now() + kClaimWait;
+        for (;;) {
+            lock = RunLock::tryTake(lockPath(run));
+            if (lock.held() || std::chrono::steady_clock::now() >= deadline) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    } catch (const std::runtime_error& e) {
+        throw StoreError("run store '" + m_db->path() + "': " + e.what());
+    }
+    if (!lock.held()) {
+        const auto now = findRun(run);
+        const auto status = now && activeStatus(now->status) ? engine::toString(now->status) : "running";
+        throw StoreError("run store '" + m_db->path() + "': run " + std::to_string(run) + " is still " + status +
+                         " in another process");
+    }
+    // The lock makes this store the run's only writer, whatever the status says (a writer that
+    // died before anyone marked its run interrupted leaves 'running').
+    Statement update(*m_db, std::string("UPDATE runs SET status = 'running', error = '', "
+                                        "owner_pid = ?, owner_host = ?, updated_at = ") +
+                                kNow + " WHERE id = ?");
+    update.bind(1, static_cast<std::int64_t>(getpid())).bind(2, hostName()).bind(3, run).run();
+    if (m_db->changes() == 0) throwNoSuchRun(*m_db, run);
+    m_locks[run] = std::move(lock);
 }
 
 void RunStore::atomically(const std::function<void()>& work) {
@@ -259,6 +302,7 @@ void RunStore::setStatus(std::int64_t run, engine::RunStatus status, const std::
                                 kNow + " WHERE id = ?");
     update.bind(1, engine::toString(status)).bind(2, error).bind(3, run).run();
     if (m_db->changes() == 0) throwNoSuchRun(*m_db, run);
+    if (!activeStatus(status)) m_locks.erase(run);
 }
 
 void RunStore::touch(std::int64_t run) {
@@ -270,6 +314,9 @@ void RunStore::touch(std::int64_t run) {
 void RunStore::deleteRun(std::int64_t run) {
     Statement remove(*m_db, "DELETE FROM runs WHERE id = ?");
     remove.bind(1, run).run();
+    m_locks.erase(run);
+    std::error_code ignored;
+    std::filesystem::remove(lockPath(run), ignored);
 }
 
 std::vector<RunRecord> RunStore::queryRuns(const std::string& where,
@@ -303,6 +350,10 @@ std::vector<RunRecord> RunStore::queryRuns(const std::string& where,
         r.epochsDone = select.integer(12);
         r.bestValidAccuracy = select.optionalReal(13);
         r.params = select.optionalReal(14);
+        // A read-only store cannot mark a dead writer's run; it reports it as the next writable
+        // open will record it.
+        if (m_db->readOnly() && activeStatus(r.status) && !RunLock::isHeld(lockPath(r.id)))
+            r.status = engine::RunStatus::Interrupted;
         runs.push_back(std::move(r));
     }
     return runs;
@@ -319,7 +370,7 @@ std::optional<RunRecord> RunStore::findRun(std::int64_t run) const {
 // --- epochs and steps ------------------------------------------------------------------------
 
 void RunStore::recordEpoch(std::int64_t run, const engine::EpochMetrics& m) {
-    const std::optional<std::string> genotype = genotypeText(m.genotype);
+    const std::optional<std::string> genotype = storedGenotypeText(m.genotype);
     std::optional<std::string> darts;
     if (genotype && space::hasDartsForm(m.genotype)) darts = space::toDartsString(m.genotype);
     // No cost without a genotype: a zero would read as a real, empty network.
@@ -492,7 +543,7 @@ void RunStore::recordArchitectures(std::int64_t run,
     for (const engine::SampledArchitecture& a : architectures) {
         insert.bind(2, a.step)
             .bind(3, a.epoch)
-            .bind(4, genotypeText(a.genotype))
+            .bind(4, storedGenotypeText(a.genotype))
             .bind(5, a.score)
             .bind(6, a.predicted)
             .bindFloats(7, a.hiddenState)

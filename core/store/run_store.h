@@ -5,6 +5,7 @@
 // beside the engine worker) opens its own: WAL mode lets readers run beside the writer.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "engine/events.h"
+#include "store/run_lock.h"
 #include "store/sqlite_db.h"
 
 namespace nas::store {
@@ -39,19 +41,24 @@ struct CheckpointRecord {
 
 class RunStore final {
   public:
-    // Opens or creates the database and its schema (WAL, busy timeout 5 s, foreign keys on), then
-    // marks runs left 'running' or 'paused' by a process that is gone as 'interrupted'.
+    // ReadWrite: opens or creates the database and its schema (WAL, busy timeout 5 s, foreign keys
+    // on), then marks runs left 'running' or 'paused' by a process that is gone as 'interrupted'.
+    // ReadOnly (for commands that only read: a workspace on a read-only disk still lists, shows and
+    // exports): writes nothing; such runs read back as 'interrupted' without being marked.
+    // A run's writer is known by its RunLock, which the system drops when the writer dies.
     // Throws StoreError naming the file and SQLite's message.
-    explicit RunStore(const std::string& databasePath);
+    explicit RunStore(const std::string& databasePath, Access access = Access::ReadWrite);
     ~RunStore();
     RunStore(const RunStore&) = delete;
     RunStore& operator=(const RunStore&) = delete;
 
-    // A new run, status running, owned by this process.
+    // A new run, status running, owned by this store (it holds the run's lock) until its status
+    // leaves running and paused or the store is closed.
     [[nodiscard]] std::int64_t createRun(const NewRun& run);
-    // Takes over a run (to resume it): owner := this process, status running. Refuses a run that
-    // is running or paused: two resumes started together must not both get it.
+    // Takes over a run (to resume it): this store takes its lock, status running. Refuses a run
+    // whose lock another store or process holds: two resumes started together get it once.
     void claimRun(std::int64_t run);
+    // A status other than running or paused also gives up the run's lock.
     void setStatus(std::int64_t run, engine::RunStatus status, const std::string& error = {});
 
     // Metrics, derived genotype (JSON and, where it has one, DARTS string) and cost, in one
@@ -91,6 +98,7 @@ class RunStore final {
         std::int64_t run) const;
     [[nodiscard]] std::optional<CheckpointRecord> latestCheckpoint(std::int64_t run) const;
     [[nodiscard]] std::string path() const;
+    [[nodiscard]] bool readOnly() const { return m_db->readOnly(); }
 
   private:
     [[nodiscard]] int schemaVersion() const;
@@ -101,7 +109,10 @@ class RunStore final {
     [[nodiscard]] std::vector<RunRecord> queryRuns(const std::string& where,
                                                    std::optional<std::int64_t> run) const;
 
+    [[nodiscard]] std::string lockPath(std::int64_t run) const;
+
     std::unique_ptr<Database> m_db;
+    std::map<std::int64_t, RunLock> m_locks;  // of the runs this store writes
 };
 
 }  // namespace nas::store

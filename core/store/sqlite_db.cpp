@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 #include <thread>
 #include <utility>
@@ -14,9 +15,67 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
+// `path` as an SQLite URI ("file:" and the path, with the characters a URI gives a meaning to
+// escaped), with `query` appended.
+std::string fileUri(const std::string& path, const std::string& query) {
+    std::string uri = "file:";
+    // "file://x" would name a host.
+    if (path.rfind("//", 0) == 0) uri += "/";
+    for (const char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            static const char* kHex = "0123456789ABCDEF";
+            uri += '%';
+            uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0xf];
+            uri += kHex[static_cast<unsigned char>(c) & 0xf];
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?" + query;
+}
+
+// Opens read-only and reads the schema, which is where a write-ahead-log database that cannot
+// be read as it stands fails. Returns SQLite's result code, and its message in `message`.
+int tryOpenReadOnly(const std::string& uri, sqlite3** db, std::string& message) {
+    int rc = sqlite3_open_v2(uri.c_str(), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(*db, kBusyTimeoutMs);
+        rc = sqlite3_exec(*db, "SELECT COUNT(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    }
+    if (rc == SQLITE_OK) return rc;
+    message = *db ? sqlite3_errmsg(*db) : sqlite3_errstr(rc);
+    sqlite3_close(*db);
+    *db = nullptr;
+    return rc;
+}
+
 }  // namespace
 
-Database::Database(std::string path) : m_path(std::move(path)) {
+void Database::openReadOnly() {
+    m_readOnly = true;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(m_path, ec))
+        throw StoreError("run store '" + m_path + "': cannot open: no such file");
+    // A write-ahead-log database is read through its -shm index, which a reader must be able to
+    // create when the last writer removed it on closing; on a read-only disk or folder it cannot.
+    // Then the file is read as immutable: nothing else can be writing to a disk no one may write to.
+    std::string message, ignored;
+    const int rc = tryOpenReadOnly(fileUri(m_path, "mode=ro"), &m_db, message);
+    if (rc == SQLITE_OK) return;
+    const int primary = rc & 0xff;
+    if ((primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY) &&
+        tryOpenReadOnly(fileUri(m_path, "immutable=1"), &m_db, ignored) == SQLITE_OK)
+        return;
+    throw StoreError("run store '" + m_path + "': cannot open for reading: " + message);
+}
+
+Database::Database(std::string path, Access access) : m_path(std::move(path)) {
+    if (access == Access::ReadOnly) {
+        openReadOnly();
+        sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
+        sqlite3_extended_result_codes(m_db, 1);
+        return;
+    }
     const int rc =
         sqlite3_open_v2(m_path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {

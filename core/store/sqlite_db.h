@@ -18,11 +18,17 @@ class StoreError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+enum class Access {
+    ReadWrite,  // creates the file if needed; a file that can only be read is an error
+    ReadOnly,   // never writes, nor creates the file or its -wal and -shm companions
+};
+
 class Database final {
   public:
-    // Opens (creating if needed) `path` for reading and writing. Throws StoreError when the file
-    // cannot be opened or can only be opened read-only.
-    explicit Database(std::string path);
+    // Opens `path`. ReadWrite: creates it if needed, and throws StoreError when the file cannot be
+    // opened or can only be opened read-only. ReadOnly: for a workspace on a read-only disk or
+    // owned by someone else; throws StoreError when the file is missing or unreadable.
+    explicit Database(std::string path, Access access = Access::ReadWrite);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -42,9 +48,13 @@ class Database final {
     [[nodiscard]] std::int64_t lastInsertId() const;
     [[nodiscard]] sqlite3* handle() const { return m_db; }
     [[nodiscard]] const std::string& path() const { return m_path; }
+    [[nodiscard]] bool readOnly() const { return m_readOnly; }
 
   private:
+    void openReadOnly();
+
     std::string m_path;
+    bool m_readOnly = false;
     sqlite3* m_db = nullptr;
 };
 

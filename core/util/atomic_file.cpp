@@ -46,7 +46,7 @@ void writeAtomically(const std::string& path, const std::function<void(const std
         write(temporary);
         syncPath(temporary);
         if (std::rename(temporary.c_str(), path.c_str()) != 0)
-            throw std::runtime_error("cannot rename '" + temporary + "' to '" + path + "': " + std::strerror(errno));
+            throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
         const auto dir = std::filesystem::path(path).parent_path();
         syncPath(dir.empty() ? "." : dir.string());
     } catch (...) {
@@ -56,12 +56,36 @@ void writeAtomically(const std::string& path, const std::function<void(const std
 }
 
 void writeTextAtomically(const std::string& path, const std::string& text) {
-    writeAtomically(path, [&text](const std::string& temporary) {
+    writeAtomically(path, [&text, &path](const std::string& temporary) {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot write '" + temporary + "': " + std::strerror(errno));
+        if (!out) throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
         out << text;
         out.close();
-        if (!out) throw std::runtime_error("writing '" + temporary + "' failed (disk full?)");
+        if (!out) throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+    });
+}
+
+void writeBytesAtomically(const std::string& path, const std::function<void(const ByteSink& sink)>& produce) {
+    writeAtomically(path, [&](const std::string& temporary) {
+        const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0) throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+        int error = 0;  // the first failure; later bytes are dropped
+        produce([&](const void* data, std::size_t size) {
+            const auto* bytes = static_cast<const char*>(data);
+            while (error == 0 && size > 0) {
+                const ssize_t written = ::write(fd, bytes, size);
+                if (written < 0 && errno == EINTR) continue;
+                if (written <= 0) {
+                    error = written < 0 ? errno : EIO;
+                    break;
+                }
+                bytes += written;
+                size -= static_cast<std::size_t>(written);
+            }
+        });
+        if (error == 0 && ::fsync(fd) != 0 && errno != EINVAL) error = errno;
+        if (::close(fd) != 0 && error == 0) error = errno;
+        if (error != 0) throw std::runtime_error("cannot write '" + path + "': " + std::strerror(error));
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -96,6 +97,7 @@ class RunStoreTest : public ::testing::Test {
         m_path = (m_dir / "runs.db").string();
     }
     void TearDown() override {
+        for (const auto& mounted : m_mounts) umount2(mounted.c_str(), MNT_DETACH);
         std::error_code ignored;
         fs::permissions(m_dir, fs::perms::owner_all, fs::perm_options::add, ignored);
         fs::remove_all(m_dir, ignored);
@@ -122,6 +124,7 @@ class RunStoreTest : public ::testing::Test {
 
     fs::path m_dir;
     std::string m_path;
+    std::vector<fs::path> m_mounts;  // unmounted before the folder is removed
 };
 
 TEST_F(RunStoreTest, CreatesRunsAndListsThemNewestFirst) {
@@ -449,62 +452,92 @@ TEST_F(RunStoreTest, RefusesASchemaFromANewerVersion) {
     }
 }
 
-TEST_F(RunStoreTest, MarksRunsOfDeadProcessesInterrupted) {
-    std::int64_t live = 0, livePaused = 0, finished = 0, elsewhere = 0;
-    {
-        RunStore store(m_path);
-        live = store.createRun(newRun("live"));
-        livePaused = store.createRun(newRun("live paused"));
-        store.setStatus(livePaused, RunStatus::Paused);
-        elsewhere = store.createRun(newRun("same pid, other host"));
-    }
-    // A child process creates runs and dies without closing them, as a killed search would.
+// A child process creates runs and dies without closing them, as a killed search would.
+std::int64_t runOfADeadProcess(const std::string& path, const std::string& name, RunStatus status) {
+    int channel[2];
+    if (pipe(channel) != 0) return 0;
     const pid_t child = fork();
-    ASSERT_GE(child, 0);
     if (child == 0) {
         try {
-            RunStore store(m_path);
-            (void)store.createRun(newRun("dead"));
-            store.setStatus(store.createRun(newRun("dead paused")), RunStatus::Paused);
-            store.setStatus(store.createRun(newRun("dead finished")), RunStatus::Finished);
+            RunStore store(path);
+            const auto run = store.createRun(newRun(name));
+            if (status != RunStatus::Running) store.setStatus(run, status);
+            (void)!write(channel[1], &run, sizeof run);
             _exit(0);
         } catch (...) {
             _exit(1);
         }
     }
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    EXPECT_EQ(query("SELECT COUNT(*) FROM runs WHERE owner_pid = " + std::to_string(child)), "3");
+    close(channel[1]);
+    std::int64_t run = 0;
+    if (read(channel[0], &run, sizeof run) != sizeof run) run = 0;
+    close(channel[0]);
+    int exitStatus = 0;
+    waitpid(child, &exitStatus, 0);
+    return WIFEXITED(exitStatus) && WEXITSTATUS(exitStatus) == 0 ? run : 0;
+}
+
+TEST_F(RunStoreTest, MarksRunsOfDeadProcessesInterrupted) {
+    // This store stays open: its runs' writer is alive.
+    RunStore writer(m_path);
+    const auto live = writer.createRun(newRun("live"));
+    const auto livePaused = writer.createRun(newRun("live paused"));
+    writer.setStatus(livePaused, RunStatus::Paused);
+    const auto dead = runOfADeadProcess(m_path, "dead", RunStatus::Running);
+    const auto deadPaused = runOfADeadProcess(m_path, "dead paused", RunStatus::Paused);
+    const auto deadFinished = runOfADeadProcess(m_path, "dead finished", RunStatus::Finished);
+    // The dead writer's PID now belongs to a live process (this one), as a reused PID would.
+    const auto reused = runOfADeadProcess(m_path, "pid reused", RunStatus::Running);
+    ASSERT_TRUE(dead && deadPaused && deadFinished && reused);
     sqlite3* db = nullptr;
     sqlite3_open(m_path.c_str(), &db);
-    sqlite3_exec(
-        db,
-        ("UPDATE runs SET owner_host = 'some-other-host' WHERE id = " + std::to_string(elsewhere))
-            .c_str(),
-        nullptr, nullptr, nullptr);
+    sqlite3_exec(db, ("UPDATE runs SET owner_pid = " + std::to_string(getpid()) + " WHERE id = " + std::to_string(reused)).c_str(),
+                 nullptr, nullptr, nullptr);
     sqlite3_close(db);
 
     RunStore store(m_path);
-    const auto find = [&](const std::string& name) {
-        for (const auto& r : store.listRuns())
-            if (r.name == name) return r;
-        throw std::runtime_error("no run " + name);
-    };
-    const auto statusOf = [&](const std::string& name) { return find(name).status; };
-    EXPECT_EQ(statusOf("live"), RunStatus::Running);
-    EXPECT_EQ(statusOf("live paused"), RunStatus::Paused);
-    EXPECT_EQ(statusOf("dead"), RunStatus::Interrupted);
-    EXPECT_EQ(statusOf("dead paused"), RunStatus::Interrupted);
-    EXPECT_EQ(statusOf("dead finished"), RunStatus::Finished);
-    EXPECT_EQ(statusOf("same pid, other host"), RunStatus::Interrupted);
+    EXPECT_EQ(store.findRun(live)->status, RunStatus::Running);
+    EXPECT_EQ(store.findRun(livePaused)->status, RunStatus::Paused);
+    EXPECT_EQ(store.findRun(dead)->status, RunStatus::Interrupted);
+    EXPECT_EQ(store.findRun(deadPaused)->status, RunStatus::Interrupted);
+    EXPECT_EQ(store.findRun(deadFinished)->status, RunStatus::Finished);
+    EXPECT_EQ(store.findRun(reused)->status, RunStatus::Interrupted);
 
-    // Resuming claims the interrupted run for this process; the next open leaves it running.
-    const auto dead = find("dead").id;
+    // Resuming claims the interrupted run for this store; the next open leaves it running.
     store.claimRun(dead);
     RunStore again(m_path);
     EXPECT_EQ(again.findRun(dead)->status, RunStatus::Running);
     EXPECT_EQ(again.findRun(live)->status, RunStatus::Running);
+    // Closing the store that writes a run is what a dead writer looks like.
+    { RunStore closing(m_path); (void)closing.createRun(newRun("closed while running")); }
+    EXPECT_EQ(RunStore(m_path).listRuns().front().status, RunStatus::Interrupted);
+}
+
+TEST_F(RunStoreTest, ARunIsClaimedOnceAndFreedWhenItsWriterStopsOrDies) {
+    RunStore first(m_path);
+    RunStore second(m_path);  // as another process would: a store of its own
+    const auto run = first.createRun(newRun("r"));
+    first.setStatus(run, RunStatus::Stopped);
+    first.claimRun(run);
+    try {
+        second.claimRun(run);
+        ADD_FAILURE() << "two stores claimed one run";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("run " + std::to_string(run) + " is still running in another process"),
+                  std::string::npos)
+            << e.what();
+    }
+    first.setStatus(run, RunStatus::Stopped);
+    second.claimRun(run);
+    EXPECT_EQ(second.findRun(run)->status, RunStatus::Running);
+
+    // A writer that died before anyone marked its run: the status still says running, yet the
+    // run is free, since the lock died with the writer.
+    const auto orphan = runOfADeadProcess(m_path, "orphan", RunStatus::Running);
+    ASSERT_GT(orphan, 0);
+    EXPECT_EQ(first.findRun(orphan)->status, RunStatus::Running);
+    first.claimRun(orphan);
+    EXPECT_EQ(count("runs", "id = " + std::to_string(orphan) + " AND owner_pid = " + std::to_string(getpid())), 1);
 }
 
 TEST_F(RunStoreTest, CorruptFileRaisesStoreErrorNamingIt) {
@@ -535,11 +568,69 @@ TEST_F(RunStoreTest, UnopenablePathsRaiseStoreErrorNamingThem) {
 
 TEST_F(RunStoreTest, ReadOnlyFileRaisesStoreError) {
     { RunStore store(m_path); }
-    if (geteuid() == 0) GTEST_SKIP() << "root writes to read-only files";
+    if (geteuid() == 0) GTEST_SKIP() << "root writes to read-only files (the read-only mount test covers root)";
     ASSERT_EQ(chmod(m_path.c_str(), 0444), 0);
     try {
         RunStore store(m_path);
         FAIL() << "opened a read-only file";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find(m_path), std::string::npos) << e.what();
+    }
+}
+
+// A workspace on a read-only disk: a read-only bind mount stops root too. Without the right to
+// mount, a non-root user gets the same from permissions.
+TEST_F(RunStoreTest, AReadOnlyStoreReadsAWorkspaceThatCannotBeWritten) {
+    std::int64_t finished = 0, orphan = 0;
+    {
+        RunStore store(m_path);
+        finished = store.createRun(newRun("finished"));
+        store.recordEpoch(finished, epochMetrics(0, 0.5, dartsV2(), 1));
+        store.setStatus(finished, RunStatus::Finished);
+        orphan = store.createRun(newRun("writer gone"));
+    }
+    // Left 'running' by a writer that is gone, and not marked yet.
+    sqlite3* db = nullptr;
+    sqlite3_open(m_path.c_str(), &db);
+    sqlite3_exec(db, "UPDATE runs SET status = 'running' WHERE name = 'writer gone'", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    ASSERT_FALSE(fs::exists(m_path + "-wal"));  // a clean close folds the log back into the file
+
+    fs::path folder = m_dir / "read-only-view";
+    fs::create_directories(folder);
+    if (mount(m_dir.c_str(), folder.c_str(), nullptr, MS_BIND, nullptr) == 0) {
+        m_mounts.push_back(folder);
+        ASSERT_EQ(mount(nullptr, folder.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr), 0);
+    } else if (geteuid() == 0) {
+        GTEST_SKIP() << "root may not mount here, and permissions do not stop root";
+    } else {
+        folder = m_dir;
+        ASSERT_EQ(chmod(m_path.c_str(), 0444), 0);
+        ASSERT_EQ(chmod(m_dir.c_str(), 0555), 0);
+    }
+    const auto path = (folder / "runs.db").string();
+    const auto before = std::distance(fs::directory_iterator(folder), fs::directory_iterator());
+
+    EXPECT_THROW(RunStore writable(path), StoreError);
+    RunStore store(path, Access::ReadOnly);
+    EXPECT_TRUE(store.readOnly());
+    ASSERT_EQ(store.listRuns().size(), 2u);
+    EXPECT_EQ(store.findRun(finished)->status, RunStatus::Finished);
+    EXPECT_EQ(store.epochs(finished).size(), 1u);
+    // Shown as the next writable open will mark it, though nothing is written.
+    EXPECT_EQ(store.findRun(orphan)->status, RunStatus::Interrupted);
+    EXPECT_THROW((void)store.createRun(newRun("refused")), StoreError);
+    EXPECT_EQ(std::distance(fs::directory_iterator(folder), fs::directory_iterator()), before);
+    EXPECT_EQ(query("SELECT status FROM runs WHERE id = " + std::to_string(orphan)), "running");
+}
+
+TEST_F(RunStoreTest, AReadOnlyStoreRefusesWhatIsNoWorkspace) {
+    EXPECT_THROW(RunStore(m_path, Access::ReadOnly), StoreError);  // missing: not created
+    EXPECT_FALSE(fs::exists(m_path));
+    { std::ofstream empty(m_path); }
+    try {
+        RunStore store(m_path, Access::ReadOnly);
+        ADD_FAILURE() << "opened an empty file as a workspace";
     } catch (const StoreError& e) {
         EXPECT_NE(std::string(e.what()).find(m_path), std::string::npos) << e.what();
     }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <vector>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include "engine/search_session.h"
 #include "engine/workspace.h"
 #include "progress_printer.h"
+#include "store/run_store.h"
 #include "util/atomic_file.h"
 
 namespace nas::cli {
@@ -104,7 +106,49 @@ engine::SearchConfig buildConfig(const Arguments& args) {
     return engine::parseSearchConfig(json);
 }
 
-int runSession(engine::SearchSession& session, bool quiet) {
+// A workspace that a search is about to create, removed again if the search fails before it
+// records a run (a bad dataset, an unknown device): a typo in --data-path must not leave an empty
+// database, nor empty folders, where the user never meant to keep runs.
+class NewWorkspaceGuard final {
+public:
+    explicit NewWorkspaceGuard(const std::string& root) {
+        std::error_code ec;
+        m_database = std::filesystem::path(root) / engine::Workspace::kDatabaseFile;
+        if (std::filesystem::exists(m_database, ec)) return;
+        m_active = true;
+        // The outermost folder that does not exist yet: the workspace creates it and all below.
+        for (auto folder = std::filesystem::absolute(root, ec).lexically_normal();
+             !folder.empty() && !std::filesystem::exists(folder, ec); folder = folder.parent_path()) {
+            m_createdFolders.push_back(folder);
+            if (folder == folder.parent_path()) break;
+        }
+    }
+
+    // Called once the search has ended without recording a run; only what it created goes.
+    void removeUnused() const {
+        if (!m_active) return;
+        std::error_code ec;
+        // Another search started beside this one may have recorded a run in it meanwhile.
+        try {
+            if (std::filesystem::exists(m_database, ec) && !store::RunStore(m_database.string()).listRuns().empty())
+                return;
+        } catch (const std::exception&) {
+            return;  // unreadable: not ours to judge, so left as it is
+        }
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+            std::filesystem::remove(m_database.string() + suffix, ec);
+        // remove() leaves a folder that is not empty: anything else found there stays.
+        std::filesystem::remove(m_database.parent_path() / "runs", ec);
+        for (const auto& folder : m_createdFolders) std::filesystem::remove(folder, ec);
+    }
+
+private:
+    bool m_active = false;
+    std::filesystem::path m_database;
+    std::vector<std::filesystem::path> m_createdFolders;  // innermost first
+};
+
+int runSession(engine::SearchSession& session, bool quiet, std::int64_t* runId = nullptr) {
     ProgressPrinter printer(quiet);
     engine::SearchControl control;
     engine::SearchOutcome outcome;
@@ -112,6 +156,7 @@ int runSession(engine::SearchSession& session, bool quiet) {
         InterruptForwarder forwarder(control);
         outcome = session.run(printer, control);
     }
+    if (runId) *runId = outcome.runId;
     if (outcome.runId > 0) std::printf("run %lld %s\n", static_cast<long long>(outcome.runId), engine::toString(outcome.status).c_str());
     if (outcome.status == engine::RunStatus::Stopped)
         std::fprintf(stderr, "resume it with: nas-studio-cli resume %lld\n", static_cast<long long>(outcome.runId));
@@ -153,8 +198,16 @@ int searchCommand(const Words& words) {
         util::writeTextAtomically(*path, engine::toJson(config).dump(2) + "\n");
         std::fprintf(stderr, "configuration saved to %s\n", path->c_str());
     }
-    engine::SearchSession session(config, workspaceRoot(args));
-    return runSession(session, args.flag("quiet"));
+    const std::string root = workspaceRoot(args);
+    const NewWorkspaceGuard newWorkspace(root);
+    std::int64_t runId = 0;
+    int code = 1;
+    {
+        engine::SearchSession session(config, root);
+        code = runSession(session, args.flag("quiet"), &runId);
+    }  // the session has closed the database
+    if (runId == 0) newWorkspace.removeUnused();
+    return code;
 }
 
 int resumeCommand(const Words& words) {

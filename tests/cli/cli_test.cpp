@@ -220,6 +220,15 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("search --dataset fashion-mnist --data-path " + corrupt.string() + ws());
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("truncated"), std::string::npos) << r.output;
+    // A train limit that stops before the damage does not hide it, and a search into a new
+    // workspace that fails this way leaves no database and no folders behind.
+    const auto fresh = m_dir / "fresh";
+    r = run("search --dataset fashion-mnist --train-limit 2 --data-path " + corrupt.string() + " --workspace " +
+            (fresh / "ws").string());
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.output.find((corrupt / "train-images-idx3-ubyte").string() + ": truncated"), std::string::npos)
+        << r.output;
+    EXPECT_FALSE(fs::exists(fresh)) << "a failed search left " << fresh;
     // Config numbers: fractions and overflows are refused by field, naming the file.
     r = run("search --config " + file("numbers.json", R"({"epochs": 1.9, "space": {"channels": 4.7}})") + ws());
     EXPECT_EQ(r.status, 2);
@@ -243,8 +252,8 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("search --dataset synthetic --channels 100000 --layers 100000" + ws());
     EXPECT_EQ(r.status, 2) << r.output;
     EXPECT_NE(r.output.find("space.layers must be from 3"), std::string::npos) << r.output;
-    // None of that created a run.
-    EXPECT_TRUE(runs().empty());
+    // None of that created a run, nor even the workspace those searches would have started.
+    EXPECT_FALSE(fs::exists(m_dir / "ws"));
     // Unknown commands and options are usage errors.
     EXPECT_EQ(run("frobnicate").status, 2);
     EXPECT_EQ(run("runs --colour" + ws()).status, 2);
@@ -289,6 +298,8 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
         EXPECT_EQ(r.status, 2) << option << ": " << r.output;
         EXPECT_EQ(r.output.find("frame #"), std::string::npos) << r.output;  // no C++ backtrace
     }
+    // A run that is not in an existing workspace.
+    ASSERT_EQ(run(std::string("search --epochs 1") + kTinySearch + ws()).status, 0);
     r = run("export 7 --out " + (m_dir / "x").string() + ws());
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("no run 7"), std::string::npos) << r.output;

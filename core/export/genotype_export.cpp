@@ -25,7 +25,8 @@ nlohmann::json genotypeDocument(const space::Genotype& genotype, const space::Sp
     const auto withAux = space::networkCost(genotype, space, true);
     nlohmann::json doc;
     doc["genotype"] = space::toJson(genotype);
-    doc["darts"] = space::hasDartsForm(genotype) ? nlohmann::json(space::toDartsString(genotype)) : nlohmann::json();
+    const auto text = space::genotypeText(genotype);
+    doc["darts"] = text ? nlohmann::json(*text) : nlohmann::json();
     doc["space"] = {{"channels", space.channels},
                     {"layers", space.layers},
                     {"input", {space.input.channels, space.input.height, space.input.width}},
@@ -51,10 +52,10 @@ std::vector<std::string> exportGenotype(const std::string& folder, const space::
     const auto jsonPath = (fs::path(folder) / "genotype.json").string();
     util::writeTextAtomically(jsonPath, json);
     written.push_back(jsonPath);
-    if (space::hasDartsForm(genotype)) {
-        const auto dartsPath = (fs::path(folder) / "genotype.txt").string();
-        util::writeTextAtomically(dartsPath, space::toDartsString(genotype) + "\n");
-        written.push_back(dartsPath);
+    if (const auto text = space::genotypeText(genotype)) {
+        const auto textPath = (fs::path(folder) / "genotype.txt").string();
+        util::writeTextAtomically(textPath, *text + "\n");
+        written.push_back(textPath);
     }
     const auto modelPath = (fs::path(folder) / "model.py").string();
     util::writeTextAtomically(modelPath, source);

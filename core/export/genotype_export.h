@@ -27,11 +27,12 @@ struct Manifest {
 
 [[nodiscard]] nlohmann::json toJson(const Manifest& manifest);
 
-// {"genotype": ..., "darts": "Genotype(...)" or null, "space": {...}, "cost": {...}, "manifest": {...}}
+// {"genotype": ..., "darts": "Genotype(...)" (space::genotypeText: the DARTS form, or SNAS-Series' 14-edge
+// form for a SNAS-built genotype) or null, "space": {...}, "cost": {...}, "manifest": {...}}
 [[nodiscard]] nlohmann::json genotypeDocument(const space::Genotype& genotype, const space::SpaceConfig& space,
                                               const Manifest& manifest, std::optional<double> validAccuracy);
 
-// Writes genotype.json, genotype.txt (DARTS string, when the genotype has that form) and model.py
+// Writes genotype.json, genotype.txt (space::genotypeText, when the genotype has such a form) and model.py
 // into `folder` (created if needed), each atomically. Returns the paths written.
 std::vector<std::string> exportGenotype(const std::string& folder, const space::Genotype& genotype,
                                         const space::SpaceConfig& space, const Manifest& manifest,

@@ -26,7 +26,7 @@ const std::vector<std::string>& reservedNames() {
         "range", "sum", "zip", "super",
         // Module-level names of the emitted file.
         "torch", "nn", "F", "INPUT_SHAPE", "NUM_CLASSES", "INIT_CHANNELS", "LAYERS",
-        "STEM_MULTIPLIER", "REDUCTION_LAYERS", "AUXILIARY_LAYER", "AUXILIARY", "DROP_PATH_PROB",
+        "STEM_MULTIPLIER", "REDUCTION_LAYERS", "POOL_BATCHNORM", "pool", "AUXILIARY_LAYER", "AUXILIARY", "DROP_PATH_PROB",
         "PARAMETERS_WITHOUT_AUXILIARY", "PARAMETERS_WITH_AUXILIARY", "NORMAL_EDGES",
         "NORMAL_CONCAT", "REDUCE_EDGES", "REDUCE_CONCAT", "drop_path", "Zero", "ReLUConvBN",
         "FactorizedReduce", "SepConv", "DilConv", "AsymmetricConv", "OPS", "Cell", "AuxiliaryHead",
@@ -53,10 +53,6 @@ void checkClassName(const std::string& name) {
 void checkInputs(const space::Genotype& genotype, const space::SpaceConfig& space,
                  const PyTorchSourceOptions& options) {
     space::validate(genotype);
-    if (genotype.normal.concat.size() != genotype.reduce.concat.size())
-        throw std::invalid_argument(
-            "PyTorch export: normal and reduction cells must concatenate the same number of "
-            "states (the next cell's input width depends on it)");
     for (int state : genotype.reduce.concat)
         if (state < 2)
             throw std::invalid_argument(
@@ -229,14 +225,19 @@ class AsymmetricConv(nn.Sequential):
         )
 
 
+def pool(module, c):
+    """A pool; followed by a BatchNorm when POOL_BATCHNORM (SNAS-Series' ops), named as NAS Studio names it."""
+    return nn.Sequential(module, nn.BatchNorm2d(c, affine=True)) if POOL_BATCHNORM else module
+
+
 # Every op maps (channels, stride) to a module with `channels` inputs and outputs.
 OPS = {
     "none": lambda c, stride: Zero(stride),
-    "max_pool_3x3": lambda c, stride: nn.MaxPool2d(3, stride=stride, padding=1),
-    "max_pool_5x5": lambda c, stride: nn.MaxPool2d(5, stride=stride, padding=2),
-    "max_pool_7x7": lambda c, stride: nn.MaxPool2d(7, stride=stride, padding=3),
-    "avg_pool_3x3": lambda c, stride: nn.AvgPool2d(3, stride=stride, padding=1,
-                                                   count_include_pad=False),
+    "max_pool_3x3": lambda c, stride: pool(nn.MaxPool2d(3, stride=stride, padding=1), c),
+    "max_pool_5x5": lambda c, stride: pool(nn.MaxPool2d(5, stride=stride, padding=2), c),
+    "max_pool_7x7": lambda c, stride: pool(nn.MaxPool2d(7, stride=stride, padding=3), c),
+    "avg_pool_3x3": lambda c, stride: pool(nn.AvgPool2d(3, stride=stride, padding=1,
+                                                        count_include_pad=False), c),
     # A one-element nn.Sequential, as in NAS Studio's module tree, so the weight names match.
     "skip_connect": lambda c, stride: nn.Identity() if stride == 1 else nn.Sequential(FactorizedReduce(c, c)),
     "sep_conv_3x3": lambda c, stride: SepConv(c, 3, stride),
@@ -429,8 +430,8 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
 std::string pytorchSource(const space::Genotype& genotype, const space::SpaceConfig& space,
                           const PyTorchSourceOptions& options) {
     checkInputs(genotype, space, options);
-    const int concatWidth = static_cast<int>(genotype.normal.concat.size());
-    const auto shapes = space::cellShapes(space, concatWidth);
+    const auto shapes = space::cellShapes(space, static_cast<int>(genotype.normal.concat.size()),
+                                          static_cast<int>(genotype.reduce.concat.size()));
     const int auxLayer = 2 * space.layers / 3;
     const auto& auxShape = shapes.at(static_cast<size_t>(auxLayer));
     const bool auxPoolIsDarts = auxShape.outH == 8 && auxShape.outW == 8;
@@ -477,6 +478,9 @@ std::string pytorchSource(const space::Genotype& genotype, const space::SpaceCon
         << (reductionLayers.size() == 1 ? "," : "") << ")\n"
         << "AUXILIARY_LAYER = " << auxLayer << "  # the auxiliary head reads this cell's output\n"
         << "AUXILIARY = " << (options.auxiliary ? "True" : "False") << "\n"
+        << "# Pools followed by an affine BatchNorm, as SNAS-Series' code builds its genotypes (DARTS's "
+           "does not).\n"
+        << "POOL_BATCHNORM = " << (genotype.style == space::BuildStyle::Snas ? "True" : "False") << "\n"
         << "DROP_PATH_PROB = " << pythonFloat(options.dropPath) << "\n"
         << "PARAMETERS_WITHOUT_AUXILIARY = " << paramsPlain << "\n"
         << "PARAMETERS_WITH_AUXILIARY = " << paramsAux << "\n\n"

@@ -62,7 +62,7 @@ Cost opCost(OpKind kind, int c, int stride, int outH, int outW, bool affine) {
     throw std::logic_error("opCost: unhandled op kind");
 }
 
-std::vector<CellShape> cellShapes(const SpaceConfig& space, int concatWidth) {
+std::vector<CellShape> cellShapes(const SpaceConfig& space, int normalWidth, int reduceWidth) {
     // Callers validate sizes first; this guards the arithmetic below (the classifier reads the last
     // cell, the auxiliary head cell 2*layers/3), which a network below the minimum would run past.
     if (space.layers < kMinLayers || space.channels < 2)
@@ -92,20 +92,22 @@ std::vector<CellShape> cellShapes(const SpaceConfig& space, int concatWidth) {
         s.outW = w;
         shapes.push_back(s);
         cPrevPrev = cPrev;
-        cPrev = concatWidth * c;
+        cPrev = (s.reduction ? reduceWidth : normalWidth) * c;
         reductionPrev = s.reduction;
     }
     return shapes;
 }
 
-Cost fixedNetworkCost(const SpaceConfig& space, int concatWidth, bool affine) {
+namespace {
+
+// Stem, each cell's preprocessing and the classifier, for cells of these shapes.
+Cost fixedCost(const SpaceConfig& space, const std::vector<CellShape>& shapes, int finalChannels, bool affine) {
     Cost total;
     const int stemC = space.stemMultiplier * space.channels;
     const double inputArea = static_cast<double>(space.input.height) * space.input.width;
     const double stemWeights = 9.0 * space.input.channels * stemC;
     total += Cost{stemWeights + 2.0 * stemC, stemWeights * inputArea,
                   inputArea * (space.input.channels + stemC) + stemWeights};
-    const auto shapes = cellShapes(space, concatWidth);
     for (const auto& s : shapes) {
         const double inArea = static_cast<double>(s.inH) * s.inW;
         total += s.reductionPrev ? factorizedReduceCost(s.cPrevPrev, s.c, inArea, affine)
@@ -113,29 +115,42 @@ Cost fixedNetworkCost(const SpaceConfig& space, int concatWidth, bool affine) {
                                             1, inArea, affine);
         total += convCost(static_cast<double>(s.cPrev) * s.c, s.cPrev, s.c, 1, inArea, affine);
     }
-    const double features = static_cast<double>(concatWidth) * shapes.back().c;
+    const double features = finalChannels;
     const double classifier = features * space.classes + space.classes;
     total += Cost{classifier, features * space.classes, features + space.classes + classifier};
     return total;
 }
 
-Cost networkCost(const Genotype& genotype, const SpaceConfig& space, bool auxiliary) {
-    if (genotype.normal.concat.size() != genotype.reduce.concat.size())
-        throw std::invalid_argument("normal and reduce cells must concatenate the same number of states");
-    const int concatWidth = static_cast<int>(genotype.normal.concat.size());
-    Cost total = fixedNetworkCost(space, concatWidth, /*affine=*/true);
+}  // namespace
+
+Cost fixedNetworkCost(const SpaceConfig& space, int concatWidth, bool affine) {
     const auto shapes = cellShapes(space, concatWidth);
+    return fixedCost(space, shapes, concatWidth * shapes.back().c, affine);
+}
+
+int cellOutputChannels(const Genotype& genotype, const CellShape& shape) {
+    return static_cast<int>((shape.reduction ? genotype.reduce : genotype.normal).concat.size()) * shape.c;
+}
+
+Cost networkCost(const Genotype& genotype, const SpaceConfig& space, bool auxiliary) {
+    const auto shapes = cellShapes(space, static_cast<int>(genotype.normal.concat.size()),
+                                   static_cast<int>(genotype.reduce.concat.size()));
+    Cost total = fixedCost(space, shapes, cellOutputChannels(genotype, shapes.back()), /*affine=*/true);
+    // SNAS-Series' ops follow each pool with a BatchNorm, affine in the derived network.
+    const bool poolBatchNorm = genotype.style == BuildStyle::Snas;
     for (const auto& s : shapes) {
         const CellGenotype& cell = s.reduction ? genotype.reduce : genotype.normal;
         for (const auto& e : cell.edges) {
             const int stride = s.reduction && e.from < 2 ? 2 : 1;
-            total += opCost(opKindFromName(e.op), s.c, stride, s.outH, s.outW, true);
+            const OpKind kind = opKindFromName(e.op);
+            total += opCost(kind, s.c, stride, s.outH, s.outW, true);
+            if (poolBatchNorm && isPool(kind)) total.params += 2.0 * s.c;
         }
     }
     if (auxiliary) {
         // ReLU, avg pool, 1x1 conv to 128 + BN, ReLU, 2x2 conv to 768 + BN, ReLU, linear.
         const int layerAux = 2 * space.layers / 3;
-        const double cAux = static_cast<double>(concatWidth) * shapes[layerAux].c;
+        const double cAux = cellOutputChannels(genotype, shapes[static_cast<size_t>(layerAux)]);
         const double weights = cAux * 128 + 128.0 * 768 * 4;
         const double linear = 768.0 * space.classes + space.classes;
         total += Cost{weights + 2 * 128 + 2 * 768 + linear, cAux * 128 * 4 + 128.0 * 768 * 4 + 768.0 * space.classes,

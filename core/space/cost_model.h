@@ -35,10 +35,18 @@ struct CellShape {
     int inH = 0, inW = 0;    // size of s1
     int outH = 0, outW = 0;  // size of the cell's nodes
 };
-[[nodiscard]] std::vector<CellShape> cellShapes(const SpaceConfig& space, int concatWidth);
+// `normalWidth` and `reduceWidth`: how many states each cell type concatenates (its output has that
+// many times C channels). DARTS's network code reads them per cell, so NASNet's cells (5 and 3) differ.
+[[nodiscard]] std::vector<CellShape> cellShapes(const SpaceConfig& space, int normalWidth, int reduceWidth);
+[[nodiscard]] inline std::vector<CellShape> cellShapes(const SpaceConfig& space, int concatWidth) {
+    return cellShapes(space, concatWidth, concatWidth);
+}
+// Output channels of a cell of this shape in a network built from `genotype`.
+[[nodiscard]] int cellOutputChannels(const Genotype& genotype, const CellShape& shape);
 
 // Whole derived network: stem, preprocessing, the genotype's ops, classifier and, if asked, the
-// auxiliary head. `params` equals the parameter count of the network the builder makes.
+// auxiliary head. `params` equals the parameter count of the network the builder makes, and that of
+// the authors' code for the genotype's build style (a SNAS-built genotype's pools carry a BatchNorm).
 [[nodiscard]] Cost networkCost(const Genotype& genotype, const SpaceConfig& space, bool auxiliary);
 
 // Per edge and candidate op, that op's cost summed over every cell of the given type in the

@@ -22,7 +22,7 @@ torch::Tensor dropPath(const torch::Tensor& x, double probability) {
 }
 
 DerivedCellImpl::DerivedCellImpl(const CellGenotype& genotype, int cPrevPrev, int cPrev, int c,
-                                 bool reduction, bool reductionPrev)
+                                 bool reduction, bool reductionPrev, bool poolBatchNorm)
     : m_genotype(genotype), m_reduction(reduction) {
     m_preprocess0 = register_module("preprocess0", makePreprocess0(cPrevPrev, c, reductionPrev, true));
     m_preprocess1 = register_module("preprocess1", reluConvBn(cPrev, c, 1, 1, 0, true));
@@ -31,7 +31,9 @@ DerivedCellImpl::DerivedCellImpl(const CellGenotype& genotype, int cPrevPrev, in
         const int stride = reduction && e.from < 2 ? 2 : 1;
         const OpKind kind = opKindFromName(e.op);
         m_isIdentity.push_back(kind == OpKind::SkipConnect && stride == 1);
-        m_ops.push_back(register_module("op" + std::to_string(i), makeOp(kind, c, stride, true)));
+        auto op = makeOp(kind, c, stride, true);
+        if (poolBatchNorm && isPool(kind)) op->push_back(nn::BatchNorm2d(c));
+        m_ops.push_back(register_module("op" + std::to_string(i), op));
     }
 }
 
@@ -81,22 +83,24 @@ torch::Tensor AuxiliaryHeadImpl::forward(const torch::Tensor& x) {
 
 DerivedNetworkImpl::DerivedNetworkImpl(const Genotype& genotype, const SpaceConfig& space, bool auxiliary) {
     validate(genotype);
-    const int concat = static_cast<int>(genotype.normal.concat.size());
     m_stem = register_module("stem", makeStem(space));
-    const auto shapes = cellShapes(space, concat);
+    // Each cell type's own concat width sets its output channels (DARTS's per-cell multiplier).
+    const auto shapes = cellShapes(space, static_cast<int>(genotype.normal.concat.size()),
+                                   static_cast<int>(genotype.reduce.concat.size()));
+    const bool poolBatchNorm = genotype.style == BuildStyle::Snas;
     for (size_t i = 0; i < shapes.size(); ++i) {
         const auto& s = shapes[i];
         m_cells.push_back(register_module(
             "cell" + std::to_string(i),
             DerivedCell(s.reduction ? genotype.reduce : genotype.normal, s.cPrevPrev, s.cPrev, s.c,
-                        s.reduction, s.reductionPrev)));
+                        s.reduction, s.reductionPrev, poolBatchNorm)));
     }
     if (auxiliary) {
         m_auxiliaryAfter = 2 * space.layers / 3;
         const auto& s = shapes[static_cast<size_t>(m_auxiliaryAfter)];
-        m_auxiliary = register_module("auxiliary", AuxiliaryHead(concat * s.c, s.outH, space.classes));
+        m_auxiliary = register_module("auxiliary", AuxiliaryHead(cellOutputChannels(genotype, s), s.outH, space.classes));
     }
-    m_classifier = register_module("classifier", nn::Linear(concat * shapes.back().c, space.classes));
+    m_classifier = register_module("classifier", nn::Linear(cellOutputChannels(genotype, shapes.back()), space.classes));
 }
 
 NetworkOutput DerivedNetworkImpl::forward(const torch::Tensor& x) {

@@ -15,8 +15,9 @@ namespace nas::space {
 
 class DerivedCellImpl final : public torch::nn::Module {
 public:
+    // `poolBatchNorm`: follow each pool with an affine BatchNorm, as SNAS-Series' code does.
     DerivedCellImpl(const CellGenotype& genotype, int cPrevPrev, int cPrev, int c, bool reduction,
-                    bool reductionPrev);
+                    bool reductionPrev, bool poolBatchNorm = false);
     torch::Tensor forward(const torch::Tensor& s0, const torch::Tensor& s1, double dropPath);
     [[nodiscard]] bool reduction() const { return m_reduction; }
 

@@ -16,6 +16,40 @@ TEST(DerivedNetwork, DartsV2HasTheReferenceParameterCount) {
     EXPECT_EQ(parameterCount(*DerivedNetwork(g, space, true)), 3825768);
 }
 
+// The built module has the authors' counts too (the cost model is checked for every published
+// genotype in published_genotypes_test.cpp): NASNet's cells concatenate five and three states, and
+// SNAS-Series' code follows each pool with an affine BatchNorm.
+TEST(DerivedNetwork, PublishedGenotypesHaveTheAuthorsParameterCounts) {
+    SpaceConfig space;
+    space.channels = 36;
+    space.layers = 20;
+    struct Case {
+        const char* name;
+        std::int64_t params;
+        std::int64_t paramsWithAuxiliary;
+    };
+    for (const Case& c : {Case{"NASNet", 3830950, 4288944}, Case{"AmoebaNet", 3145078, 3603072},
+                          Case{"SNAS_mild_edge_all", 2663542, 3139968}}) {
+        const Genotype g = *publishedGenotype(c.name);
+        EXPECT_EQ(parameterCount(*DerivedNetwork(g, space, false)), c.params) << c.name;
+        EXPECT_EQ(parameterCount(*DerivedNetwork(g, space, true)), c.paramsWithAuxiliary) << c.name;
+    }
+}
+
+// Cells of different widths and SNAS's zero nodes run forward, auxiliary head included.
+TEST(DerivedNetwork, PerCellConcatWidthsAndZeroNodesRunForward) {
+    SpaceConfig space;
+    space.channels = 4;
+    space.layers = 5;
+    for (const char* name : {"NASNet", "SNAS_aggressive_edge_all"}) {
+        DerivedNetwork net(*publishedGenotype(name), space, true);
+        const auto out = net->forward(torch::randn({2, 3, 32, 32}));
+        EXPECT_EQ(out.logits.sizes(), (std::vector<int64_t>{2, 10})) << name;
+        EXPECT_EQ(out.auxLogits.sizes(), (std::vector<int64_t>{2, 10})) << name;
+        EXPECT_EQ(parameterCount(*net), networkCost(*publishedGenotype(name), space, true).params) << name;
+    }
+}
+
 TEST(DerivedNetwork, AnyInDegreeAndAllOpsMatchTheCostModel) {
     SpaceConfig space;
     space.channels = 8;

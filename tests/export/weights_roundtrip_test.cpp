@@ -58,12 +58,26 @@ std::vector<double> numbersAfter(const std::string& output, const std::string& t
     return values;
 }
 
-class WeightsRoundTripTest : public nas::testing::PythonTest {};
+class WeightsRoundTripTest : public nas::testing::PythonTest {
+protected:
+    void checkSameLogits(const Genotype& g);
+};
 
 TEST_F(WeightsRoundTripTest, ExportedModuleLoadsWeightsAndComputesTheSameLogits) {
+    checkSameLogits(everyOpGenotype());
+}
+
+// SNAS-Series' pools carry a BatchNorm, and the two cell types concatenate different numbers of states.
+TEST_F(WeightsRoundTripTest, SnasBuiltPoolsAndPerCellWidthsLoadToo) {
+    Genotype g = everyOpGenotype();
+    g.style = nas::space::BuildStyle::Snas;
+    g.reduce.concat = {3, 4};
+    checkSameLogits(g);
+}
+
+void WeightsRoundTripTest::checkSameLogits(const Genotype& g) {
     torch::manual_seed(5);
     const SpaceConfig space = smallOddSpace();
-    const Genotype g = everyOpGenotype();
     nas::space::DerivedNetwork net(g, space, /*auxiliary=*/true);
 
     // Move every BatchNorm away from its initial statistics so the check covers the buffers too.

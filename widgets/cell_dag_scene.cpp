@@ -4,15 +4,19 @@
 #include <QCoreApplication>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
+#include <QGraphicsRectItem>
 #include <QGraphicsSceneHoverEvent>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QPainterPath>
 #include <QPen>
+#include <QTextDocument>
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <vector>
 
 #include "space/space_config.h"
+#include "widgets/cell_dag_layout.h"
 #include "widgets/cell_labels.h"
 #include "widgets/op_palette.h"
 #include "widgets/qt_text.h"
@@ -20,10 +24,19 @@
 namespace nas::widgets {
 namespace {
 
-constexpr double kColumn = 140.0;  // horizontal distance between node columns
-constexpr double kHeight = 340.0;  // height of a cell drawing
-constexpr double kNodeRadius = 20.0;
 constexpr double kDefaultWidth = 2.5;
+// Text sizes in scene units (pixels at 100 %), so text scales with the drawing and the view.
+constexpr int kNodeTextPx = 16;
+constexpr int kEdgeTextPx = 15;
+constexpr int kTitleTextPx = 19;
+constexpr int kLegendTextPx = 15;
+
+QFont pixelFont(int pixels, bool bold = false) {
+    QFont font;
+    font.setPixelSize(pixels);
+    font.setBold(bold);
+    return font;
+}
 
 // An edge that thickens while hovered, so the tooltip's edge is obvious in a dense cell.
 class DagEdgeItem final : public QGraphicsPathItem {
@@ -56,57 +69,6 @@ class DagEdgeItem final : public QGraphicsPathItem {
   private:
     double m_width = kDefaultWidth;
 };
-
-struct Layout {
-    std::map<int, QPointF> states;  // state index -> centre
-    QPointF output;
-    double middle = 0;
-};
-
-Layout layoutCell(int nodes, QPointF origin) {
-    Layout l;
-    const double top = origin.y() + 40.0;  // room for the title
-    l.middle = top + kHeight / 2.0;
-    l.states[0] = {origin.x() + 50.0, top + 30.0};
-    l.states[1] = {origin.x() + 50.0, top + kHeight - 30.0};
-    // Intermediate nodes zig-zag around the middle so edges between neighbours stay visible.
-    for (int i = 0; i < nodes; ++i) {
-        const double dy = (i % 2 == 0 ? -1.0 : 1.0) * kHeight * 0.16;
-        l.states[i + 2] = {origin.x() + 50.0 + kColumn * (i + 1), l.middle + dy};
-    }
-    l.output = {origin.x() + 50.0 + kColumn * (nodes + 1), l.middle};
-    return l;
-}
-
-// A curve that bows away from the middle the further it jumps, so long edges pass around the
-// nodes they skip instead of through them.
-QPainterPath edgePath(QPointF from, QPointF to, double middle) {
-    const double span = std::abs(to.x() - from.x()) / kColumn;
-    const double side = from.y() <= middle ? -1.0 : 1.0;
-    const double bow = span > 1.2 ? side * 28.0 * (span - 1.0) : 0.0;
-    QPainterPath path(from);
-    path.cubicTo(QPointF(from.x() + (to.x() - from.x()) * 0.35, from.y() + bow),
-                 QPointF(from.x() + (to.x() - from.x()) * 0.65, to.y() + bow), to);
-    return path;
-}
-
-// The path cut back to the target node's rim, with an arrow head there.
-QPainterPath withArrow(const QPainterPath& full) {
-    const double length = full.length();
-    const double tEnd = full.percentAtLength(std::max(0.0, length - kNodeRadius));
-    QPainterPath cut(full.pointAtPercent(0));
-    constexpr int kSegments = 24;  // a polyline is exact enough at this size
-    for (int i = 1; i <= kSegments; ++i) cut.lineTo(full.pointAtPercent(tEnd * i / kSegments));
-    const QPointF tip = full.pointAtPercent(tEnd);
-    const double angle = qDegreesToRadians(full.angleAtPercent(tEnd));
-    const QPointF back(std::cos(angle), -std::sin(angle));  // Qt angles run counter-clockwise
-    const QPointF normal(-back.y(), back.x());
-    cut.moveTo(tip);
-    cut.lineTo(tip - back * 9.0 + normal * 4.5);
-    cut.moveTo(tip);
-    cut.lineTo(tip - back * 9.0 - normal * 4.5);
-    return cut;
-}
 
 // The distribution of supernet edge `edge`, or empty when the snapshot lacks it.
 std::vector<std::pair<std::string, double>> distributionOf(const engine::CellAlphas* alphas,
@@ -146,24 +108,42 @@ QString tooltipFor(const space::GenotypeEdge& e,
     return text + QStringLiteral("</table>");
 }
 
-void addNode(QGraphicsScene& scene, QPointF centre, const QString& label, bool io) {
-    const QRectF box(centre.x() - kNodeRadius * (io ? 1.6 : 1.0), centre.y() - kNodeRadius,
-                     kNodeRadius * (io ? 3.2 : 2.0), kNodeRadius * 2.0);
-    QAbstractGraphicsShapeItem* shape = nullptr;
-    if (io) {
-        QPainterPath rounded;
-        rounded.addRoundedRect(box, 8, 8);
-        shape = scene.addPath(rounded);
-        shape->setBrush(QColor(0xde, 0xeb, 0xf7));
-    } else {
-        shape = scene.addEllipse(box);
-        shape->setBrush(QColor(0xff, 0xf5, 0xd6));
-    }
+void addNode(QGraphicsScene& scene, const CellArcLayout& layout, int state, const QString& label) {
+    const bool io = layout.isIo(state);
+    auto* shape = scene.addPath(layout.outline(state));
+    shape->setBrush(io ? QColor(0xde, 0xeb, 0xf7) : QColor(0xff, 0xf5, 0xd6));
     shape->setPen(QPen(QColor(0x44, 0x44, 0x44), 1.5));
     shape->setZValue(2);
-    auto* text = scene.addSimpleText(label);
-    text->setPos(centre - text->boundingRect().center());
+    shape->setData(kDagItemRole, QString::fromLatin1(kDagNode));
+    shape->setData(kDagStateRole, state);
+    // Rich text, so c_{k-1} reads as c with a subscript.
+    auto* text = scene.addText(QString(), pixelFont(kNodeTextPx));
+    text->setHtml(label);
+    text->document()->setDocumentMargin(0);
+    text->setPos(layout.centre(state) - text->boundingRect().center());
     text->setZValue(3);
+}
+
+// The op's name on a pale plate, placed where it covers no node and no other label.
+void addEdgeLabel(QGraphicsScene& scene, const space::GenotypeEdge& e, const QPainterPath& edge,
+                  QPointF anchor, std::vector<QRectF>& blocked) {
+    auto* plate = new QGraphicsRectItem;
+    auto* text = new QGraphicsSimpleTextItem(opShortLabel(e.op), plate);
+    text->setFont(pixelFont(kEdgeTextPx));
+    text->setBrush(opColor(e.op).darker(170));
+    const QSizeF size = text->boundingRect().size() + QSizeF(6.0, 2.0);
+    const QRectF rect = placeLabel(edge, anchor, size, blocked);
+    plate->setRect(QRectF(QPointF(0, 0), rect.size()));
+    plate->setPos(rect.topLeft());
+    text->setPos(3.0, 1.0);
+    plate->setPen(QPen(opColor(e.op), 1.0));
+    plate->setBrush(QColor(255, 255, 255, 235));
+    plate->setZValue(5);
+    plate->setData(kDagItemRole, QString::fromLatin1(kDagEdgeLabel));
+    plate->setToolTip(
+        QStringLiteral("%1 \u2192 %2: %3").arg(stateLabel(e.from)).arg(e.to).arg(toQString(e.op)));
+    scene.addItem(plate);
+    blocked.push_back(rect.adjusted(-2, -2, 2, 2));
 }
 
 }  // namespace
@@ -174,49 +154,65 @@ CellDrawing drawCell(QGraphicsScene& scene, const space::CellGenotype& cell,
                      const engine::CellAlphas* alphas, const QString& title, QPointF origin) {
     CellDrawing drawing;
     const int nodes = std::max(cell.nodeCount(), 1);
-    const Layout l = layoutCell(nodes, origin);
+    const CellArcLayout layout(nodes, origin, kDagOutputState);
+    const int lastState = nodes + 1;
+    auto known = [&](int state) { return state >= 0 && state <= lastState; };
 
-    auto* heading = scene.addSimpleText(title, QFont(QString(), 13, QFont::Bold));
-    heading->setPos(origin.x() + 10.0, origin.y());
+    auto* heading = scene.addSimpleText(title, pixelFont(kTitleTextPx, true));
+    heading->setPos(origin.x() + CellArcLayout::kMargin, origin.y() + 4.0);
 
-    addNode(scene, l.states.at(0), stateLabel(0), true);
-    addNode(scene, l.states.at(1), stateLabel(1), true);
-    for (int i = 0; i < nodes; ++i) addNode(scene, l.states.at(i + 2), stateLabel(i + 2), false);
-    addNode(scene, l.output, outputLabel(), true);
+    std::vector<QRectF> blocked;  // what labels must not cover: nodes, title, earlier labels
+    blocked.push_back(heading->sceneBoundingRect());
+    for (int state = 0; state <= lastState; ++state) {
+        addNode(scene, layout, state, stateHtml(state));
+        blocked.push_back(layout.box(state).adjusted(-3, -3, 3, 3));
+    }
+    addNode(scene, layout, kDagOutputState, outputHtml());
+    blocked.push_back(layout.box(kDagOutputState).adjusted(-3, -3, 3, 3));
 
     for (const space::GenotypeEdge& e : cell.edges) {
-        if (!l.states.count(e.from) || !l.states.count(e.to + 2)) continue;
-        const QPainterPath full = edgePath(l.states.at(e.from), l.states.at(e.to + 2), l.middle);
+        const int to = e.to + 2;
+        if (!known(e.from) || !known(to)) continue;
+        const QPainterPath full = layout.edgePath(e.from, to);
         const auto dist = distributionOf(alphas, space::edgeIndex(e.from, e.to));
         double width = kDefaultWidth;
         for (const auto& [op, p] : dist)
             if (op == e.op) width = edgeWidthFor(p);
-        auto* item = new DagEdgeItem(withArrow(full));
+        auto* item =
+            new DagEdgeItem(clippedArrowPath(full, layout.outline(e.from), layout.outline(to)));
         item->setPen(QPen(opColor(e.op), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         item->setToolTip(tooltipFor(e, dist));
         item->setData(kDagItemRole, QString::fromLatin1(kDagOpEdge));
+        item->setData(kDagFromRole, e.from);
+        item->setData(kDagToRole, to);
         item->setZValue(1);
         scene.addItem(item);
         drawing.opEdges.push_back(item);
-
-        // The label sits on the curve's middle, on a pale plate so crossing edges stay readable.
-        auto* label = scene.addSimpleText(opShortLabel(e.op), QFont(QString(), 9));
-        label->setBrush(opColor(e.op).darker(160));
-        const QPointF mid = full.pointAtPercent(0.5);
-        label->setPos(mid - label->boundingRect().center());
-        label->setZValue(5);
-        auto* plate = scene.addRect(label->sceneBoundingRect().adjusted(-2, -1, 2, 1), Qt::NoPen,
-                                    QColor(255, 255, 255, 200));
-        plate->setZValue(4);
     }
+    // Labels after all edges, shortest edges first: they have the least room to move.
+    std::vector<const space::GenotypeEdge*> byLength;
+    for (const space::GenotypeEdge& e : cell.edges)
+        if (known(e.from) && known(e.to + 2)) byLength.push_back(&e);
+    std::stable_sort(byLength.begin(), byLength.end(), [](const auto* a, const auto* b) {
+        return a->to + 2 - a->from < b->to + 2 - b->from;
+    });
+    for (const space::GenotypeEdge* e : byLength)
+        addEdgeLabel(scene, *e, layout.edgePath(e->from, e->to + 2),
+                     layout.labelAnchor(e->from, e->to + 2), blocked);
+
     // Concatenated states feed the output; drawn dashed and grey: they carry no op.
     for (int state : cell.concat) {
-        if (!l.states.count(state)) continue;
-        auto* line = scene.addPath(withArrow(edgePath(l.states.at(state), l.output, l.middle)),
-                                   QPen(QColor(0x88, 0x88, 0x88), 1.2, Qt::DashLine));
+        if (!known(state)) continue;
+        const QPainterPath full = layout.edgePath(state, kDagOutputState);
+        auto* line = scene.addPath(
+            clippedArrowPath(full, layout.outline(state), layout.outline(kDagOutputState)),
+            QPen(QColor(0x88, 0x88, 0x88), 1.4, Qt::DashLine));
         line->setZValue(0);
+        line->setData(kDagItemRole, QString::fromLatin1(kDagConcatEdge));
+        line->setData(kDagFromRole, state);
+        line->setData(kDagToRole, kDagOutputState);
     }
-    drawing.bounds = QRectF(origin, QSizeF(100.0 + kColumn * (nodes + 1), kHeight + 60.0));
+    drawing.bounds = layout.bounds();
     return drawing;
 }
 
@@ -224,9 +220,9 @@ QRectF drawOpLegend(QGraphicsScene& scene, const std::vector<std::string>& ops, 
     QRectF bounds(origin, QSizeF(0, 0));
     double x = origin.x();
     for (const std::string& op : ops) {
-        auto* swatch = scene.addRect(x, origin.y(), 14, 14, QPen(Qt::darkGray), opColor(op));
-        auto* text = scene.addSimpleText(toQString(op), QFont(QString(), 9));
-        text->setPos(x + 18, origin.y() - 1);
+        auto* swatch = scene.addRect(x, origin.y(), 16, 16, QPen(Qt::darkGray), opColor(op));
+        auto* text = scene.addSimpleText(toQString(op), pixelFont(kLegendTextPx));
+        text->setPos(x + 21, origin.y() + 8 - text->boundingRect().height() / 2);
         bounds = bounds.united(swatch->sceneBoundingRect()).united(text->sceneBoundingRect());
         x = text->sceneBoundingRect().right() + 16;
     }

@@ -16,7 +16,14 @@ namespace nas::widgets {
 
 // Marks op-edge items (QGraphicsItem::data(kDagItemRole)), so views and tests can find them.
 inline constexpr int kDagItemRole = 0;
+inline constexpr int kDagStateRole = 1;  // a node's state (kDagOutputState for the output)
+inline constexpr int kDagFromRole = 2;   // an edge's source state
+inline constexpr int kDagToRole = 3;     // an edge's target state
+inline constexpr int kDagOutputState = -1;
 inline constexpr char kDagOpEdge[] = "op-edge";
+inline constexpr char kDagConcatEdge[] = "concat-edge";
+inline constexpr char kDagNode[] = "node";
+inline constexpr char kDagEdgeLabel[] = "edge-label";
 
 struct CellDrawing {
     std::vector<QGraphicsPathItem*> opEdges;  // one per genotype edge, in genotype order

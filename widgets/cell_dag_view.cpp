@@ -7,9 +7,13 @@
 #include <QWheelEvent>
 #include <set>
 
+#include "widgets/cell_dag_layout.h"
 #include "widgets/cell_dag_scene.h"
 
 namespace nas::widgets {
+namespace {
+constexpr double kCellGap = 30.0;  // between the two cells' drawings
+}  // namespace
 
 CellDagView::CellDagView(QWidget* parent) : QGraphicsView(parent) {
     setObjectName(QStringLiteral("cellDagView"));
@@ -54,10 +58,13 @@ void CellDagView::rebuild() {
     }
     const engine::CellAlphas* normal = m_alphas ? &m_alphas->normal : nullptr;
     const engine::CellAlphas* reduce = m_alphas ? &m_alphas->reduce : nullptr;
+    m_sideBySide = sideBySideFits();
     const CellDrawing left =
         drawCell(*m_scene, m_genotype->normal, normal, tr("Normal cell"), QPointF(0, 0));
-    const CellDrawing right = drawCell(*m_scene, m_genotype->reduce, reduce, tr("Reduction cell"),
-                                       QPointF(left.bounds.right() + 40.0, 0));
+    const QPointF second = m_sideBySide ? QPointF(left.bounds.right() + kCellGap, 0)
+                                        : QPointF(0, left.bounds.bottom() + kCellGap);
+    const CellDrawing right =
+        drawCell(*m_scene, m_genotype->reduce, reduce, tr("Reduction cell"), second);
     m_opEdges = left.opEdges;
     m_opEdges.insert(m_opEdges.end(), right.opEdges.begin(), right.opEdges.end());
 
@@ -67,9 +74,27 @@ void CellDagView::rebuild() {
         for (const auto& e : cell->edges) used.insert(e.op);
     const QRectF cells = left.bounds.united(right.bounds);
     drawOpLegend(*m_scene, {used.begin(), used.end()},
-                 QPointF(cells.left() + 10.0, cells.bottom() + 10.0));
+                 QPointF(cells.left() + CellArcLayout::kMargin, cells.bottom() + 6.0));
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-15, -15, 15, 15));
     fit();
+}
+
+bool CellDagView::sideBySideFits() const {
+    if (!m_genotype) return false;
+    const QSizeF a =
+        CellArcLayout(std::max(m_genotype->normal.nodeCount(), 1), {}, 0).bounds().size();
+    const QSizeF b =
+        CellArcLayout(std::max(m_genotype->reduce.nodeCount(), 1), {}, 0).bounds().size();
+    constexpr double kLegend = 40.0;
+    const QSizeF beside(a.width() + kCellGap + b.width(),
+                        std::max(a.height(), b.height()) + kLegend);
+    const QSizeF stacked(std::max(a.width(), b.width()),
+                         a.height() + kCellGap + b.height() + kLegend);
+    const QSizeF room = viewport()->size();
+    auto scaleFor = [&](QSizeF s) {
+        return std::min(room.width() / s.width(), room.height() / s.height());
+    };
+    return scaleFor(beside) > scaleFor(stacked);
 }
 
 void CellDagView::fit() {
@@ -78,6 +103,9 @@ void CellDagView::fit() {
 
 void CellDagView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
+    // The cells go side by side in a wide view and one above the other in a tall one, whichever
+    // draws them (and their text) larger.
+    if (m_genotype && !m_userZoomed && sideBySideFits() != m_sideBySide) rebuild();
     fit();
 }
 

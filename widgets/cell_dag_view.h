@@ -36,12 +36,15 @@ class CellDagView final : public QGraphicsView {
   private:
     void rebuild();
     void fit();
+    // Whether the two cells drawn side by side fill this view better than one above the other.
+    [[nodiscard]] bool sideBySideFits() const;
 
     QGraphicsScene* m_scene = nullptr;
     std::optional<space::Genotype> m_genotype;
     std::optional<engine::AlphaSnapshot> m_alphas;
     std::vector<QGraphicsPathItem*> m_opEdges;
     bool m_userZoomed = false;
+    bool m_sideBySide = false;
 };
 
 }  // namespace nas::widgets

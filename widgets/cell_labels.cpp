@@ -12,6 +12,14 @@ QString stateLabel(int state) {
 
 QString outputLabel() { return QStringLiteral("c_{k}"); }
 
+QString stateHtml(int state) {
+    if (state == 0) return QStringLiteral("c<sub>k\u22122</sub>");
+    if (state == 1) return QStringLiteral("c<sub>k\u22121</sub>");
+    return QString::number(state - 2);
+}
+
+QString outputHtml() { return QStringLiteral("c<sub>k</sub>"); }
+
 QString edgeLabel(int edge) {
     return QStringLiteral("%1 \u2192 %2")
         .arg(stateLabel(space::edgeSource(edge)))

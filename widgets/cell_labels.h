@@ -7,6 +7,9 @@ namespace nas::widgets {
 
 [[nodiscard]] QString stateLabel(int state);
 [[nodiscard]] QString outputLabel();
+// The same as rich text, with real subscripts (c<sub>k-2</sub>), for drawings.
+[[nodiscard]] QString stateHtml(int state);
+[[nodiscard]] QString outputHtml();
 // "c_{k-1} → 2" for supernet edge index `edge` (DARTS edge order).
 [[nodiscard]] QString edgeLabel(int edge);
 

@@ -15,8 +15,12 @@ space::InputShape parseInput(const std::string& text) {
     char x1 = 0, x2 = 0;
     // %n: the whole text must be the shape; "3x32x32junk" is not one.
     if (std::sscanf(text.c_str(), "%d%c%d%c%d%n", &c, &x1, &h, &x2, &w, &used) != 5 ||
-        used != static_cast<int>(text.size()) || x1 != 'x' || x2 != 'x' || c < 1 || h < 4 || w < 4)
+        used != static_cast<int>(text.size()) || x1 != 'x' || x2 != 'x')
         throw UsageError("--input must look like 3x32x32 (channels x height x width), not '" + text + "'");
+    if (c < 1) throw UsageError("--input " + text + " has no channels: it needs at least 1");
+    // The network's two reduction cells halve height and width; 4 is the least this tool accepts.
+    if (h < 4 || w < 4)
+        throw UsageError("--input " + text + " is too small for the network: height and width must be at least 4");
     return {c, h, w};
 }
 
@@ -55,6 +59,9 @@ int inspectCommand(const Words& words) {
     std::printf("params   %14.0f\nFLOPs    %14.0f  (multiply-adds)\nMAC      %14.0f  (elements)\n", r.cost.params,
                 r.cost.flops, r.cost.mac);
     if (r.latencyMs) std::printf("latency  %14.2f  ms at batch 1 on %s\n", *r.latencyMs, r.device.c_str());
+    // The same cells count differently in DARTS's and SNAS-Series' code: say which one this follows.
+    if (genotype.style == space::BuildStyle::Snas)
+        std::printf("built as SNAS-Series' code builds it: each pool followed by an affine BatchNorm\n");
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "arguments.h"
 #include "commands.h"
 #include "engine/workspace.h"
+#include "messages.h"
 #include "store/run_store.h"
 
 namespace nas::cli {
@@ -26,9 +27,14 @@ nlohmann::json runJson(const store::RunRecord& r) {
             {"error", r.error}};
 }
 
+// Read-only: listing and showing runs must work on a workspace this user cannot write (a read-only
+// disk, another user's folder), and never changes it.
 store::RunStore openStore(const Arguments& args) {
-    return store::RunStore(engine::Workspace(existingWorkspaceRoot(args)).databasePath());
+    return store::RunStore(engine::Workspace(existingWorkspaceRoot(args)).databasePath(), store::Access::ReadOnly);
 }
+
+// JSON text that never throws: a stored name that is not UTF-8 comes out with U+FFFD in its place.
+std::string jsonText(const nlohmann::json& doc) { return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -40,11 +46,11 @@ int runsCommand(const Words& words) {
     if (args.flag("json")) {
         auto list = nlohmann::json::array();
         for (const auto& r : runs) list.push_back(runJson(r));
-        std::printf("%s\n", list.dump(2).c_str());
+        std::printf("%s\n", jsonText(list).c_str());
         return 0;
     }
     if (runs.empty()) {
-        std::printf("no runs in %s\n", store.path().c_str());
+        std::printf("no runs in %s\n", terminalSafe(store.path()).c_str());
         return 0;
     }
     std::printf("%4s  %-11s  %-7s  %-13s  %6s  %9s  %10s  %s\n", "id", "status", "method", "dataset", "epochs",
@@ -53,7 +59,7 @@ int runsCommand(const Words& words) {
         const std::string acc = r.bestValidAccuracy ? std::to_string(100 * *r.bestValidAccuracy).substr(0, 5) + "%" : "-";
         const std::string params = r.params ? std::to_string(static_cast<long long>(*r.params)) : "-";
         std::printf("%4lld  %-11s  %-7s  %-13s  %6d  %9s  %10s  %s\n", static_cast<long long>(r.id),
-                    engine::toString(r.status).c_str(), r.strategy.c_str(), r.dataset.c_str(), r.epochsDone,
+                    engine::toString(r.status).c_str(), terminalSafe(r.strategy).c_str(), terminalSafe(r.dataset).c_str(), r.epochsDone,
                     acc.c_str(), params.c_str(), r.createdAt.c_str());
     }
     return 0;
@@ -82,13 +88,16 @@ int showCommand(const Words& words) {
                                      {"params", e.cost.params},
                                      {"flops", e.cost.flops},
                                      {"mac", e.cost.mac}});
-        std::printf("%s\n", doc.dump(2).c_str());
+        std::printf("%s\n", jsonText(doc).c_str());
         return 0;
     }
+    // Stored text is printed escaped: a run name with a terminal control sequence or a direction
+    // override must not act on the terminal or disguise what is shown.
     std::printf("run %lld: %s\n  status %s, %s on %s, device %s\n  created %s, updated %s\n", static_cast<long long>(id),
-                run->name.c_str(), engine::toString(run->status).c_str(), run->strategy.c_str(), run->dataset.c_str(),
-                run->device.c_str(), run->createdAt.c_str(), run->updatedAt.c_str());
-    if (!run->error.empty()) std::printf("  error: %s\n", run->error.c_str());
+                terminalSafe(run->name).c_str(), engine::toString(run->status).c_str(), terminalSafe(run->strategy).c_str(),
+                terminalSafe(run->dataset).c_str(), terminalSafe(run->device).c_str(), run->createdAt.c_str(),
+                run->updatedAt.c_str());
+    if (!run->error.empty()) std::printf("  error: %s\n", terminalSafe(run->error).c_str());
     std::printf("\n%5s  %10s  %9s  %10s  %9s  %10s  %8s\n", "epoch", "train loss", "train acc", "valid loss", "valid acc",
                 "params", "seconds");
     for (const auto& e : epochs)
@@ -96,8 +105,10 @@ int showCommand(const Words& words) {
                     100 * e.trainAccuracy, e.validLoss, 100 * e.validAccuracy, e.cost.params, e.seconds);
     if (!epochs.empty()) {
         const auto& g = epochs.back().genotype;
+        // The text `inspect` and `train --genotype` read back as this genotype (SNAS's 14-edge form for SNAS).
+        const auto text = space::genotypeText(g);
         std::printf("\nderived genotype (epoch %d):\n  %s\n", epochs.back().epoch + 1,
-                    space::hasDartsForm(g) ? space::toDartsString(g).c_str() : space::toJson(g).dump().c_str());
+                    text ? text->c_str() : space::toJson(g).dump().c_str());
     }
     return 0;
 }

@@ -1,7 +1,6 @@
 #include "arguments.h"
 
 #include <cctype>
-#include <limits>
 
 #include "engine/search_config.h"
 #include "space/space_config.h"
@@ -48,9 +47,8 @@ int Arguments::intOption(const std::string& name, int fallback) const {
         const int n = std::stoi(*v, &used);
         if (used == v->size()) return n;
     } catch (const std::out_of_range&) {
-        throw UsageError("--" + name + " is out of range: " + *v + " is not between " +
-                         std::to_string(std::numeric_limits<int>::min()) + " and " +
-                         std::to_string(std::numeric_limits<int>::max()));
+        throw UsageError("--" + name + " " + *v + " is out of range (too " +
+                         (v->find('-') != std::string::npos ? "small" : "large") + ")");
     } catch (const std::exception&) {
     }
     throw UsageError("--" + name + " needs an integer, not '" + *v + "'");
@@ -71,16 +69,19 @@ double Arguments::doubleOption(const std::string& name, double fallback) const {
 std::uint64_t Arguments::seedOption(const std::string& name, std::uint64_t fallback) const {
     const auto v = option(name);
     if (!v) return fallback;
+    const std::string range = "a whole number from 0 to 18446744073709551615";
     // std::stoull reads "-1" as 2^64 - 1, so a sign or space is refused before it gets there.
     if (!v->empty() && std::isdigit(static_cast<unsigned char>(v->front()))) {
         try {
             size_t used = 0;
             const unsigned long long n = std::stoull(*v, &used);
             if (used == v->size()) return n;
+        } catch (const std::out_of_range&) {
+            throw UsageError("--" + name + " " + *v + " is out of range: it must be " + range);
         } catch (const std::exception&) {
         }
     }
-    throw UsageError("--" + name + " needs a whole number from 0 to 18446744073709551615, not '" + *v + "'");
+    throw UsageError("--" + name + " needs " + range + ", not '" + *v + "'");
 }
 
 std::int64_t Arguments::runId() const {

@@ -26,7 +26,8 @@ int exportCommand(const Words& words) {
     if (!out) throw UsageError("--out DIR is required");
     const engine::Workspace workspace(existingWorkspaceRoot(args));
     const auto id = args.runId();
-    const auto found = findRunEpoch(store::RunStore(workspace.databasePath()), id, args);
+    // Read-only: a workspace on a read-only disk still exports (to a folder elsewhere).
+    const auto found = findRunEpoch(store::RunStore(workspace.databasePath(), store::Access::ReadOnly), id, args);
     const auto& chosen = found.epoch;
     const auto& run = found.run;
 

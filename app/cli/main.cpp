@@ -9,6 +9,8 @@
 #include "arguments.h"
 #include "commands.h"
 #include "engine/error_text.h"
+#include "engine/runtime.h"
+#include "messages.h"
 
 namespace {
 
@@ -53,6 +55,12 @@ const std::map<std::string, Command>& commands() {
 const char* kFooter = R"(
 G is a published name (DARTS_V1, DARTS_V2), a DARTS Genotype(...) string, JSON, or a file holding one.
 Every command takes --workspace DIR (default: $NAS_STUDIO_WORKSPACE or ~/.local/share/nas-studio).
+--threads N sets the CPU threads of search and train (default 0: one per core); on a machine that is
+busy with other work, fewer threads than cores run faster.
+nas-studio-cli --version prints the version; <command> --help prints that command's options.
+
+exit status: 0 done; 1 an error, or a search that failed (resume it once the cause is fixed);
+2 a usage slip or an invalid configuration (nothing ran); 130 stopped by Ctrl-C (resumable).
 )";
 
 std::string usage() {
@@ -69,27 +77,35 @@ std::string commandUsage(const std::string& name) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    using namespace nas::cli;
     if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
         std::fputs(usage().c_str(), argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+        return argc < 2 ? kExitUsage : kExitOk;
+    }
+    if (std::strcmp(argv[1], "--version") == 0) {
+        std::printf("nas-studio-cli %s\n", nas::engine::studioVersion().c_str());
+        return kExitOk;
     }
     const auto it = commands().find(argv[1]);
     if (it == commands().end()) {
-        std::fprintf(stderr, "nas-studio-cli: unknown command '%s'\n\n%s", argv[1], usage().c_str());
-        return 2;
+        printError(std::string("unknown command '") + terminalSafe(argv[1]) + "'");
+        std::fprintf(stderr, "\n%s", usage().c_str());
+        return kExitUsage;
     }
+    setCommandName(it->first);
     const nas::cli::Words words(argv + 2, argv + argc);
     if (std::find(words.begin(), words.end(), "--help") != words.end()) {
         std::fputs(commandUsage(it->first).c_str(), stdout);
-        return 0;
+        return kExitOk;
     }
     try {
         return it->second.run(words);
-    } catch (const nas::cli::UsageError& e) {
-        std::fprintf(stderr, "nas-studio-cli %s: %s\n", argv[1], e.what());
-        return 2;
+    } catch (const UsageError& e) {
+        printError(e.what());
+        std::fprintf(stderr, "(nas-studio-cli %s --help lists its options)\n", it->first.c_str());
+        return kExitUsage;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "nas-studio-cli %s: error: %s\n", argv[1], nas::engine::errorText(e).c_str());
-        return 1;
+        printError(nas::engine::errorText(e));
+        return kExitFailed;
     }
 }

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "messages.h"
+
 namespace nas::cli {
 
 std::string formatDuration(double seconds) {
@@ -65,7 +67,7 @@ void ProgressPrinter::onStatus(engine::RunStatus status, const std::string& mess
     if (status == engine::RunStatus::Running) return;
     endLiveLine();
     if (status == engine::RunStatus::Failed) {
-        std::fprintf(stderr, "error: %s\n", message.c_str());
+        printError(message);
     } else {
         std::fprintf(stderr, "search %s\n", engine::toString(status).c_str());
     }

@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "engine/search_session.h"
 #include "engine/workspace.h"
+#include "messages.h"
 #include "progress_printer.h"
 #include "store/run_store.h"
 #include "util/atomic_file.h"
@@ -22,6 +23,14 @@ namespace nas::cli {
 namespace {
 
 std::atomic<int> g_interrupts{0};
+
+// " --workspace DIR" when the command was given one, for the resume command it suggests: without
+// it, the suggestion would look in the default workspace and not find the run.
+std::string g_workspaceArgument;
+
+void rememberWorkspaceArgument(const Arguments& args) {
+    if (const auto workspace = args.option("workspace")) g_workspaceArgument = " --workspace " + shellQuoted(*workspace);
+}
 
 void onInterrupt(int) {
     // A second Ctrl-C gives up on a clean stop.
@@ -74,6 +83,13 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers too large for a double
             throw std::runtime_error("configuration file '" + *path + "' is not valid JSON: " + e.what());
         }
+    }
+    // The flags below are laid over an object; on anything else nlohmann would fail with a message
+    // about JSON pointers and array indexes.
+    if (!json.is_object()) {
+        const std::string kind = json.type_name();
+        throw engine::ConfigError({"the configuration must be a JSON object ({ \"strategy\": ... }), not " +
+                                   std::string(kind == "array" ? "an " : kind == "null" ? "" : "a ") + kind});
     }
     // Each flag lands at its place in the config; absent flags leave the file's value alone.
     enum class Kind { Text, Integer, Number, Seed };
@@ -158,10 +174,14 @@ int runSession(engine::SearchSession& session, bool quiet, std::int64_t* runId =
     }
     if (runId) *runId = outcome.runId;
     if (outcome.runId > 0) std::printf("run %lld %s\n", static_cast<long long>(outcome.runId), engine::toString(outcome.status).c_str());
-    if (outcome.status == engine::RunStatus::Stopped)
-        std::fprintf(stderr, "resume it with: nas-studio-cli resume %lld\n", static_cast<long long>(outcome.runId));
-    if (outcome.status == engine::RunStatus::Stopped) return 130;
-    return outcome.ok() ? 0 : 1;
+    const bool stopped = outcome.status == engine::RunStatus::Stopped;
+    // A failed run keeps its last checkpoint (a full disk, a lost dataset): it goes on from there.
+    if (outcome.runId > 0 && (stopped || outcome.status == engine::RunStatus::Failed))
+        std::fprintf(stderr, "%s: nas-studio-cli resume %lld%s\n",
+                     stopped ? "resume it with" : "once the cause is fixed, resume it with",
+                     static_cast<long long>(outcome.runId), g_workspaceArgument.c_str());
+    if (stopped) return kExitInterrupted;
+    return outcome.ok() ? kExitOk : kExitFailed;
 }
 
 }  // namespace
@@ -184,15 +204,16 @@ std::string existingWorkspaceRoot(const Arguments& args) {
 int searchCommand(const Words& words) {
     const Arguments args(words, {"quiet"}, kSearchOptions);
     args.rejectPositional();
+    rememberWorkspaceArgument(args);
     engine::SearchConfig config;
     try {
         config = buildConfig(args);
     } catch (const engine::ConfigError& e) {
         // Name the file: a problem in a config written weeks ago must say where to look.
         const auto path = args.option("config");
-        std::fprintf(stderr, "invalid search configuration%s:\n", path ? (" in '" + *path + "' or the options given").c_str() : "");
+        printError("invalid search configuration" + (path ? " in '" + *path + "' or the options given" : std::string()) + ":");
         for (const auto& problem : e.problems()) std::fprintf(stderr, "  - %s\n", problem.c_str());
-        return 2;
+        return kExitUsage;
     }
     if (const auto path = args.option("save-config")) {
         util::writeTextAtomically(*path, engine::toJson(config).dump(2) + "\n");
@@ -212,6 +233,7 @@ int searchCommand(const Words& words) {
 
 int resumeCommand(const Words& words) {
     const Arguments args(words, {"quiet"}, {"workspace"});
+    rememberWorkspaceArgument(args);
     engine::SearchSession session(args.runId(), existingWorkspaceRoot(args));
     return runSession(session, args.flag("quiet"));
 }

@@ -27,7 +27,8 @@ void configureThreads(int threads) {
 
 std::string describeDevice(const torch::Device& device) {
     if (device.is_cuda()) return "cuda:" + std::to_string(device.has_index() ? device.index() : 0);
-    return "cpu (" + std::to_string(at::get_num_threads()) + " threads)";
+    const int threads = at::get_num_threads();
+    return "cpu (" + std::to_string(threads) + (threads == 1 ? " thread)" : " threads)");
 }
 
 std::string libtorchVersion() {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <cmath>
 #include <limits>
 #include <set>
 #include <sstream>
@@ -49,7 +50,10 @@ public:
             // nlohmann converts 1.9 to 1 and 3000000000 to a negative int without a word.
             const auto& value = m_object.at(key);
             if (value.is_number() && !fitsInteger<T>(value)) {
-                problem(path(key), value.is_number_float()
+                // A whole number too large for 64 bits arrives as a double: it is out of range, not a fraction.
+                const bool fraction = value.is_number_float() && std::trunc(value.get<double>()) != value.get<double>();
+                const bool small = value.is_number_float() && std::abs(value.get<double>()) < 1e15;
+                problem(path(key), fraction || small
                                        ? "must be a whole number (got " + value.dump() + ")"
                                        : "is out of range: " + value.dump() + " is not between " +
                                              std::to_string(std::numeric_limits<T>::min()) + " and " +

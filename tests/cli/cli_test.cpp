@@ -1,6 +1,8 @@
 // The command-line tool as a user runs it: real processes, a real workspace, real files.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,7 +17,9 @@
 #include <nlohmann/json.hpp>
 
 #include "../export/python_runner.h"
+#include "engine/search_config.h"
 #include "space/genotype.h"
+#include "store/run_store.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -51,7 +55,38 @@ protected:
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
     }
-    void TearDown() override { fs::remove_all(m_dir); }
+    void TearDown() override {
+        for (const auto& mounted : m_mounts) ::umount2(mounted.c_str(), MNT_DETACH);
+        fs::remove_all(m_dir);
+    }
+    // Mounts `type` (tmpfs, or a read-only view of `source`) at `target`; false where this process
+    // may not mount (not root, or a container without the right), for the test to skip.
+    bool mountAt(const fs::path& target, const char* options, const fs::path& source = {}) {
+        fs::create_directories(target);
+        if (source.empty()) {
+            if (::mount("tmpfs", target.c_str(), "tmpfs", 0, options) != 0) return false;
+            m_mounts.push_back(target);
+            return true;
+        }
+        if (::mount(source.c_str(), target.c_str(), nullptr, MS_BIND, nullptr) != 0) return false;
+        m_mounts.push_back(target);
+        return ::mount(nullptr, target.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) == 0;
+    }
+    // A workspace with one finished run of DARTS_V2, made through the store as a search makes it.
+    void makeWorkspaceWithAFinishedRun(const std::string& name) const {
+        fs::create_directories(m_dir / "ws");
+        nas::store::RunStore store((m_dir / "ws" / "runs.sqlite").string());
+        nas::engine::SearchConfig config;
+        config.dataset.name = "synthetic";
+        const auto id = store.createRun({name, "darts", "synthetic", nas::engine::toJson(config).dump(), "cpu (1 thread)",
+                                         "0.1.0", 3});
+        nas::engine::EpochMetrics epoch;
+        epoch.genotype = *nas::space::publishedGenotype("DARTS_V2");
+        epoch.validAccuracy = 0.5;
+        epoch.cost.params = 1000;
+        store.recordEpoch(id, epoch);
+        store.setStatus(id, nas::engine::RunStatus::Finished);
+    }
     std::string ws() const { return " --workspace " + (m_dir / "ws").string(); }
     std::string file(const std::string& name, const std::string& text) const {
         const auto path = (m_dir / name).string();
@@ -61,6 +96,7 @@ protected:
     json runs() const { return json::parse(stdoutOf("runs --json" + ws())); }
 
     fs::path m_dir;
+    std::vector<fs::path> m_mounts;  // unmounted before the folder is removed
 };
 
 const char* kTinySearch =
@@ -247,7 +283,7 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     EXPECT_NE(r.output.find("--seed needs a whole number"), std::string::npos) << r.output;
     r = run("search --epochs 3000000000" + ws());
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.output.find("--epochs is out of range"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("--epochs 3000000000 is out of range"), std::string::npos) << r.output;
     // Sizes far past any cell network: the same limits as train, inspect and export, before any allocation.
     r = run("search --dataset synthetic --channels 100000 --layers 100000" + ws());
     EXPECT_EQ(r.status, 2) << r.output;
@@ -364,4 +400,171 @@ TEST_F(Cli, TrainARunKeepsItsWeightsInTheRunFolder) {
     EXPECT_EQ(bad.status, 1);
     EXPECT_NE(bad.output.find("no epoch 5"), std::string::npos) << bad.output;
     EXPECT_TRUE(fs::exists(folder / "trained.json"));
+}
+
+// Issue 15: each message names the problem as the user sees it, in one form.
+TEST_F(Cli, MessagesNameTheProblemInOneForm) {
+    const auto expectError = [](const Result& r, int status, const std::string& command, const std::string& text) {
+        EXPECT_EQ(r.status, status) << r.output;
+        EXPECT_NE(r.output.find("nas-studio-cli " + command + ": error: "), std::string::npos) << r.output;
+        EXPECT_NE(r.output.find(text), std::string::npos) << r.output;
+    };
+    auto r = run("search --config " + file("array.json", R"(["dataset", "synthetic"])") + ws());
+    expectError(r, 2, "search", "the configuration must be a JSON object");
+    EXPECT_NE(r.output.find("not an array"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("array index"), std::string::npos) << r.output;
+    r = run("search --config " + file("seed.json", R"({"seed": 18446744073709551616})") + ws());
+    expectError(r, 2, "search", "seed is out of range");
+    expectError(run("search --seed 18446744073709551616" + ws()), 2, "search", "--seed 18446744073709551616 is out of range");
+    expectError(run("search --epochs 99999999999" + ws()), 2, "search", "--epochs 99999999999 is out of range (too large)");
+    expectError(run("inspect --genotype DARTS_V2 --input 1x2x2"), 2, "inspect", "--input 1x2x2 is too small for the network");
+    expectError(run("inspect --genotype DARTS_V2 --input 3by32"), 2, "inspect", "--input must look like 3x32x32");
+    expectError(run("runs --colour" + ws()), 2, "runs", "unknown option --colour");
+    expectError(run("show 3" + ws()), 1, "show", "no workspace at");
+    r = run("frobnicate");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("nas-studio-cli: error: unknown command 'frobnicate'"), std::string::npos) << r.output;
+    // A file that cannot be written is named as the user gave it, not by its temporary.
+    const auto unwritable = (m_dir / "no-such-folder" / "saved.json").string();
+    r = run(std::string("search --save-config ") + unwritable + kTinySearch + ws());
+    expectError(r, 1, "search", "cannot write '" + unwritable + "'");
+    EXPECT_EQ(r.output.find(".tmp-"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(m_dir / "ws"));
+    // The help lists --threads, --version and the exit statuses; --version answers.
+    r = capture("--help", "2>/dev/null");
+    EXPECT_EQ(r.status, 0);
+    for (const char* text : {"--threads N", "--version", "exit status", "130"})
+        EXPECT_NE(r.output.find(text), std::string::npos) << text << " in " << r.output;
+    r = run("--version");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.output.rfind("nas-studio-cli ", 0), 0u) << r.output;
+}
+
+TEST_F(Cli, ShowEscapesControlCharactersAndDirectionOverridesOfRunNames) {
+    // ESC [ 31 m (red), a right-to-left override (U+202E), a bell, and a byte that is not UTF-8.
+    makeWorkspaceWithAFinishedRun("evil\x1b[31mred\xe2\x80\xaegnp.exe\a\xff");
+    const auto r = run("show 1" + ws());
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("run 1: evil\\x1B[31mred\\u{202E}gnp.exe\\x07\\xFF\n"), std::string::npos) << r.output;
+    for (const char* raw : {"\x1b", "\xe2\x80\xae", "\a", "\xff"}) EXPECT_EQ(r.output.find(raw), std::string::npos);
+    EXPECT_NE(r.output.find("device cpu (1 thread)"), std::string::npos) << r.output;
+    // JSON keeps the name (escaped as JSON does), replacing only what is not UTF-8.
+    const auto shown = json::parse(stdoutOf("show 1 --json" + ws()));
+    EXPECT_EQ(shown["name"], "evil\x1b[31mred\xe2\x80\xaegnp.exe\a\xef\xbf\xbd");
+}
+
+// A workspace on a read-only disk (a read-only bind mount stops root too) still lists, shows and
+// exports its runs, and is not changed.
+TEST_F(Cli, AReadOnlyWorkspaceListsShowsAndExports) {
+    makeWorkspaceWithAFinishedRun("kept");
+    const auto view = m_dir / "read-only";
+    if (!mountAt(view, nullptr, m_dir / "ws")) GTEST_SKIP() << "this process may not mount a read-only view";
+    const std::string readOnly = " --workspace " + view.string();
+    const auto before = std::distance(fs::directory_iterator(view), fs::directory_iterator());
+    auto r = run("runs --json" + readOnly);
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_EQ(json::parse(stdoutOf("runs --json" + readOnly))[0]["status"], "finished");
+    r = run("show 1" + readOnly);
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("derived genotype"), std::string::npos) << r.output;
+    r = run("export 1 --out " + (m_dir / "exported").string() + readOnly);
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(fs::exists(m_dir / "exported" / "genotype.json"));
+    EXPECT_EQ(std::distance(fs::directory_iterator(view), fs::directory_iterator()), before);
+    // Writing commands say why they cannot.
+    r = run(std::string("search --epochs 1") + kTinySearch + readOnly);
+    EXPECT_EQ(r.status, 1) << r.output;
+    EXPECT_NE(r.output.find("nas-studio-cli search: error: "), std::string::npos) << r.output;
+}
+
+// The writer of a run is known by a lock that dies with it: a dead writer whose PID now belongs to
+// a live process leaves its run interrupted and resumable, and a run with a live writer is refused.
+TEST_F(Cli, ARunsWriterIsItsLockNotItsPid) {
+    makeWorkspaceWithAFinishedRun("first");
+    const auto database = (m_dir / "ws" / "runs.sqlite").string();
+    const pid_t child = ::fork();
+    if (child == 0) {  // writes a run and dies without closing it, as a killed search does
+        nas::store::RunStore store(database);
+        (void)store.createRun({"orphan", "darts", "synthetic", nas::engine::toJson(nas::engine::SearchConfig{}).dump(),
+                               "cpu", "0.1.0", 3});
+        ::_exit(0);
+    }
+    ::waitpid(child, nullptr, 0);
+    sqlite3* db = nullptr;
+    sqlite3_open(database.c_str(), &db);  // the dead writer's PID is now this live process's
+    sqlite3_exec(db, ("UPDATE runs SET owner_pid = " + std::to_string(::getpid()) + " WHERE id = 2").c_str(), nullptr,
+                 nullptr, nullptr);
+    sqlite3_close(db);
+    EXPECT_EQ(runs()[0]["status"], "interrupted");
+
+    // This process takes the run, as a resume running elsewhere would: a second resume is refused.
+    nas::store::RunStore holder(database);
+    holder.claimRun(2);
+    const auto refused = run("resume 2" + ws());
+    EXPECT_EQ(refused.status, 1) << refused.output;
+    EXPECT_NE(refused.output.find("run 2 is still running in another process"), std::string::npos) << refused.output;
+    EXPECT_EQ(runs()[0]["status"], "running");
+    holder.setStatus(2, nas::engine::RunStatus::Stopped);
+    EXPECT_EQ(runs()[0]["status"], "stopped");
+}
+
+// A full disk during a checkpoint: a clear message, the run failed and resumable, no temporaries,
+// exit status 1. The run folder is a tiny tmpfs, so the disk really fills up.
+TEST_F(Cli, AFullDiskFailsTheRunCleanlyAndItResumesOnceThereIsSpace) {
+    const auto runFolder = m_dir / "ws" / "runs" / "1";
+    if (!mountAt(runFolder, "size=256k")) GTEST_SKIP() << "this process may not mount a small tmpfs";
+    const auto r = run(std::string("search --strategy darts --epochs 2") + kTinySearch + ws());
+    EXPECT_EQ(r.status, 1) << r.output;
+    EXPECT_NE(r.output.find("nas-studio-cli search: error: cannot save the checkpoint: cannot write '" +
+                            (runFolder / "checkpoint-").string()),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("No space left on device"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("resume it with: nas-studio-cli resume 1 --workspace " + (m_dir / "ws").string()),
+              std::string::npos)
+        << r.output;
+    for (const char* text : {".tmp-", "terminate called", "frame #"}) EXPECT_EQ(r.output.find(text), std::string::npos) << r.output;
+    EXPECT_TRUE(fs::is_empty(runFolder)) << "a partial checkpoint was left";
+    const auto list = runs();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["status"], "failed");
+    EXPECT_NE(list[0]["error"].get<std::string>().find("No space left on device"), std::string::npos);
+
+    ASSERT_EQ(::umount2(runFolder.c_str(), 0), 0);
+    m_mounts.clear();
+    const auto resumed = run("resume 1" + ws());
+    EXPECT_EQ(resumed.status, 0) << resumed.output;
+    EXPECT_EQ(runs()[0]["status"], "finished");
+    EXPECT_EQ(runs()[0]["epochs_done"], 2);
+}
+
+// Ctrl-C: the run stops cleanly, exit 130, and the hint resumes it in the workspace it ran in,
+// quoted for the shell.
+TEST_F(Cli, CtrlCHintNamesTheWorkspace) {
+    const auto workspace = m_dir / "my runs";
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const auto output = (m_dir / "output.txt").string();
+        ::execl("/bin/sh", "sh", "-c",
+                (std::string("exec ") + NAS_CLI_PATH + " search --strategy darts --epochs 50" + kTinySearch +
+                 " --workspace '" + workspace.string() + "' >'" + output + "' 2>&1")
+                    .c_str(),
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    // Interrupted once the run exists.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+    while (std::chrono::steady_clock::now() < deadline && !fs::exists(workspace / "locks" / "run-1.lock"))
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    ::kill(child, SIGINT);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    std::stringstream output;
+    output << std::ifstream(m_dir / "output.txt").rdbuf();
+    ASSERT_TRUE(WIFEXITED(status)) << output.str();
+    EXPECT_EQ(WEXITSTATUS(status), 130) << output.str();
+    EXPECT_NE(output.str().find("resume it with: nas-studio-cli resume 1 --workspace '" + workspace.string() + "'\n"),
+              std::string::npos)
+        << output.str();
 }

@@ -17,7 +17,8 @@
 int main(int argc, char** argv) {
     const int steps = argc > 1 ? std::stoi(argv[1]) : 3;
     const std::string list = argc > 2 ? argv[2] : "darts,snas,nasp,nasp:0.25,random";
-    nas::engine::configureThreads(argc > 3 ? std::stoi(argv[3]) : 0);
+    const auto threads = nas::engine::configureThreads(argc > 3 ? std::stoi(argv[3]) : 0);
+    if (!threads.note().empty()) std::printf("%s\n", threads.note().c_str());
     const auto device = nas::engine::resolveDevice(argc > 4 ? argv[4] : "auto");
     std::printf("device %s, libtorch %s, %d steps after one warm-up step\n",
                 nas::engine::describeDevice(device).c_str(), nas::engine::libtorchVersion().c_str(), steps);

@@ -1,5 +1,7 @@
 #include "engine/runtime.h"
 
+#include <dlfcn.h>
+
 #include <stdexcept>
 #include <thread>
 
@@ -20,9 +22,28 @@ torch::Device resolveDevice(const std::string& name) {
     throw std::invalid_argument("unknown device '" + name + "' (use auto, cpu or cuda)");
 }
 
-void configureThreads(int threads) {
-    const int n = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    at::set_num_threads(n);
+namespace {
+
+// OpenBLAS (Debian's LibTorch uses it for matrix products; PyTorch's own builds use MKL, which
+// at::set_num_threads already reaches) keeps a pool of its own threads, one per core, that
+// at::set_num_threads does not touch, and reads OPENBLAS_NUM_THREADS only when it is loaded, before
+// main(). LibTorch calls it from inside its own parallel loops (a convolution runs one matrix
+// product per image, the images spread over LibTorch's threads), so any OpenBLAS threads come on
+// top of LibTorch's: two threads each made four on two cores. Found by name at run time, so builds
+// without OpenBLAS need nothing.
+void setBlasThreads(int threads) {
+    using SetThreads = void (*)(int);
+    static const auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    if (set) set(threads);
+}
+
+}  // namespace
+
+ThreadPlan configureThreads(int threads) {
+    const ThreadPlan plan = planThreads(threads);
+    at::set_num_threads(plan.threads);
+    setBlasThreads(1);
+    return plan;
 }
 
 std::string describeDevice(const torch::Device& device) {

@@ -4,12 +4,16 @@
 
 #include <torch/types.h>
 
+#include "engine/thread_plan.h"
+
 namespace nas::engine {
 
 // "auto": CUDA when available, else CPU. "cuda" without a GPU is an error that says so.
 [[nodiscard]] torch::Device resolveDevice(const std::string& name);
-// LibTorch starts with one intra-op thread on some builds; 0 means one per core.
-void configureThreads(int threads);
+// Sets LibTorch's intra-op threads and, where LibTorch uses OpenBLAS, OpenBLAS's threads, to suit
+// each other; `threads` 0 leaves the count to planThreads (one per free core). Returns the plan, so
+// that the caller can say when a busy machine made it choose fewer threads (ThreadPlan::note).
+ThreadPlan configureThreads(int threads);
 [[nodiscard]] std::string describeDevice(const torch::Device& device);
 [[nodiscard]] std::string libtorchVersion();
 [[nodiscard]] std::string studioVersion();

@@ -16,7 +16,8 @@ config="$here/../resources/configs/fashion-quick.json"
 # Runs $1 copies at once, each in a workspace of its own, and prints each copy's epoch seconds.
 run_case() {
     n=$1
-    echo "== $n cop$( [ "$n" = 1 ] && echo y || echo ies ) side by side (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+    if [ "$n" = 1 ]; then what="1 copy alone"; else what="$n copies side by side"; fi
+    echo "== $what (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
     pids=""
     for i in $(seq 1 "$n"); do
         ws="$root/$n-$i"

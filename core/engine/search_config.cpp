@@ -133,6 +133,8 @@ void checkOps(const std::vector<std::string>& ops, const std::string& key, std::
 ConfigError::ConfigError(const std::vector<std::string>& problems)
     : std::runtime_error(joinLines(problems)), m_problems(problems) {}
 
+bool isSingleLevel(const SearchConfig& config) { return config.strategy == "snas"; }
+
 double snasPresetStrength(const std::string& preset) {
     if (preset == "none") return 0.0;
     if (preset == "mild") return 1.5e-3;
@@ -255,6 +257,9 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
         s.read("tau_min", c.snas.tauMin);
         s.read("cost_form", c.snas.costForm);
         s.read("arch_grad_clip", c.snas.archGradClip);
+        s.read("penalty_scope", c.snas.penaltyScope);
+        s.read("drop_path_prob", c.snas.dropPathProb);
+        s.read("monitor_size", c.snas.monitorSize);
     });
     r.section("nasp", [&](FieldReader& n) {
         n.read("size_eta", c.nasp.sizeEta);
@@ -310,6 +315,12 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     r.check(c.space.input.height % 4 == 0 && c.space.input.width % 4 == 0, "dataset.synthetic_shape",
             "sides must be multiples of 4 (two reductions halve them)");
     if (c.dataset.path.empty()) c.dataset.path = defaultDatasetPath(c.dataset.name);
+    r.check(c.snas.penaltyScope == "local" || c.snas.penaltyScope == "global", "snas.penalty_scope",
+            "must be local or global (got '" + c.snas.penaltyScope + "')");
+    r.check(c.snas.dropPathProb >= 0 && c.snas.dropPathProb < 1, "snas.drop_path_prob", "must be at least 0 and below 1");
+    r.check(c.strategy != "snas" || c.snas.monitorSize == 0 || c.snas.monitorSize >= c.batchSize, "snas.monitor_size",
+            "must be 0 (automatic) or hold at least one batch (" + std::to_string(c.batchSize) + " images), got " +
+                std::to_string(c.snas.monitorSize));
 
     // A limit below what the space's fixed parts already cost can never be met.
     if (problems.empty()) {
@@ -386,7 +397,8 @@ nlohmann::json toJson(const SearchConfig& c) {
         {"arch_optimizer",
          {{"lr", c.arch.lr}, {"beta1", c.arch.beta1}, {"beta2", c.arch.beta2}, {"weight_decay", c.arch.weightDecay}}},
         {"snas", {{"tau0", c.snas.tau0}, {"tau_min", c.snas.tauMin}, {"cost_form", c.snas.costForm},
-                  {"arch_grad_clip", c.snas.archGradClip}}},
+                  {"penalty_scope", c.snas.penaltyScope}, {"arch_grad_clip", c.snas.archGradClip},
+                  {"drop_path_prob", c.snas.dropPathProb}, {"monitor_size", c.snas.monitorSize}}},
         {"nasp", {{"size_eta", c.nasp.sizeEta}, {"inactive_batch_fraction", c.nasp.inactiveBatchFraction}}},
         {"darts", {{"order", c.darts.order}}},
         {"random", {{"candidates", c.random.candidates}}},

@@ -59,7 +59,16 @@ struct SnasConfig {
     std::string costForm = "log";  // log: mean of log costs; linear: weighted sum of costs
     double archGradClip = 10.0;
 };
+    // local (SNAS's code): a cost term per cell and edge, each edge's log cost on its own;
+    // global (ours before): one log of the whole network's expected cost.
+    std::string penaltyScope = "local";
 
+    // Drop path on every edge's mixed output while searching (SNAS's train_search default).
+    double dropPathProb = 0.3;
+    // SNAS is single-level: weights and architecture train on every training image except these
+    // many, held out (never trained on) for the validation metrics. 0: a tenth of the training
+    // images, at most 1000 and at least one batch.
+    int monitorSize = 0;
 struct NaspConfig {
     double sizeEta = 0.0;  // model-size regulariser weight (off by default, as in NASP)
     // Share of the validation batch on which the architecture step evaluates the unchosen ops
@@ -113,3 +122,8 @@ struct SearchConfig {
 [[nodiscard]] std::string defaultDatasetPath(const std::string& name);
 
 }  // namespace nas::engine
+// Single-level strategies (SNAS) train weights and architecture on the same batches: every training
+// image but a small monitor split trains. The others keep DARTS's split into a weight half and an
+// architecture half.
+[[nodiscard]] bool isSingleLevel(const SearchConfig& config);
+

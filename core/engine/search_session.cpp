@@ -54,6 +54,13 @@ CellAlphas cellAlphas(const torch::Tensor& probs, const std::vector<std::string>
     return cell;
 }
 
+// Images SNAS holds out for its validation metrics: as configured, or a tenth of the training
+// images, at most 1000 and at least one batch.
+int monitorSplitSize(const SearchConfig& config, int trainingImages) {
+    if (config.snas.monitorSize > 0) return config.snas.monitorSize;
+    return std::max(config.batchSize, std::min(1000, trainingImages / 10));
+}
+
 struct Evaluation {
     double loss = 0;
     double accuracy = 0;
@@ -72,8 +79,8 @@ struct SearchSession::Impl {
     torch::Device device{torch::kCPU};
     std::unique_ptr<search::SearchStrategy> strategy;
     std::unique_ptr<data::BatchLoader> trainLoader;  // trains weights (augmented)
-    std::unique_ptr<data::BatchLoader> validLoader;  // trains the architecture (augmented)
-    std::unique_ptr<data::BatchLoader> evalLoader;   // validation metrics (plain)
+    std::unique_ptr<data::BatchLoader> validLoader;  // trains the architecture (augmented); none when single-level
+    std::unique_ptr<data::BatchLoader> evalLoader;   // validation metrics (plain): architecture half or monitor split
     CheckpointPosition position;
     std::vector<StepEvent> pendingSteps;
 
@@ -107,7 +114,6 @@ SearchSession::SearchSession(std::int64_t runId, std::string workspaceRoot)
 SearchSession::~SearchSession() = default;
 
 void SearchSession::Impl::loadData() {
-    // Half of the training images train the weights, the other half the architecture (DARTS).
     const auto images = loadImages(config.dataset, data::Split::Train, config.seed);
     const auto stats = data::channelStats(images);
     auto [weightPart, archPart] = data::splitSet(images, 1.0 - config.dataset.validFraction, config.seed);
@@ -123,7 +129,9 @@ void SearchSession::Impl::loadData() {
 }
 
 int SearchSession::Impl::stepsPerEpoch() const {
-    const int available = std::min(trainLoader->batchCount(), validLoader->batchCount());
+    // A single-level search has no architecture loader: its epoch is one pass over the training part.
+    const int available =
+        validLoader ? std::min(trainLoader->batchCount(), validLoader->batchCount()) : trainLoader->batchCount();
     return config.stepsPerEpoch > 0 ? std::min(config.stepsPerEpoch, available) : available;
 }
 
@@ -137,6 +145,25 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
         run.strategy = config.strategy;
         run.dataset = config.dataset.name;
         run.configJson = toJson(config).dump();
+    if (isSingleLevel(config)) {
+        // SNAS: every training image but a small held-out monitor split trains weights and
+        // architecture together; the monitor split only feeds the validation metrics.
+        const int monitor = monitorSplitSize(config, images.count);
+        if (images.count < monitor + config.batchSize)
+            throw std::runtime_error("the dataset is too small: " + std::to_string(images.count) +
+                                     " training images cannot give snas.monitor_size " + std::to_string(monitor) +
+                                     " to the monitor split and still fill a batch of " +
+                                     std::to_string(config.batchSize));
+        auto [trainPart, monitorPart] =
+            data::splitSet(images, 1.0 - static_cast<double>(monitor) / images.count, config.seed);
+        auto trainTensors = data::toTensors(trainPart, stats, device);
+        auto monitorTensors = data::toTensors(monitorPart, stats, device);
+        trainLoader = std::make_unique<data::BatchLoader>(trainTensors, config.batchSize, true, config.dataset.augment, config.seed);
+        validLoader.reset();
+        evalLoader = std::make_unique<data::BatchLoader>(monitorTensors, config.batchSize, false, false, config.seed);
+        return;
+    }
+    // Half of the training images train the weights, the other half the architecture (DARTS).
         run.device = describeDevice(device);
         run.version = studioVersion();
         run.seed = config.seed;
@@ -307,7 +334,7 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
         const auto epochStart = Clock::now();
         strategy->beginEpoch(epoch);
         trainLoader->beginEpoch(epoch);
-        validLoader->beginEpoch(epoch);
+        if (validLoader) validLoader->beginEpoch(epoch);
         // Each epoch starts from a seed of its own, so a run resumed at an epoch boundary
         // draws the same random numbers as one that never stopped.
         if (position.step == 0) torch::manual_seed(config.seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
@@ -335,7 +362,9 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                 observer.onLog("constraints changed at step " + std::to_string(position.globalStep));
             }
             const auto stepStart = Clock::now();
-            const auto result = strategy->step(trainLoader->batch(step), validLoader->batch(step % validLoader->batchCount()));
+            const auto train = trainLoader->batch(step);
+            // Single-level strategies ignore the second batch; they get the training batch again.
+            const auto result = strategy->step(train, validLoader ? validLoader->batch(step % validLoader->batchCount()) : train);
             if (!std::isfinite(result.loss))
                 throw std::runtime_error("the loss became " + std::to_string(result.loss) + " at epoch " +
                                          std::to_string(epoch + 1) + ", step " + std::to_string(step + 1) +

@@ -6,6 +6,7 @@
 #include <torch/nn/utils/clip_grad.h>
 
 #include "space/latency.h"
+#include "space/op_catalogue.h"
 
 namespace nas::search {
 namespace {
@@ -30,6 +31,30 @@ torch::Tensor costTable(const engine::SearchConfig& config, bool reduction) {
     return t.to(torch::kFloat);
 }
 
+// [cells of the type, 3, edges, ops]: each cell's own op costs (params, FLOPs, MAC).
+torch::Tensor cellCostTable(const engine::SearchConfig& config, bool reduction) {
+    const auto& ops = reduction ? config.space.reduceOps : config.space.normalOps;
+    const int edges = config.space.edgesPerCell();
+    std::vector<torch::Tensor> cells;
+    for (const auto& s : space::cellShapes(config.space, config.space.nodes)) {
+        if (s.reduction != reduction) continue;
+        auto t = torch::zeros({3, edges, static_cast<int64_t>(ops.size())}, torch::kDouble);
+        auto acc = t.accessor<double, 3>();
+        for (int e = 0; e < edges; ++e) {
+            const int stride = reduction && space::edgeSource(e) < 2 ? 2 : 1;
+            for (size_t k = 0; k < ops.size(); ++k) {
+                const auto c = space::opCost(space::opKindFromName(ops[k]), s.c, stride, s.outH, s.outW, false);
+                acc[0][e][static_cast<int64_t>(k)] = c.params;
+                acc[1][e][static_cast<int64_t>(k)] = c.flops;
+                acc[2][e][static_cast<int64_t>(k)] = c.mac;
+            }
+        }
+        cells.push_back(t);
+    }
+    if (cells.empty()) return torch::zeros({0, 3, edges, static_cast<int64_t>(ops.size())});
+    return torch::stack(cells).to(torch::kFloat);
+}
+
 }  // namespace
 
 SnasStrategy::SnasStrategy(const engine::SearchConfig& config, torch::Device device)
@@ -37,6 +62,8 @@ SnasStrategy::SnasStrategy(const engine::SearchConfig& config, torch::Device dev
       m_temperature(config.snas.tau0),
       m_costNormal(costTable(config, false).to(device)),
       m_costReduce(costTable(config, true).to(device)),
+      m_cellCostNormal(cellCostTable(config, false).to(device)),
+      m_cellCostReduce(cellCostTable(config, true).to(device)),
       m_fixedCost(space::fixedNetworkCost(config.space, config.space.nodes, false)) {}
 
 void SnasStrategy::beginEpoch(int epoch) {
@@ -73,6 +100,64 @@ void SnasStrategy::ensureLatencyTables() {
 }
 
 torch::Tensor SnasStrategy::resourcePenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
+    return m_config.snas.penaltyScope == "global" ? globalPenalty(zNormal, zReduce) : localPenalty(zNormal, zReduce);
+}
+
+std::vector<double> SnasStrategy::overBudget(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
+    torch::NoGradGuard noGrad;
+    const auto expected = (m_costNormal * zNormal.unsqueeze(0)).sum({1, 2}) +
+                          (m_costReduce * zReduce.unsqueeze(0)).sum({1, 2});
+    const std::vector<double> fixed{m_fixedCost.params, m_fixedCost.flops, m_fixedCost.mac};
+    const std::vector<std::optional<double>> budgets{m_constraints.maxParams, m_constraints.maxFlops, m_constraints.maxMac};
+    std::vector<double> gates;
+    for (int x = 0; x < 3; ++x) {
+        const auto& budget = budgets[static_cast<size_t>(x)];
+        gates.push_back(!budget || expected[x].item<double>() + fixed[static_cast<size_t>(x)] > *budget ? 1.0 : 0.0);
+    }
+    if (m_constraints.maxLatencyMs) {
+        ensureLatencyTables();
+        const double ms = ((m_latencyNormal * zNormal).sum() + (m_latencyReduce * zReduce).sum()).item<double>();
+        gates.push_back(ms > *m_constraints.maxLatencyMs ? 1.0 : 0.0);
+    }
+    return gates;
+}
+
+torch::Tensor SnasStrategy::localCellTypePenalty(const torch::Tensor& z, const torch::Tensor& cellCosts,
+                                                 const torch::Tensor& latency, const std::vector<double>& gates) const {
+    const auto cells = cellCosts.size(0);
+    if (cells == 0) return torch::zeros({}, z.options());
+    // [cells, 3, edges]: each edge's expected cost under the sample, cell by cell.
+    const auto perEdge = (cellCosts * z.unsqueeze(0).unsqueeze(0)).sum(-1);
+    const auto gate = torch::tensor(std::vector<double>(gates.begin(), gates.begin() + 3), z.options())
+                          .view({1, 3, 1});
+    const bool log = m_config.snas.costForm == "log";
+    torch::Tensor total;
+    if (log) {
+        total = (gate * torch::log(torch::clamp_min(perEdge, 1.0))).sum();
+    } else {
+        const auto weights = torch::tensor(std::vector<double>{2.0, 1.0 / 4000, 1.0 / 100}, z.options()).view({1, 3, 1});
+        total = 0.43 * (gate * weights * perEdge).sum();
+    }
+    if (latency.defined()) {
+        // The latency table is summed over the type's cells: its per-cell mean per edge, in
+        // microseconds so that the log of a typical op's time is positive.
+        const auto us = 1000.0 * (latency * z).sum(-1) / static_cast<double>(cells);
+        total = total + gates[3] * static_cast<double>(cells) *
+                            (log ? torch::log(torch::clamp_min(us, 1.0)).sum() : us.sum());
+    }
+    // The log form averages the resources' logs, as SNAS's code does for its three.
+    if (log) total = total / static_cast<double>(gates.size());
+    return total / static_cast<double>(cells);
+}
+
+torch::Tensor SnasStrategy::localPenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
+    const auto gates = overBudget(zNormal, zReduce);
+    const bool latency = gates.size() > 3;
+    return localCellTypePenalty(zNormal, m_cellCostNormal, latency ? m_latencyNormal : torch::Tensor(), gates) +
+           localCellTypePenalty(zReduce, m_cellCostReduce, latency ? m_latencyReduce : torch::Tensor(), gates);
+}
+
+torch::Tensor SnasStrategy::globalPenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
     // Per resource x: R_x = sum over cells and edges of sum_k Z_k cost_x(op_k), plus the fixed part.
     const auto expected = (m_costNormal * zNormal.unsqueeze(0)).sum({1, 2}) +
                           (m_costReduce * zReduce.unsqueeze(0)).sum({1, 2});
@@ -103,6 +188,7 @@ StepResult SnasStrategy::step(const Batch& train, const Batch&) {
     space::EdgeMixing normal, reduce;
     normal.weights = relaxedSample(m_alphaNormal);
     reduce.weights = relaxedSample(m_alphaReduce);
+    normal.dropPath = reduce.dropPath = m_config.snas.dropPathProb;
     m_supernet->zero_grad(/*set_to_none=*/true);  // untouched ops keep no gradient: SGD skips them
     m_archOptimizer->zero_grad();
     const auto logits = m_supernet->forward(train.images, normal, reduce);
@@ -120,6 +206,9 @@ StepResult SnasStrategy::step(const Batch& train, const Batch&) {
 
 space::Genotype SnasStrategy::derive() const {
     space::Genotype g;
+    // Built as SNAS-Series' code builds its genotypes (pools with an affine BatchNorm) and written in
+    // their 14-edge form.
+    g.style = space::BuildStyle::Snas;
     for (bool reduction : {false, true}) {
         const auto best = probabilities(reduction).argmax(-1);
         const auto& list = ops(reduction);

@@ -12,6 +12,18 @@
 
 namespace nas::space {
 namespace nn = torch::nn;
+namespace {
+
+// Drop path as in the SNAS search: zero each sample's edge output with probability p and scale the
+// rest by 1/(1-p). The mask comes from the CPU generator whatever the device, as the Gumbel noise
+// does, so a checkpoint (which keeps that generator's state) resumes with the same masks.
+torch::Tensor dropEdgeOutput(const torch::Tensor& x, double p) {
+    const double keep = 1.0 - p;
+    auto mask = torch::empty({x.size(0), 1, 1, 1}, x.options().device(torch::kCPU)).bernoulli_(keep);
+    return x * (mask.to(x.device()) / keep);
+}
+
+}  // namespace
 
 SearchCellImpl::SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPrev, int c,
                                bool reduction, bool reductionPrev)
@@ -70,6 +82,7 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor& s0, const torch::Tens
         torch::Tensor sum;
         for (size_t j = 0; j < states.size(); ++j, ++edge) {
             auto out = edgeOutput(edge, states[j], mixing);
+            if (out.defined() && mixing.dropPath > 0 && is_training()) out = dropEdgeOutput(out, mixing.dropPath);
             if (out.defined()) sum = sum.defined() ? sum + out : out;
         }
         if (!sum.defined()) sum = zeroNode(states[1], m_reduction);  // no edge feeds this node

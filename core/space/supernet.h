@@ -28,6 +28,9 @@ struct EdgeMixing {
     // (0: all) and scale their term by batch / inactiveBatch, an unbiased estimate of their
     // weights' gradient at a fraction of the cost. Their term is zero in the forward value anyway.
     int64_t inactiveBatch = 0;
+    // Drop path on each edge's mixed output in training mode (SNAS searches with 0.3): a sample's
+    // whole edge output is zeroed with this probability and the survivors scaled up to match.
+    double dropPath = 0.0;
 
     [[nodiscard]] int activeOp(int edge) const {
         return active.empty() ? kAllOps : active[static_cast<size_t>(edge)];

@@ -320,6 +320,14 @@
         <source>Run %1: the found cell was trained; its weights can be exported.</source>
         <translation>Lauf %1: Die gefundene Zelle wurde trainiert; ihre Gewichte können exportiert werden.</translation>
     </message>
+    <message>
+        <source>The engine refused the new constraints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing after the current step…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PreferencesDialog</name>
@@ -389,6 +397,30 @@
     <message>
         <source>done</source>
         <translation>fertig</translation>
+    </message>
+    <message>
+        <source>Loading the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the supernet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: first step (includes warm-up)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First step (includes warm-up)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: pausing… (after the current step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA: estimating…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -582,6 +614,14 @@
         <source>Step %1, epoch %2 (%3 of %4)</source>
         <translation>Schritt %1, Epoche %2 (%3 von %4)</translation>
     </message>
+    <message>
+        <source>Scale colours to data</source>
+        <translation>Farben an Daten anpassen</translation>
+    </message>
+    <message>
+        <source>Spread the colours over each cell&apos;s lowest to highest probability instead of 0 to 1, so early, small differences between ops show</source>
+        <translation>Die Farben über die kleinste bis größte Wahrscheinlichkeit jeder Zelle statt über 0 bis 1 verteilen, damit frühe, kleine Unterschiede zwischen den Operationen sichtbar werden</translation>
+    </message>
 </context>
 <context>
     <name>nas::widgets::AlphaEdgeHistory</name>
@@ -603,6 +643,10 @@
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>probability (scaled to this cell)</source>
+        <translation>Wahrscheinlichkeit (auf diese Zelle skaliert)</translation>
     </message>
 </context>
 <context>
@@ -857,18 +901,6 @@ In Python mit dem exportierten PyTorch-Modul laden:
         <translation>Operationen:</translation>
     </message>
     <message>
-        <source>Channels of the first cell (even)</source>
-        <translation>Kanäle der ersten Zelle (gerade)</translation>
-    </message>
-    <message>
-        <source>Cells in the supernet (at least 3)</source>
-        <translation>Zellen im Supernetz (mindestens 3)</translation>
-    </message>
-    <message>
-        <source>Intermediate nodes per cell</source>
-        <translation>Zwischenknoten pro Zelle</translation>
-    </message>
-    <message>
         <source>Channels:</source>
         <translation>Kanäle:</translation>
     </message>
@@ -1008,6 +1040,46 @@ In Python mit dem exportierten PyTorch-Modul laden:
         <source>Custom (from the loaded file)</source>
         <translation>Benutzerdefiniert (aus der geladenen Datei)</translation>
     </message>
+    <message>
+        <source>Channels of the first cell (even, up to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells in the supernet (%1 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intermediate nodes per cell (1 to 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs (1 to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per step (2 to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LibTorch threads for this search (0: one per core, up to %1). Fewer leave cores to other programs and to a second search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>λ (penalty weight):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::widgets::LaunchPanel</name>
@@ -1098,6 +1170,18 @@ In Python mit dem exportierten PyTorch-Modul laden:
     <message>
         <source>Cannot start the search:</source>
         <translation>Die Suche kann nicht starten:</translation>
+    </message>
+    <message>
+        <source>dataset.path: the folder %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset.path: the folder %1 lacks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot apply the constraints:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1194,16 +1278,8 @@ In Python mit dem exportierten PyTorch-Modul laden:
 <context>
     <name>nas::widgets::RunCompareDialog</name>
     <message>
-        <source>%1, best validation accuracy %2, %3 parameters</source>
-        <translation>%1, beste Validierungsgenauigkeit %2, %3 Parameter</translation>
-    </message>
-    <message>
         <source>none yet</source>
         <translation>noch keine</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
     </message>
     <message>
         <source>#%1 %2 (%3, %4)</source>
@@ -1212,6 +1288,66 @@ In Python mit dem exportierten PyTorch-Modul laden:
     <message>
         <source>Compare runs %1 and %2</source>
         <translation>Läufe %1 und %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>%1, best validation accuracy %2</source>
+        <translation>%1, beste Validierungsgenauigkeit %2</translation>
+    </message>
+    <message>
+        <source>(no edges)</source>
+        <translation>(keine Kanten)</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Validation accuracy (%)</source>
+        <translation>Validierungsgenauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Parameters of the derived network</source>
+        <translation>Parameter des abgeleiteten Netzes</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished">Epoche</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1 parameters, %2 FLOPs</source>
+        <translation>%1 Parameter, %2 FLOPs</translation>
+    </message>
+    <message>
+        <source>no derived network yet</source>
+        <translation>noch kein abgeleitetes Netz</translation>
+    </message>
+    <message>
+        <source>Derived networks (highlighted: nodes that differ). #%1: %2. #%3: %4.</source>
+        <translation>Abgeleitete Netze (hervorgehoben: Knoten, die sich unterscheiden). #%1: %2. #%3: %4.</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>reduction</source>
+        <translation>Reduktion</translation>
+    </message>
+    <message>
+        <source>%1, node %2</source>
+        <translation>%1, Knoten %2</translation>
+    </message>
+    <message>
+        <source>%1, output</source>
+        <translation>%1, Ausgang</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1482,10 @@ In Python mit dem exportierten PyTorch-Modul laden:
     <message>
         <source>%1 of %2: over the limit</source>
         <translation>%1 von %2: über der Grenze</translation>
+    </message>
+    <message>
+        <source>The temperature appears with the first step</source>
+        <translation>Die Temperatur erscheint mit dem ersten Schritt</translation>
     </message>
 </context>
 </TS>

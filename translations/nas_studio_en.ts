@@ -319,6 +319,14 @@
         <source>Run %1: the found cell was trained; its weights can be exported.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The engine refused the new constraints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing after the current step…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PreferencesDialog</name>
@@ -387,6 +395,30 @@
     </message>
     <message>
         <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the supernet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: first step (includes warm-up)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First step (includes warm-up)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: pausing… (after the current step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA: estimating…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -581,6 +613,14 @@
         <source>Step %1, epoch %2 (%3 of %4)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scale colours to data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spread the colours over each cell&apos;s lowest to highest probability instead of 0 to 1, so early, small differences between ops show</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::widgets::AlphaEdgeHistory</name>
@@ -601,6 +641,10 @@
     </message>
     <message>
         <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probability (scaled to this cell)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -850,18 +894,6 @@ Load them in Python with the PyTorch module export:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Channels of the first cell (even)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cells in the supernet (at least 3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intermediate nodes per cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Channels:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,6 +1033,46 @@ Load them in Python with the PyTorch module export:
         <source>Custom (from the loaded file)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Channels of the first cell (even, up to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells in the supernet (%1 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intermediate nodes per cell (1 to 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs (1 to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per step (2 to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LibTorch threads for this search (0: one per core, up to %1). Fewer leave cores to other programs and to a second search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>λ (penalty weight):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::widgets::LaunchPanel</name>
@@ -1090,6 +1162,18 @@ Load them in Python with the PyTorch module export:
     </message>
     <message>
         <source>Cannot start the search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset.path: the folder %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset.path: the folder %1 lacks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot apply the constraints:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1187,15 +1271,7 @@ Load them in Python with the PyTorch module export:
 <context>
     <name>nas::widgets::RunCompareDialog</name>
     <message>
-        <source>%1, best validation accuracy %2, %3 parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1204,6 +1280,66 @@ Load them in Python with the PyTorch module export:
     </message>
     <message>
         <source>Compare runs %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, best validation accuracy %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no edges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters of the derived network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 parameters, %2 FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no derived network yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived networks (highlighted: nodes that differ). #%1: %2. #%3: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, node %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, output</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1338,6 +1474,10 @@ Load them in Python with the PyTorch module export:
     </message>
     <message>
         <source>%1 of %2: over the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temperature appears with the first step</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

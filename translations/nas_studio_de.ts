@@ -322,11 +322,11 @@
     </message>
     <message>
         <source>The engine refused the new constraints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suchmaschine hat die neuen Beschränkungen abgelehnt: %1</translation>
     </message>
     <message>
         <source>Pausing after the current step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten nach dem laufenden Schritt…</translation>
     </message>
 </context>
 <context>
@@ -400,27 +400,27 @@
     </message>
     <message>
         <source>Loading the dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datensatz wird geladen…</translation>
     </message>
     <message>
         <source>Building the supernet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Supernetz wird aufgebaut…</translation>
     </message>
     <message>
         <source>Run %1: first step (includes warm-up)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1: erster Schritt (mit Aufwärmen)…</translation>
     </message>
     <message>
         <source>First step (includes warm-up)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Schritt (mit Aufwärmen)…</translation>
     </message>
     <message>
         <source>Run %1: pausing… (after the current step)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1: wird angehalten… (nach dem laufenden Schritt)</translation>
     </message>
     <message>
         <source>ETA: estimating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rest: wird geschätzt…</translation>
     </message>
 </context>
 <context>
@@ -1042,43 +1042,43 @@ In Python mit dem exportierten PyTorch-Modul laden:
     </message>
     <message>
         <source>Channels of the first cell (even, up to %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle der ersten Zelle (gerade, höchstens %1)</translation>
     </message>
     <message>
         <source>Cells in the supernet (%1 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zellen im Supernetz (%1 bis %2)</translation>
     </message>
     <message>
         <source>Intermediate nodes per cell (1 to 8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischenknoten pro Zelle (1 bis 8)</translation>
     </message>
     <message>
         <source>Epochs (1 to %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen (1 bis %1)</translation>
     </message>
     <message>
         <source>Images per step (2 to %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro Schritt (2 bis %1)</translation>
     </message>
     <message>
         <source>LibTorch threads for this search (0: one per core, up to %1). Fewer leave cores to other programs and to a second search.</source>
-        <translation type="unfinished"></translation>
+        <translation>LibTorch-Threads für diese Suche (0: einer pro Kern, höchstens %1). Weniger lassen Kerne für andere Programme und eine zweite Suche frei.</translation>
     </message>
     <message>
         <source>one per core</source>
-        <translation type="unfinished"></translation>
+        <translation>einer pro Kern</translation>
     </message>
     <message>
         <source>Threads:</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads:</translation>
     </message>
     <message>
         <source>λ (penalty weight):</source>
-        <translation type="unfinished"></translation>
+        <translation>λ (Gewicht der Strafe):</translation>
     </message>
     <message>
         <source>%1 must be at most %2, not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf höchstens %2 sein, nicht %3</translation>
     </message>
 </context>
 <context>
@@ -1173,15 +1173,15 @@ In Python mit dem exportierten PyTorch-Modul laden:
     </message>
     <message>
         <source>dataset.path: the folder %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>dataset.path: Der Ordner %1 existiert nicht</translation>
     </message>
     <message>
         <source>dataset.path: the folder %1 lacks %2</source>
-        <translation type="unfinished"></translation>
+        <translation>dataset.path: Im Ordner %1 fehlt %2</translation>
     </message>
     <message>
         <source>Cannot apply the constraints:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschränkungen lassen sich nicht anwenden:</translation>
     </message>
 </context>
 <context>
@@ -1311,7 +1311,7 @@ In Python mit dem exportierten PyTorch-Modul laden:
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished">Epoche</translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>#%1</source>

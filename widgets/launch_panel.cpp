@@ -1,6 +1,8 @@
 #include "widgets/launch_panel.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,6 +26,34 @@ const QString kProblemStyle = QStringLiteral(
 const QString kOkStyle = QStringLiteral(
     "QLabel { background: #edf7ed; color: #1e4620; border: 1px solid #b7dfb9; border-radius: 4px; "
     "padding: 6px; }");
+
+// The dataset folder a search will read, checked before Start rather than failing after it: the
+// folder must exist and hold the training files the engine's readers look for.
+QStringList datasetFolderProblems(const engine::DatasetConfig& dataset) {
+    if (dataset.name == "synthetic") return {};
+    const QString path = toQString(dataset.path);
+    const QDir folder(path);
+    if (!QFileInfo(path).isDir())
+        return {LaunchPanel::tr("dataset.path: the folder %1 does not exist").arg(path)};
+    auto present = [&](const QString& name) { return QFileInfo(folder.filePath(name)).isFile(); };
+    QStringList missing;
+    if (dataset.name == "fashion-mnist") {
+        for (const QString& stem : {QStringLiteral("train-images-idx3-ubyte"),
+                                   QStringLiteral("train-labels-idx1-ubyte")})
+            if (!present(stem + QStringLiteral(".gz")) && !present(stem))
+                missing << stem + QStringLiteral("(.gz)");
+    } else if (dataset.name == "cifar10") {
+        // The binary batches, directly in the folder or in the archive's cifar-10-batches-bin.
+        const QString sub = QStringLiteral("cifar-10-batches-bin/");
+        for (int i = 1; i <= 5; ++i) {
+            const QString name = QStringLiteral("data_batch_%1.bin").arg(i);
+            if (!present(name) && !present(sub + name)) missing << name;
+        }
+    }
+    if (missing.isEmpty()) return {};
+    return {LaunchPanel::tr("dataset.path: the folder %1 lacks %2")
+                .arg(path, missing.join(QStringLiteral(", ")))};
+}
 
 }  // namespace
 
@@ -161,18 +191,27 @@ void LaunchPanel::chooseAndSaveConfig() {
 
 std::optional<engine::SearchConfig> LaunchPanel::validate() {
     m_revalidate->stop();
+    if (m_running) {
+        // Only the constraints can change now; memory is the running search's business.
+        (void)validateConstraints();
+        return std::nullopt;
+    }
+    QStringList problems = m_form->rangeProblems();
+    std::optional<engine::SearchConfig> config;
     try {
-        engine::SearchConfig config = engine::parseSearchConfig(configJson());
-        const bool fits = checkMemory(config);
-        if (fits) showOk(tr("The configuration is valid."));
-        return config;
+        config = engine::parseSearchConfig(configJson());
+        problems << datasetFolderProblems(config->dataset);
     } catch (const engine::ConfigError& error) {
-        QStringList problems;
         for (const auto& p : error.problems()) problems << toQString(p);
+    }
+    if (!problems.isEmpty()) {
         showProblems(problems);
         m_memory->clear();
         return std::nullopt;
     }
+    const bool fits = checkMemory(*config);
+    if (fits) showOk(tr("The configuration is valid."));
+    return config;
 }
 
 bool LaunchPanel::checkMemory(const engine::SearchConfig& config) {
@@ -214,25 +253,57 @@ bool LaunchPanel::requestStart() {
     return true;
 }
 
-void LaunchPanel::applyConstraints() {
+std::optional<engine::Constraints> LaunchPanel::validateConstraints() {
+    QStringList problems;
+    std::optional<engine::Constraints> constraints;
     try {
-        const engine::Constraints constraints =
-            engine::constraintsFromJson(m_form->constraintsJson());
-        showOk(tr("New constraints sent to the running search."));
-        emit constraintsApplied(constraints);
+        constraints = engine::constraintsFromJson(m_form->constraintsJson());
+        // The space the limits must fit: the running search's, else the form's own.
+        std::optional<space::SpaceConfig> space = m_runningSpace;
+        if (!space) {
+            try {
+                space = engine::parseSearchConfig(configJson()).space;
+            } catch (const engine::ConfigError&) {
+                // Other fields are wrong too; validate() lists those.
+            }
+        }
+        if (space)
+            for (const auto& p : engine::constraintProblems(*space, *constraints))
+                problems << toQString(p);
     } catch (const engine::ConfigError& error) {
-        QStringList problems;
         for (const auto& p : error.problems()) problems << toQString(p);
-        showProblems(problems);
     }
+    if (m_running) m_apply->setEnabled(problems.isEmpty());
+    if (!problems.isEmpty()) {
+        showProblems(m_running ? tr("Cannot apply the constraints:") : tr("Cannot start the search:"),
+                     problems);
+        return std::nullopt;
+    }
+    if (m_running) {
+        m_problems.clear();
+        m_messages->clear();
+        m_messages->setVisible(false);
+    }
+    return constraints;
 }
 
-void LaunchPanel::setRunning(bool running) {
+void LaunchPanel::applyConstraints() {
+    const std::optional<engine::Constraints> constraints = validateConstraints();
+    if (!constraints) return;
+    showOk(tr("New constraints sent to the running search."));
+    emit constraintsApplied(*constraints);
+}
+
+void LaunchPanel::setRunning(bool running, const std::optional<space::SpaceConfig>& space) {
+    const bool ended = m_running && !running;
     m_running = running;
+    m_runningSpace = running ? space : std::nullopt;
     m_form->setRunning(running);
     m_load->setEnabled(!running);
     m_start->setEnabled(!running);
     m_apply->setEnabled(running);
+    // Messages about the search that ended ("New constraints sent ...") no longer hold.
+    if (ended) validate();
 }
 
 void LaunchPanel::setMemoryProbe(std::function<std::optional<double>()> probe) {
@@ -241,9 +312,12 @@ void LaunchPanel::setMemoryProbe(std::function<std::optional<double>()> probe) {
 }
 
 void LaunchPanel::showProblems(const QStringList& problems) {
+    showProblems(tr("Cannot start the search:"), problems);
+}
+
+void LaunchPanel::showProblems(const QString& heading, const QStringList& problems) {
     m_problems = problems;
-    QString html = QStringLiteral("<b>%1</b><ul style='margin:0'>")
-                       .arg(tr("Cannot start the search:").toHtmlEscaped());
+    QString html = QStringLiteral("<b>%1</b><ul style='margin:0'>").arg(heading.toHtmlEscaped());
     for (const QString& p : problems) html += QStringLiteral("<li>%1</li>").arg(p.toHtmlEscaped());
     m_messages->setText(html + QStringLiteral("</ul>"));
     m_messages->setStyleSheet(kProblemStyle);

@@ -35,7 +35,12 @@ class LaunchPanel final : public QWidget {
     // Validates, checks memory, and emits startRequested when both pass; false otherwise.
     bool requestStart();
 
-    void setRunning(bool running);
+    // While a search runs only its constraints can change; `space` is the running search's space,
+    // the one new limits are checked against (a resumed run's may differ from the form's).
+    void setRunning(bool running, const std::optional<space::SpaceConfig>& space = std::nullopt);
+    // The constraints in the form, checked the way Start checks them against the running search's
+    // space; problems shown (and nullopt) when they are unusable.
+    std::optional<engine::Constraints> validateConstraints();
     // Where free memory comes from (tests pass a fixed figure).
     void setMemoryProbe(std::function<std::optional<double>()> probe);
 
@@ -55,6 +60,7 @@ class LaunchPanel final : public QWidget {
 
   private:
     void showProblems(const QStringList& problems);
+    void showProblems(const QString& heading, const QStringList& problems);
     void showOk(const QString& text);
     // Updates the memory line; false when the run cannot fit.
     bool checkMemory(const engine::SearchConfig& config);
@@ -70,6 +76,7 @@ class LaunchPanel final : public QWidget {
     QTimer* m_revalidate = nullptr;
     QStringList m_problems;
     bool m_running = false;
+    std::optional<space::SpaceConfig> m_runningSpace;
     std::function<std::optional<double>()> m_memoryProbe;
 };
 

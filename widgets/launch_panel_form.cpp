@@ -7,23 +7,31 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <memory>
 
 #include "engine/search_config.h"
 #include "space/op_catalogue.h"
+#include "space/space_config.h"
 #include "widgets/qt_text.h"
 
 namespace nas::widgets {
 namespace {
 
 constexpr double kMillion = 1e6;
+constexpr int kMaxEpochs = 100000;
+constexpr int kMaxBatchSize = 65536;
+constexpr int kMaxSyntheticCount = 1000000;
+constexpr int kMaxSyntheticChannels = 16;
+constexpr int kMaxSyntheticSide = 256;
 
 QString comboKey(const QComboBox* combo) { return combo->currentData().toString(); }
 
@@ -32,11 +40,13 @@ void selectKey(QComboBox* combo, const QString& key) {
     if (index >= 0) combo->setCurrentIndex(index);
 }
 
-QSpinBox* intSpin(QWidget* parent, const QString& objectName, int min, int max,
-                  const QString& tip = {}) {
+// Any whole number can be typed: a spin box's own range would silently drop the keystroke that
+// leaves it (4096 becoming 409) or put back the old value on leaving the field (0 epochs). Values
+// outside what a search takes are refused by validation instead, which says the range.
+QSpinBox* intSpin(QWidget* parent, const QString& objectName, int min, const QString& tip = {}) {
     auto* spin = new QSpinBox(parent);
     spin->setObjectName(objectName);
-    spin->setRange(min, max);
+    spin->setRange(std::min(min, 0), INT_MAX);
     spin->setToolTip(tip);
     return spin;
 }
@@ -88,20 +98,23 @@ QGroupBox* LaunchForm::buildDatasetGroup() {
     m_browse = new QPushButton(tr("Browse\u2026"), m_datasetGroup);
     m_browse->setObjectName(QStringLiteral("datasetBrowseButton"));
     m_browse->setToolTip(tr("Choose the folder that holds the dataset files"));
+    // Never narrower than its (translated) text: "Durchsuchen..." was cut in a narrow dock.
+    m_browse->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_browse->setMinimumWidth(m_browse->sizeHint().width());
     auto* pathRow = new QHBoxLayout;
     pathRow->addWidget(m_datasetPath, 1);
     pathRow->addWidget(m_browse);
     form->addRow(tr("Folder:"), pathRow);
 
-    m_trainLimit = intSpin(m_datasetGroup, QStringLiteral("trainLimitSpin"), 0, INT_MAX,
+    m_trainLimit = intSpin(m_datasetGroup, QStringLiteral("trainLimitSpin"), 0,
                            tr("Use only the first N training images (0: all)"));
     m_trainLimit->setSpecialValueText(tr("all"));
     form->addRow(tr("Training images:"), m_trainLimit);
-    m_syntheticCount = intSpin(m_datasetGroup, QStringLiteral("syntheticCountSpin"), 1, 1000000,
+    m_syntheticCount = intSpin(m_datasetGroup, QStringLiteral("syntheticCountSpin"), 0,
                                tr("Images in the generated training set"));
     form->addRow(tr("Synthetic images:"), m_syntheticCount);
-    m_syntheticChannels = intSpin(m_datasetGroup, QStringLiteral("syntheticChannelsSpin"), 1, 16);
-    m_syntheticSide = intSpin(m_datasetGroup, QStringLiteral("syntheticSideSpin"), 4, 256,
+    m_syntheticChannels = intSpin(m_datasetGroup, QStringLiteral("syntheticChannelsSpin"), 0);
+    m_syntheticSide = intSpin(m_datasetGroup, QStringLiteral("syntheticSideSpin"), 0,
                               tr("Height and width of the generated images (a multiple of 4)"));
     auto* shapeRow = new QHBoxLayout;
     shapeRow->addWidget(m_syntheticChannels);
@@ -134,26 +147,34 @@ QGroupBox* LaunchForm::buildSearchGroup() {
     m_opSet->addItem(tr("NASP ops"), QStringLiteral("nasp"));
     form->addRow(tr("Operations:"), m_opSet);
     // Odd values are allowed here on purpose: the engine's validation explains what is wrong.
-    m_channels = intSpin(m_searchGroup, QStringLiteral("channelsSpin"), 1, 512,
-                         tr("Channels of the first cell (even)"));
-    m_layers = intSpin(m_searchGroup, QStringLiteral("layersSpin"), 1, 64,
-                       tr("Cells in the supernet (at least 3)"));
-    m_nodes = intSpin(m_searchGroup, QStringLiteral("nodesSpin"), 1, 16,
-                      tr("Intermediate nodes per cell"));
+    m_channels = intSpin(m_searchGroup, QStringLiteral("channelsSpin"), 0,
+                         tr("Channels of the first cell (even, up to %1)").arg(space::kMaxChannels));
+    m_layers = intSpin(m_searchGroup, QStringLiteral("layersSpin"), 0,
+                       tr("Cells in the supernet (%1 to %2)").arg(space::kMinLayers).arg(space::kMaxLayers));
+    m_nodes = intSpin(m_searchGroup, QStringLiteral("nodesSpin"), 0,
+                      tr("Intermediate nodes per cell (1 to 8)"));
     form->addRow(tr("Channels:"), m_channels);
     form->addRow(tr("Layers:"), m_layers);
     form->addRow(tr("Nodes per cell:"), m_nodes);
 
-    m_epochs = intSpin(m_searchGroup, QStringLiteral("epochsSpin"), 1, 10000);
-    m_batchSize = intSpin(m_searchGroup, QStringLiteral("batchSizeSpin"), 1, 65536);
-    m_stepsPerEpoch = intSpin(m_searchGroup, QStringLiteral("stepsPerEpochSpin"), 0, INT_MAX,
+    m_epochs = intSpin(m_searchGroup, QStringLiteral("epochsSpin"), 0,
+                       tr("Epochs (1 to %1)").arg(kMaxEpochs));
+    m_batchSize = intSpin(m_searchGroup, QStringLiteral("batchSizeSpin"), 0,
+                          tr("Images per step (2 to %1)").arg(kMaxBatchSize));
+    m_stepsPerEpoch = intSpin(m_searchGroup, QStringLiteral("stepsPerEpochSpin"), 0,
                               tr("Steps per epoch (0: one pass over the weight-training half)"));
     m_stepsPerEpoch->setSpecialValueText(tr("full pass"));
-    m_seed = intSpin(m_searchGroup, QStringLiteral("seedSpin"), 0, INT_MAX);
+    m_seed = intSpin(m_searchGroup, QStringLiteral("seedSpin"), 0);
+    m_threads = intSpin(m_searchGroup, QStringLiteral("threadsSpin"), 0,
+                        tr("LibTorch threads for this search (0: one per core, up to %1). Fewer "
+                           "leave cores to other programs and to a second search.")
+                            .arg(engine::kMaxThreads));
+    m_threads->setSpecialValueText(tr("one per core"));
     form->addRow(tr("Epochs:"), m_epochs);
     form->addRow(tr("Batch size:"), m_batchSize);
     form->addRow(tr("Steps per epoch:"), m_stepsPerEpoch);
     form->addRow(tr("Seed:"), m_seed);
+    form->addRow(tr("Threads:"), m_threads);
 
     m_device = new QComboBox(m_searchGroup);
     m_device->setObjectName(QStringLiteral("deviceChoice"));
@@ -214,7 +235,10 @@ QGroupBox* LaunchForm::buildConstraintsGroup() {
     m_strength->setSingleStep(0.001);
     m_strength->setToolTip(tr("Weight of the resource penalty in the SNAS loss"));
     form->addRow(tr("SNAS constraint strength:"), m_preset);
-    form->addRow(QString(), m_strength);
+    auto* strengthLabel = new QLabel(tr("\u03bb (penalty weight):"), group);
+    strengthLabel->setObjectName(QStringLiteral("strengthLabel"));
+    strengthLabel->setBuddy(m_strength);
+    form->addRow(strengthLabel, m_strength);
     connect(m_preset, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &LaunchForm::applyPreset);
     connect(m_strength, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
@@ -279,6 +303,7 @@ nlohmann::json LaunchForm::toJson() const {
     j["steps_per_epoch"] = m_stepsPerEpoch->value();
     j["seed"] = m_seed->value();
     j["device"] = toStdString(comboKey(m_device));
+    j["threads"] = m_threads->value();
     auto& d = j["dataset"];
     d["name"] = toStdString(comboKey(m_dataset));
     d["path"] = toStdString(m_datasetPath->text().trimmed());
@@ -325,6 +350,7 @@ void LaunchForm::setJson(const nlohmann::json& json) {
     m_stepsPerEpoch->setValue(json.value("steps_per_epoch", 0));
     m_seed->setValue(static_cast<int>(json.value("seed", 2ULL) & INT_MAX));
     selectKey(m_device, toQString(json.value("device", std::string("cpu"))));
+    m_threads->setValue(json.value("threads", 0));
 
     const std::string dataset = d.value("name", std::string("fashion-mnist"));
     selectKey(m_dataset, toQString(dataset));
@@ -375,6 +401,27 @@ void LaunchForm::setJson(const nlohmann::json& json) {
     updateDatasetFields();
     emit changed();
 }
+
+QStringList LaunchForm::rangeProblems() const {
+    // Upper bounds the engine does not set itself (it checks the lower ones, and channels, layers,
+    // nodes and threads whole); above them a search is a typo, not a plan.
+    QStringList problems;
+    auto atMost = [&](const QSpinBox* spin, int max, const char* key) {
+        if (spin->isEnabled() && spin->value() > max)
+            problems << tr("%1 must be at most %2, not %3")
+                            .arg(QLatin1String(key))
+                            .arg(max)
+                            .arg(spin->value());
+    };
+    atMost(m_epochs, kMaxEpochs, "epochs");
+    atMost(m_batchSize, kMaxBatchSize, "batch_size");
+    atMost(m_syntheticCount, kMaxSyntheticCount, "dataset.synthetic_count");
+    atMost(m_syntheticChannels, kMaxSyntheticChannels, "dataset.synthetic_shape channels");
+    atMost(m_syntheticSide, kMaxSyntheticSide, "dataset.synthetic_shape side");
+    return problems;
+}
+
+void LaunchForm::setThreads(int threads) { m_threads->setValue(threads); }
 
 void LaunchForm::setRunning(bool running) {
     m_name->setEnabled(!running);

@@ -2,6 +2,7 @@
 // The launch panel's input fields and their mapping to and from the search-config JSON. Settings
 // the form does not show (optimiser rates, SNAS temperatures, ...) are kept from the last loaded
 // config, so loading, editing and saving a config never drops them.
+#include <QStringList>
 #include <QWidget>
 #include <nlohmann/json.hpp>
 
@@ -28,6 +29,10 @@ class LaunchForm final : public QWidget {
     void setJson(const nlohmann::json& json);
     // While a search runs only the constraints stay editable.
     void setRunning(bool running);
+    // Values typed beyond the upper bounds the engine leaves open (epochs, batch size, synthetic
+    // images), one message each; the engine's validation covers everything else.
+    [[nodiscard]] QStringList rangeProblems() const;
+    void setThreads(int threads);
 
   signals:
     void changed();
@@ -62,6 +67,7 @@ class LaunchForm final : public QWidget {
     QSpinBox* m_batchSize = nullptr;
     QSpinBox* m_stepsPerEpoch = nullptr;
     QSpinBox* m_seed = nullptr;
+    QSpinBox* m_threads = nullptr;
     QComboBox* m_device = nullptr;
     QCheckBox* m_useMaxParams = nullptr;
     QDoubleSpinBox* m_maxParams = nullptr;

@@ -324,21 +324,28 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
 
     // A limit below what the space's fixed parts already cost can never be met.
     if (problems.empty()) {
-        const space::Cost floor = space::fixedNetworkCost(c.space, c.space.nodes, true);
-        auto impossible = [&](const std::optional<double>& limit, double least, const char* key) {
-            if (limit && *limit < least) {
-                std::ostringstream msg;
-                msg << "is impossible: the smallest network of this space needs " << static_cast<long long>(least)
-                    << " (stem, cell inputs and classifier), above the limit " << *limit;
-                r.check(false, std::string("constraints.") + key, msg.str());
-            }
-        };
-        impossible(c.constraints.maxParams, floor.params, "max_params");
-        impossible(c.constraints.maxFlops, floor.flops, "max_flops");
-        impossible(c.constraints.maxMac, floor.mac, "max_mac");
+        const auto impossible = constraintProblems(c.space, c.constraints);
+        problems.insert(problems.end(), impossible.begin(), impossible.end());
     }
     if (!problems.empty()) throw ConfigError(problems);
     return c;
+}
+
+std::vector<std::string> constraintProblems(const space::SpaceConfig& space, const Constraints& constraints) {
+    std::vector<std::string> problems;
+    const space::Cost floor = space::fixedNetworkCost(space, space.nodes, true);
+    auto impossible = [&](const std::optional<double>& limit, double least, const char* key) {
+        if (limit && *limit < least) {
+            std::ostringstream msg;
+            msg << "constraints." << key << " is impossible: the smallest network of this space needs "
+                << static_cast<long long>(least) << " (stem, cell inputs and classifier), above the limit " << *limit;
+            problems.push_back(msg.str());
+        }
+    };
+    impossible(constraints.maxParams, floor.params, "max_params");
+    impossible(constraints.maxFlops, floor.flops, "max_flops");
+    impossible(constraints.maxMac, floor.mac, "max_mac");
+    return problems;
 }
 
 SearchConfig parseSearchConfigText(const std::string& text) {

@@ -117,6 +117,12 @@ struct SearchConfig {
 [[nodiscard]] nlohmann::json toJson(const Constraints& constraints);
 [[nodiscard]] Constraints constraintsFromJson(const nlohmann::json& json);
 
+// Limits no network of `space` can meet (below what its stem, cell inputs and classifier already
+// cost), one message per limit; empty when every limit can be met. Start and mid-run changes both
+// go through this, so the GUI and the engine refuse with the same words.
+[[nodiscard]] std::vector<std::string> constraintProblems(const space::SpaceConfig& space,
+                                                          const Constraints& constraints);
+
 // Input shape and class count of a dataset as the config names it.
 [[nodiscard]] space::InputShape datasetInputShape(const DatasetConfig& dataset);
 [[nodiscard]] std::string defaultDatasetPath(const std::string& name);

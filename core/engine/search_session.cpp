@@ -61,6 +61,29 @@ int monitorSplitSize(const SearchConfig& config, int trainingImages) {
     return std::max(config.batchSize, std::min(1000, trainingImages / 10));
 }
 
+// Seconds per step for the ETA. The first step of a session pays for warm-up (allocations, thread
+// pools, caches) and can take many times longer than the rest: it only stands in until a second
+// one is timed. Then a plain mean over the first steps, and an exponential average after them so
+// the estimate still follows a machine whose load changes.
+class StepTimeEstimate {
+public:
+    double add(double seconds) {
+        ++m_count;
+        if (m_count == 1) return m_estimate = seconds;
+        if (m_count <= kMeanSteps + 1) {
+            m_sum += seconds;
+            return m_estimate = m_sum / static_cast<double>(m_count - 1);
+        }
+        return m_estimate = 0.9 * m_estimate + 0.1 * seconds;
+    }
+
+private:
+    static constexpr int kMeanSteps = 10;
+    int m_count = 0;
+    double m_sum = 0;
+    double m_estimate = 0;
+};
+
 struct Evaluation {
     double loss = 0;
     double accuracy = 0;
@@ -87,7 +110,7 @@ struct SearchSession::Impl {
     explicit Impl(std::string root) : workspace(std::move(root)) {}
 
     void prepare(SearchObserver& observer);
-    void build();  // threads, device, data and strategy from `config`
+    void build(SearchObserver& observer);  // threads, device, data and strategy from `config`
     void restoreCheckpoint(SearchObserver& observer);
     void loadData();
     void loop(SearchObserver& observer, SearchControl& control);
@@ -99,6 +122,8 @@ struct SearchSession::Impl {
     void checkpoint(const CheckpointPosition& p, const std::function<void()>& recordWithIt = {});
     void flushSteps();
     int stepsPerEpoch() const;
+    // Hands new constraints to the strategy, or refuses them when no network can meet them.
+    void applyConstraints(const Constraints& constraints, SearchObserver& observer);
 };
 
 SearchSession::SearchSession(SearchConfig config, std::string workspaceRoot)
@@ -139,7 +164,7 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
     store = std::make_unique<store::RunStore>(workspace.databasePath());
     if (newConfig) {
         config = *newConfig;
-        build();
+        build(observer);
         store::NewRun run;
         run.name = config.name.empty() ? config.strategy + " on " + config.dataset.name : config.name;
         run.strategy = config.strategy;
@@ -181,7 +206,7 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
     // Taken before the slow part, so a second resume of the same run is refused rather than racing.
     store->claimRun(resumeRunId);
     try {
-        build();
+        build(observer);
         restoreCheckpoint(observer);
     } catch (...) {
         // A resume that never started (data gone, checkpoint unreadable) leaves the run as it was.
@@ -191,11 +216,13 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
     runId = resumeRunId;
 }
 
-void SearchSession::Impl::build() {
+void SearchSession::Impl::build(SearchObserver& observer) {
     configureThreads(config.threads);
     device = resolveDevice(config.device);
     // Data first: a missing or corrupt dataset must not leave a run behind.
+    observer.onPhase(SearchPhase::LoadingData);
     loadData();
+    observer.onPhase(SearchPhase::BuildingSupernet);
     torch::manual_seed(config.seed);
     strategy = search::makeStrategy(config, device);
     strategy->setConstraints(config.constraints);
@@ -322,12 +349,30 @@ void SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     }
 }
 
+void SearchSession::Impl::applyConstraints(const Constraints& constraints, SearchObserver& observer) {
+    // Whoever sent them, limits below the space's fixed cost never reach the strategy: the
+    // penalty could never be satisfied and would only push every op towards nothing.
+    const auto problems = constraintProblems(config.space, constraints);
+    if (!problems.empty()) {
+        observer.onConstraintsRefused(problems);
+        for (const auto& p : problems) observer.onLog("new constraints refused: " + p);
+        return;
+    }
+    strategy->setConstraints(constraints);
+    config.constraints = constraints;
+    store->recordConstraintChange(runId, position.globalStep, constraints);
+    observer.onConstraints(position.globalStep, constraints);
+    observer.onLog("constraints changed at step " + std::to_string(position.globalStep));
+}
+
 void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control) {
     const int steps = stepsPerEpoch();
     if (steps < 1) throw std::runtime_error("no full batch fits in the data: lower batch_size");
     const std::int64_t totalSteps = static_cast<std::int64_t>(steps) * config.epochs;
     RateLimiter events(config.eventRateHz), storedAlphas(1.0);
+    std::int64_t timedSteps = 0;
     double secondsPerStep = 0;
+    StepTimeEstimate stepTime;
     observer.onStarted(runId, config, position.epoch);
     observer.onStatus(RunStatus::Running, {});
     for (int epoch = position.epoch; epoch < config.epochs; ++epoch) {
@@ -354,13 +399,8 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                 checkpoint(position);
                 return;
             }
-            if (auto constraints = control.takeConstraints()) {
-                strategy->setConstraints(*constraints);
-                config.constraints = *constraints;
-                store->recordConstraintChange(runId, position.globalStep, *constraints);
-                observer.onConstraints(position.globalStep, *constraints);
-                observer.onLog("constraints changed at step " + std::to_string(position.globalStep));
-            }
+            if (auto constraints = control.takeConstraints()) applyConstraints(*constraints, observer);
+            if (timedSteps == 0) observer.onPhase(SearchPhase::FirstStep);
             const auto stepStart = Clock::now();
             const auto train = trainLoader->batch(step);
             // Single-level strategies ignore the second batch; they get the training batch again.
@@ -370,7 +410,8 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                                          std::to_string(epoch + 1) + ", step " + std::to_string(step + 1) +
                                          ": the search diverged; lower weights_optimizer.lr or the constraint strength");
             const double took = std::chrono::duration<double>(Clock::now() - stepStart).count();
-            secondsPerStep = secondsPerStep == 0 ? took : 0.9 * secondsPerStep + 0.1 * took;
+            ++timedSteps;
+            secondsPerStep = stepTime.add(took);
             position.lossSum += result.loss;
             position.accuracySum += result.accuracy;
             ++position.stepsCounted;

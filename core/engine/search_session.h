@@ -13,6 +13,10 @@
 
 namespace nas::engine {
 
+// What a search is busy with before its first step completes: on a loaded machine each can take
+// minutes, and the user should see which.
+enum class SearchPhase { LoadingData, BuildingSupernet, FirstStep };
+
 // Receives a search's reports on the engine thread; implementations hop threads themselves.
 class SearchObserver {
 public:
@@ -26,6 +30,11 @@ public:
     virtual void onLog(const std::string& /*line*/) {}
     // New constraints took effect before global step `step` (the store records the same step).
     virtual void onConstraints(std::int64_t /*step*/, const Constraints& /*constraints*/) {}
+    // New constraints were refused (no network of the space can meet them) and never reached the
+    // strategy; `problems` says why, in the words the config validation uses.
+    virtual void onConstraintsRefused(const std::vector<std::string>& /*problems*/) {}
+    // A slow stage before the first step begins.
+    virtual void onPhase(SearchPhase /*phase*/) {}
 };
 
 struct SearchOutcome {

@@ -6,10 +6,12 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTest>
 
 using nas::widgets::LaunchPanel;
 
@@ -160,4 +162,108 @@ TEST(LaunchPanel, PresetSetsStrengthAndRunningLocksTheSearchFields) {
     const auto constraints = applied.at(0).at(0).value<nas::engine::Constraints>();
     ASSERT_TRUE(constraints.maxFlops.has_value());
     EXPECT_DOUBLE_EQ(*constraints.maxFlops, 50e6);
+}
+
+namespace {
+
+// Types `text` into a spin box as a user would: select all, type, leave the field.
+void typeInto(QSpinBox* spin, const QString& text) {
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, text);
+    QTest::keyClick(spin, Qt::Key_Tab);
+    spin->clearFocus();  // offscreen windows are never active: editingFinished comes from here
+}
+
+}  // namespace
+
+TEST(LaunchPanel, TypedValuesOutsideTheRangeAreRefusedVisiblyNotCut) {
+    Panel p;
+    auto* channels = p.child<QSpinBox>("channelsSpin");
+    typeInto(channels, QStringLiteral("4096"));
+    EXPECT_EQ(channels->value(), 4096) << "the last keystroke was not dropped";
+    auto* epochs = p.child<QSpinBox>("epochsSpin");
+    typeInto(epochs, QStringLiteral("0"));
+    EXPECT_EQ(epochs->value(), 0) << "0 epochs did not silently revert";
+    p.panel.setConfigJson(nlohmann::json::parse(kSynthetic));
+    p.child<QComboBox>("datasetChoice")->setCurrentIndex(2);  // synthetic: the side field is on
+    auto* side = p.child<QSpinBox>("syntheticSideSpin");
+    typeInto(side, QStringLiteral("1000"));
+    EXPECT_EQ(side->value(), 1000);
+    typeInto(channels, QStringLiteral("4096"));
+    typeInto(epochs, QStringLiteral("0"));
+    EXPECT_FALSE(p.panel.validate().has_value());
+    const QString all = p.panel.problems().join(QLatin1Char('\n'));
+    EXPECT_TRUE(all.contains(QStringLiteral("space.channels")) && all.contains(QStringLiteral("1024")))
+        << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("epochs must be at least 1"))) << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("at most 256, not 1000"))) << all.toStdString();
+    EXPECT_TRUE(p.panel.messageText().contains(QStringLiteral("4096")));
+    EXPECT_FALSE(p.panel.requestStart());
+}
+
+TEST(LaunchPanel, AMissingDatasetFolderIsAProblemBeforeStart) {
+    Panel p;
+    QTemporaryDir dir;
+    auto json = nlohmann::json::parse(kSynthetic);
+    json["dataset"] = {{"name", "fashion-mnist"}, {"path", (dir.path() + "/no-such-folder").toStdString()}};
+    EXPECT_FALSE(p.panel.setConfigJson(json) && p.panel.validate().has_value());
+    EXPECT_FALSE(p.panel.messageText().contains(QStringLiteral("The configuration is valid")));
+    EXPECT_TRUE(p.panel.problems().join(QLatin1Char('\n')).contains(QStringLiteral("does not exist")))
+        << p.panel.problems().join(QLatin1Char('\n')).toStdString();
+    // A folder without the dataset's files is named with what it lacks.
+    json["dataset"]["path"] = dir.path().toStdString();
+    p.panel.setConfigJson(json);
+    EXPECT_FALSE(p.panel.validate().has_value());
+    EXPECT_TRUE(p.panel.problems().join(QLatin1Char('\n')).contains(QStringLiteral("train-images-idx3-ubyte")));
+}
+
+TEST(LaunchPanel, AnImpossibleConstraintIsRefusedMidRunWithTheStartMessage) {
+    Panel p;
+    // What Start says about a limit below the space's fixed cost.
+    p.child<QCheckBox>("maxParamsCheck")->setChecked(true);
+    p.child<QDoubleSpinBox>("maxParamsSpin")->setValue(0.00001);  // 10 parameters
+    EXPECT_FALSE(p.panel.validate().has_value());
+    const QStringList atStart = p.panel.problems();
+    ASSERT_EQ(atStart.size(), 1);
+    EXPECT_TRUE(atStart.front().contains(QStringLiteral("is impossible")));
+
+    const auto running = nas::engine::parseSearchConfig(nlohmann::json::parse(kSynthetic));
+    p.child<QCheckBox>("maxParamsCheck")->setChecked(false);
+    p.panel.setRunning(true, running.space);
+    QSignalSpy applied(&p.panel, &LaunchPanel::constraintsApplied);
+    auto* apply = p.child<QPushButton>("applyConstraintsButton");
+    ASSERT_TRUE(apply->isEnabled());
+    p.child<QCheckBox>("maxParamsCheck")->setChecked(true);
+    apply->click();  // before the delayed re-validation: the click itself must check
+    EXPECT_EQ(applied.count(), 0);
+    EXPECT_EQ(p.panel.problems(), atStart);
+    EXPECT_TRUE(p.panel.messageText().contains(QStringLiteral("is impossible")));
+    p.panel.validate();  // what the re-validation after typing does
+    EXPECT_FALSE(apply->isEnabled());
+
+    // A limit that can be met goes through, and its message goes with the run.
+    p.child<QDoubleSpinBox>("maxParamsSpin")->setValue(5.0);
+    p.panel.validate();
+    EXPECT_TRUE(apply->isEnabled());
+    apply->click();
+    ASSERT_EQ(applied.count(), 1);
+    EXPECT_TRUE(p.panel.messageText().contains(QStringLiteral("New constraints sent")));
+    p.panel.setRunning(false);
+    EXPECT_FALSE(p.panel.messageText().contains(QStringLiteral("New constraints sent")));
+}
+
+TEST(LaunchPanel, StrengthAndThreadsFieldsAreLabelledAndSaved) {
+    Panel p;
+    auto* label = p.child<QLabel>("strengthLabel");
+    ASSERT_NE(label, nullptr);
+    EXPECT_TRUE(label->text().contains(QChar(0x03bb)));
+    EXPECT_EQ(label->buddy(), p.child<QDoubleSpinBox>("strengthSpin"));
+    auto* threads = p.child<QSpinBox>("threadsSpin");
+    threads->setValue(3);
+    EXPECT_EQ(p.panel.configJson().at("threads").get<int>(), 3);
+    auto json = nlohmann::json::parse(kSynthetic);
+    json["threads"] = 2;
+    ASSERT_TRUE(p.panel.setConfigJson(json));
+    EXPECT_EQ(threads->value(), 2);
 }

@@ -352,16 +352,28 @@
         <translation>Ordner des Arbeitsbereichs</translation>
     </message>
     <message>
-        <source>Changes take effect when NAS Studio is started again.</source>
-        <translation>Änderungen werden beim nächsten Start von NAS Studio wirksam.</translation>
-    </message>
-    <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
         <source>Workspace:</source>
         <translation>Arbeitsbereich:</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>einer pro Kern</translation>
+    </message>
+    <message>
+        <source>LibTorch threads of new searches (the launch panel&apos;s Threads field). Fewer leave cores to other programs and to a second search.</source>
+        <translation>LibTorch-Threads neuer Suchen (das Feld „Threads“ im Startbereich). Weniger lassen Kerne für andere Programme und eine zweite Suche frei.</translation>
+    </message>
+    <message>
+        <source>Language and workspace take effect when NAS Studio is started again.</source>
+        <translation>Sprache und Arbeitsbereich werden beim nächsten Start von NAS Studio wirksam.</translation>
+    </message>
+    <message>
+        <source>Threads for new searches:</source>
+        <translation>Threads für neue Suchen:</translation>
     </message>
 </context>
 <context>

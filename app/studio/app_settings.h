@@ -11,6 +11,9 @@ void setLanguage(const QString& language);
 // "" means: the engine's default workspace.
 [[nodiscard]] QString workspace();
 void setWorkspace(const QString& folder);
+// LibTorch threads of new searches (0: one per core); -1 when never set.
+[[nodiscard]] int threads();
+void setThreads(int threads);
 [[nodiscard]] QByteArray lastConfigJson();
 void setLastConfigJson(const QByteArray& json);
 [[nodiscard]] QByteArray windowGeometry();

@@ -9,6 +9,7 @@
 
 #include "engine/events.h"
 #include "engine/search_config.h"
+#include "engine/search_session.h"
 
 namespace nas::studio {
 
@@ -27,10 +28,13 @@ struct EngineBatch {
     std::vector<std::pair<engine::RunStatus, std::string>> statuses;
     std::vector<std::string> logs;
     std::vector<std::pair<std::int64_t, engine::Constraints>> constraintChanges;  // (step applied, constraints)
+    std::vector<engine::SearchPhase> phases;
+    std::vector<std::vector<std::string>> refusedConstraints;  // the problems of each refusal
 
     [[nodiscard]] bool empty() const {
         return !started && steps.empty() && alphas.empty() && epochs.empty() && sampledCount == 0 &&
-               statuses.empty() && logs.empty() && constraintChanges.empty();
+               statuses.empty() && logs.empty() && constraintChanges.empty() && phases.empty() &&
+               refusedConstraints.empty();
     }
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #if defined(__linux__)
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -23,6 +24,15 @@ void yieldToTheGui() {
     const auto thread = static_cast<id_t>(syscall(SYS_gettid));
     const int current = getpriority(PRIO_PROCESS, thread);
     (void)setpriority(PRIO_PROCESS, thread, std::min(current + 5, 19));  // best effort
+#endif
+}
+
+// A finished search frees its data, supernet and optimiser state, but glibc keeps freed blocks in
+// the engine thread's malloc arena for reuse, and each new worker thread may get another arena:
+// without this, a studio that ran a few searches holds the memory of all of them.
+void returnFreedMemoryToTheSystem() {
+#if defined(__linux__) && defined(__GLIBC__)
+    (void)malloc_trim(0);
 #endif
 }
 
@@ -60,6 +70,12 @@ class EngineBridge::Observer final : public engine::SearchObserver {
     }
     void onConstraints(std::int64_t step, const engine::Constraints& constraints) override {
         m_bridge.post([&](EngineBatch& b) { b.constraintChanges.emplace_back(step, constraints); });
+    }
+    void onConstraintsRefused(const std::vector<std::string>& problems) override {
+        m_bridge.post([&](EngineBatch& b) { b.refusedConstraints.push_back(problems); });
+    }
+    void onPhase(engine::SearchPhase phase) override {
+        m_bridge.post([&](EngineBatch& b) { b.phases.push_back(phase); });
     }
 
   private:
@@ -108,6 +124,7 @@ void EngineBridge::flush() {
     if (batch.empty()) return;
     for (const auto& [status, message] : batch.statuses) {
         const bool paused = status == engine::RunStatus::Paused;
+        if (paused) m_pausing = false;  // the request took effect
         if (paused != m_paused) {
             m_paused = paused;
             emit pausedChanged(paused);
@@ -128,6 +145,7 @@ bool EngineBridge::launch(
         m_runId.reset();
     }
     m_paused = false;
+    m_pausing = false;
     engine::SearchControl* control = m_control.get();
     Observer* observer = m_observer.get();
     const unsigned generation = m_generation;
@@ -177,6 +195,7 @@ void EngineBridge::workerDone(unsigned generation) {
 void EngineBridge::finishWorker() {
     if (!m_worker.joinable()) return;
     m_worker.join();
+    returnFreedMemoryToTheSystem();
     ++m_generation;
     m_flushTimer.stop();
     flush();  // the last reports before the outcome
@@ -185,7 +204,9 @@ void EngineBridge::finishWorker() {
         const std::lock_guard<std::mutex> lock(m_mutex);
         outcome = m_outcome;
     }
-    if (m_paused) {
+    const bool wasPausing = m_pausing;
+    m_pausing = false;
+    if (m_paused || wasPausing) {
         m_paused = false;
         emit pausedChanged(false);
     }
@@ -199,10 +220,21 @@ std::optional<std::int64_t> EngineBridge::runId() const {
 }
 
 void EngineBridge::requestPause() {
-    if (isRunning()) m_control->requestPause();
+    if (!isRunning() || m_paused || m_pausing) return;
+    m_control->requestPause();
+    // The engine pauses at its next step boundary, which can be far off on a loaded machine:
+    // the window shows the request at once.
+    m_pausing = true;
+    emit pausedChanged(false);
 }
 void EngineBridge::requestResume() {
-    if (isRunning()) m_control->requestResume();
+    if (!isRunning()) return;
+    m_control->requestResume();
+    if (m_pausing) {
+        // Taken back before the engine got to it.
+        m_pausing = false;
+        emit pausedChanged(false);
+    }
 }
 void EngineBridge::requestStop() {
     if (isRunning()) m_control->requestStop();

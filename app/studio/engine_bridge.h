@@ -37,6 +37,8 @@ class EngineBridge final : public QObject {
 
     [[nodiscard]] bool isRunning() const { return m_worker.joinable(); }
     [[nodiscard]] bool isPaused() const { return m_paused; }
+    // A pause was requested and the engine has not reached its next step boundary yet.
+    [[nodiscard]] bool isPausing() const { return m_pausing; }
     // The run being worked on, once the engine has reported it.
     [[nodiscard]] std::optional<std::int64_t> runId() const;
     [[nodiscard]] int flushCount() const { return m_flushes; }
@@ -79,6 +81,7 @@ class EngineBridge final : public QObject {
     std::optional<engine::SearchOutcome> m_outcome;
     std::optional<std::int64_t> m_runId;
     bool m_paused = false;      // GUI thread only
+    bool m_pausing = false;     // GUI thread only
     unsigned m_generation = 0;  // GUI thread only: which worker a done-notice belongs to
     int m_flushes = 0;          // GUI thread only
 };

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "app/studio/app_settings.h"
@@ -14,7 +15,25 @@
 #include "app/studio/translations.h"
 #include "engine/workspace.h"
 
+namespace {
+
+// The options are read once without a GUI: --help, --version and bad options answer (and exit)
+// before QApplication exists, which would abort where no display can be reached.
+void answerOptionsWithoutDisplay(int argc, char** argv) {
+    QCoreApplication console(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("NAS Studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NAS_STUDIO_VERSION));
+    QString error;
+    if (!nas::studio::parseStudioOptions(QCoreApplication::arguments(), error)) {
+        std::fprintf(stderr, "nas-studio: %s\n", qPrintable(error));
+        std::exit(2);
+    }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    answerOptionsWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("nas-studio"));
     QApplication::setOrganizationDomain(QStringLiteral("nasstudio.github.io"));

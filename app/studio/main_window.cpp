@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -21,6 +22,7 @@
 #include "app/studio/stall_meter.h"
 #include "engine/workspace.h"
 #include "widgets/launch_panel.h"
+#include "widgets/launch_panel_form.h"
 #include "widgets/run_browser.h"
 
 namespace nas::studio {
@@ -216,6 +218,8 @@ void MainWindow::restoreSettings() {
         const nlohmann::json json = nlohmann::json::parse(last.toStdString(), nullptr, false);
         if (json.is_object()) m_launch->setConfigJson(json);
     }
+    // The machine's thread setting wins over the one the last config was saved with.
+    if (settings::threads() >= 0) m_launch->form()->setThreads(settings::threads());
 }
 
 void MainWindow::saveSettings() {
@@ -229,17 +233,21 @@ void MainWindow::updateActions() {
     auto& a = m_actions;
     a.start->setEnabled(!running);
     a.loadConfig->setEnabled(!running);
-    a.pause->setEnabled(running && !paused);
-    a.resume->setEnabled(running && paused);
+    const bool pausing = m_bridge->isPausing();
+    a.pause->setEnabled(running && !paused && !pausing);
+    // Resume also takes back a pause the engine has not reached yet.
+    a.resume->setEnabled(running && (paused || pausing));
     a.stop->setEnabled(running);
     a.checkpoint->setEnabled(running);
     a.resumeRun->setEnabled(!running);
-    m_launch->setRunning(running);
+    if (!running) m_runningSpace.reset();
+    m_launch->setRunning(running, m_runningSpace);
 }
 
 void MainWindow::showPreferences() {
     PreferencesDialog dialog(this);
-    dialog.exec();
+    if (dialog.exec() == QDialog::Accepted && settings::threads() >= 0 && !m_bridge->isRunning())
+        m_launch->form()->setThreads(settings::threads());
 }
 
 void MainWindow::showAbout() {
@@ -279,7 +287,18 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         }
     }
     saveSettings();
+    // Windows of stored runs belong to this one: left open they would keep the process alive.
+    for (RunViews* viewer : runViewers()) viewer->close();
+    for (QWidget* child : findChildren<QDialog*>())
+        if (child->isVisible()) child->close();
     event->accept();
+}
+
+QList<RunViews*> MainWindow::runViewers() const {
+    QList<RunViews*> open;
+    for (const QPointer<RunViews>& viewer : m_viewers)
+        if (viewer) open << viewer.data();
+    return open;
 }
 
 }  // namespace nas::studio

@@ -2,7 +2,9 @@
 // The studio window: launch panel and run browser in docks, the run views in the centre, menus,
 // toolbar and shortcuts for every command, and a status bar with progress and ETA. It renders
 // what the engine bridge hands it and sends commands back; it never owns engine state.
+#include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -48,6 +50,8 @@ class MainWindow final : public QMainWindow {
     [[nodiscard]] store::RunStore& store() const { return *m_store; }
     // The last error shown to the user (tests read it instead of clicking a message box).
     [[nodiscard]] QString lastError() const { return m_lastError; }
+    // Windows that show stored runs while the main views follow a live search.
+    [[nodiscard]] QList<RunViews*> runViewers() const;
 
   public slots:
     void startSearch(const nas::engine::SearchConfig& config);
@@ -100,6 +104,9 @@ class MainWindow final : public QMainWindow {
     QDockWidget* m_launchDock = nullptr;
     QDockWidget* m_runsDock = nullptr;
     std::optional<std::int64_t> m_resuming;  // run id being resumed, until the engine starts it
+    // The space of the search being run: new constraints are checked against it.
+    std::optional<space::SpaceConfig> m_runningSpace;
+    QList<QPointer<RunViews>> m_viewers;
     bool m_closeWhenStopped = false;
     QString m_lastError;
 

@@ -27,6 +27,7 @@ namespace nas::studio {
 void MainWindow::startSearch(const engine::SearchConfig& config) {
     if (m_bridge->isRunning()) return;
     m_resuming.reset();
+    m_runningSpace = config.space;
     m_views->clear();
     m_views->curves()->setInitialConstraints(config.constraints);
     m_views->tabs()->setCurrentIndex(RunViews::kCurvesTab);
@@ -54,6 +55,8 @@ void MainWindow::onBatch(const EngineBatch& batch) {
             if (before) widgets::truncateReplay(*before, start.startEpoch);
         }
         m_resuming.reset();
+        m_runningSpace = start.config.space;
+        m_launch->setRunning(true, m_runningSpace);
         m_views->beginLive(start, before);
         m_progress->startRun(start.runId, start.config.epochs, start.startEpoch);
         m_browser->setActiveRun(start.runId);
@@ -61,10 +64,17 @@ void MainWindow::onBatch(const EngineBatch& batch) {
         // Measured while the engine works: the number the gui_stall benchmark reports.
         m_stallMeter->start();
     }
+    for (const engine::SearchPhase phase : batch.phases) m_progress->showPhase(phase);
     m_views->applyBatch(batch);
     if (!batch.steps.empty()) m_progress->showStep(batch.steps.back());
     for (const auto& [status, message] : batch.statuses) m_progress->showStatus(status);
-    if (!batch.epochs.empty()) refreshRuns();  // best accuracy and parameters moved
+    if (m_bridge->isPausing()) m_progress->showPausing();
+    for (const auto& problems : batch.refusedConstraints)
+        for (const std::string& problem : problems)
+            m_views->appendLog(tr("The engine refused the new constraints: %1").arg(widgets::toQString(problem)));
+    // Best accuracy and parameters moved, or the run was paused or resumed: the run list, the
+    // status bar and the toolbar say the same.
+    if (!batch.epochs.empty() || !batch.statuses.empty()) refreshRuns();
 }
 
 void MainWindow::onFinished(const engine::SearchOutcome& outcome) {
@@ -98,8 +108,19 @@ void MainWindow::onFinished(const engine::SearchOutcome& outcome) {
     if (m_closeWhenStopped) QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
 }
 
-void MainWindow::pauseSearch() { m_bridge->requestPause(); }
-void MainWindow::resumeSearch() { m_bridge->requestResume(); }
+void MainWindow::pauseSearch() {
+    m_bridge->requestPause();
+    if (m_bridge->isPausing()) {
+        m_progress->showPausing();
+        m_views->appendLog(tr("Pausing after the current step\u2026"));
+    }
+}
+
+void MainWindow::resumeSearch() {
+    const bool wasPaused = m_bridge->isPaused();
+    m_bridge->requestResume();
+    if (!wasPaused && m_bridge->isRunning()) m_progress->showStatus(engine::RunStatus::Running);
+}
 void MainWindow::stopSearch() { m_bridge->requestStop(); }
 
 void MainWindow::saveCheckpoint() {
@@ -142,7 +163,10 @@ void MainWindow::openRun(std::int64_t runId) {
     if (m_views->runId() == runId) return;  // already on screen, live
     // The main views belong to the live search: a stored run opens in its own window.
     auto* window = new RunViews;
-    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setObjectName(QStringLiteral("runViewerWindow"));
+    window->setAttribute(Qt::WA_DeleteOnClose);  // its replay data goes with it
+    m_viewers.removeAll(QPointer<RunViews>());
+    m_viewers << window;
     window->setWindowTitle(widgets::runHeading(replay->record));
     window->setWindowIcon(windowIcon());
     window->showReplay(*replay);

@@ -8,10 +8,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "app/studio/app_settings.h"
 #include "app/studio/translations.h"
+
+#include <algorithm>
 
 namespace nas::studio {
 
@@ -40,7 +43,15 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
     workspaceRow->addWidget(m_workspace, 1);
     workspaceRow->addWidget(browse);
 
-    auto* note = new QLabel(tr("Changes take effect when NAS Studio is started again."), this);
+    m_threads = new QSpinBox(this);
+    m_threads->setObjectName(QStringLiteral("threadsPreferenceSpin"));
+    m_threads->setRange(0, 1024);
+    m_threads->setSpecialValueText(tr("one per core"));
+    m_threads->setValue(std::max(settings::threads(), 0));
+    m_threads->setToolTip(tr("LibTorch threads of new searches (the launch panel's Threads field). "
+                             "Fewer leave cores to other programs and to a second search."));
+
+    auto* note = new QLabel(tr("Language and workspace take effect when NAS Studio is started again."), this);
     note->setObjectName(QStringLiteral("preferencesRestartNote"));
     note->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -51,6 +62,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
     auto* form = new QFormLayout;
     form->addRow(tr("Language:"), m_language);
     form->addRow(tr("Workspace:"), workspaceRow);
+    form->addRow(tr("Threads for new searches:"), m_threads);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(note);
@@ -60,6 +72,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
 void PreferencesDialog::accept() {
     settings::setLanguage(m_language->currentData().toString());
     settings::setWorkspace(m_workspace->text().trimmed());
+    settings::setThreads(m_threads->value());
     QDialog::accept();
 }
 

@@ -37,6 +37,26 @@ void ProgressStatus::startRun(std::int64_t runId, int epochs, int startEpoch) {
     m_bar->setFormat(tr("epoch %1 of %2").arg(startEpoch + 1).arg(m_epochs));
     m_state->setText(tr("Run %1: starting").arg(runId));
     m_eta->setText(tr("ETA --:--"));
+    m_firstStep = -1;
+}
+
+void ProgressStatus::showPhase(engine::SearchPhase phase) {
+    switch (phase) {
+        case engine::SearchPhase::LoadingData:
+            m_state->setText(tr("Loading the dataset\u2026"));
+            break;
+        case engine::SearchPhase::BuildingSupernet:
+            m_state->setText(tr("Building the supernet\u2026"));
+            break;
+        case engine::SearchPhase::FirstStep:
+            m_state->setText(m_runId > 0 ? tr("Run %1: first step (includes warm-up)\u2026").arg(m_runId)
+                                         : tr("First step (includes warm-up)\u2026"));
+            break;
+    }
+}
+
+void ProgressStatus::showPausing() {
+    m_state->setText(tr("Run %1: pausing\u2026 (after the current step)").arg(m_runId));
 }
 
 void ProgressStatus::showStep(const engine::StepEvent& step) {
@@ -48,7 +68,15 @@ void ProgressStatus::showStep(const engine::StepEvent& step) {
                          .arg(m_epochs)
                          .arg(step.stepInEpoch + 1)
                          .arg(step.stepsPerEpoch));
-    m_eta->setText(tr("ETA %1").arg(widgets::formatDuration(step.etaSeconds)));
+    if (m_firstStep < 0) {
+        m_firstStep = step.step;
+        m_state->setText(tr("Run %1: %2").arg(m_runId).arg(widgets::statusText(engine::RunStatus::Running)));
+    }
+    // An estimate from the first steps alone is mostly warm-up: wait for a few before showing one.
+    if (step.step - m_firstStep + 1 >= kStepsBeforeEta)
+        m_eta->setText(tr("ETA %1").arg(widgets::formatDuration(step.etaSeconds)));
+    else
+        m_eta->setText(tr("ETA: estimating\u2026"));
 }
 
 void ProgressStatus::showStatus(engine::RunStatus status) {
@@ -67,5 +95,6 @@ void ProgressStatus::showIdle(const QString& text) {
 
 int ProgressStatus::progressPercent() const { return m_bar->value() / 10; }
 QString ProgressStatus::etaText() const { return m_eta->text(); }
+QString ProgressStatus::stateText() const { return m_state->text(); }
 
 }  // namespace nas::studio

@@ -73,6 +73,9 @@ void RunViews::applyBatch(const EngineBatch& batch) {
     if (!batch.steps.empty()) m_curves->appendSteps(batch.steps);
     if (!batch.epochs.empty()) {
         m_curves->appendEpochs(batch.epochs);
+        // The cost header ("40.4 k of 40.0 k") follows the newest epoch's network: the last
+        // epoch arrives after the last step, so the steps' redraw alone left it one epoch behind.
+        m_curves->setCostMetric(m_curves->costMetric());
         showEpochs(batch.epochs);
     }
     if (!batch.alphas.empty()) {

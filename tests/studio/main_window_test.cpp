@@ -7,6 +7,8 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -163,9 +165,16 @@ TEST(Studio, AnEngineFailureIsShownAndStored) {
     Studio s;
     QSignalSpy ended(s.window.get(), &MainWindow::searchEnded);
     auto config = fixtures::quickSearch(1);
-    config["dataset"] = {
-        {"name", "cifar10"},
-        {"path", (s.workspace.path() + QStringLiteral("/no-such-folder")).toStdString()}};
+    // A folder with the CIFAR-10 file names passes the checks before Start; the files' sizes
+    // are wrong, which only reading them finds.
+    const QString folder = s.workspace.path() + QStringLiteral("/broken-cifar");
+    ASSERT_TRUE(QDir().mkpath(folder));
+    for (int i = 1; i <= 5; ++i) {
+        QFile batch(folder + QStringLiteral("/data_batch_%1.bin").arg(i));
+        ASSERT_TRUE(batch.open(QIODevice::WriteOnly));
+        batch.write("not a cifar batch");
+    }
+    config["dataset"] = {{"name", "cifar10"}, {"path", folder.toStdString()}};
     ASSERT_TRUE(s.start(config)) << s.window->launchPanel()->messageText().toStdString();
     ASSERT_TRUE(waitFor([&] { return ended.count() == 1; }));
     const auto outcome = ended.at(0).at(0).value<nas::engine::SearchOutcome>();

@@ -30,6 +30,16 @@ std::vector<GenotypeEdge> CellGenotype::edgesInto(int to) const {
 
 namespace {
 
+// A SNAS-built genotype holds no 'none' edges: they add zeros and no parameters, SNAS's own search
+// leaves them out, and its 14-edge form writes one wherever a pair of states has no edge.
+void makeSnasBuilt(Genotype& g) {
+    g.style = BuildStyle::Snas;
+    for (CellGenotype* cell : {&g.normal, &g.reduce})
+        cell->edges.erase(std::remove_if(cell->edges.begin(), cell->edges.end(),
+                                         [](const GenotypeEdge& e) { return e.op == "none"; }),
+                          cell->edges.end());
+}
+
 void validateCell(const CellGenotype& cell, const std::string& which) {
     const int nodes = cell.nodeCount();
     if (nodes == 0) throw std::invalid_argument(which + " cell has no intermediate nodes");
@@ -123,7 +133,7 @@ public:
         bool snasForm = false;
         g.normal = toCell(lists["normal"], concats["normal_concat"], "normal", snasForm);
         g.reduce = toCell(lists["reduce"], concats["reduce_concat"], "reduce", snasForm);
-        if (snasForm) g.style = BuildStyle::Snas;
+        if (snasForm) makeSnasBuilt(g);
         return g;
     }
 
@@ -166,8 +176,9 @@ private:
         if (pairs.size() % 2 != 0)
             throw std::invalid_argument("DARTS genotype string: the " + which + " cell lists " + std::to_string(pairs.size()) +
                                         " edges, neither two per node nor SNAS's 2 + 3 + ... per node");
+        // 'none' edges stay: DARTS's code builds them (as zeros), and the string reads back the same.
         for (size_t i = 0; i < pairs.size(); ++i)
-            if (pairs[i].first != "none") cell.edges.push_back({pairs[i].first, pairs[i].second, static_cast<int>(i / 2)});
+            cell.edges.push_back({pairs[i].first, pairs[i].second, static_cast<int>(i / 2)});
         // Here every node is given by its two edges, so the states that exist are known exactly.
         const int lastState = static_cast<int>(pairs.size() / 2) + 1;
         for (int state : concat)
@@ -289,15 +300,10 @@ private:
 
 std::string pairText(const std::string& op, int from) { return "('" + op + "', " + std::to_string(from) + ")"; }
 
-// Two pairs per node; a node with fewer edges is padded with 'none' from state 0, which reads back
-// as the same node (the reader drops 'none').
 std::string dartsPairs(const CellGenotype& cell) {
     std::string s = "[";
-    for (int node = 0; node < cell.nodeCount(); ++node) {
-        auto into = cell.edgesInto(node);
-        while (into.size() < 2) into.push_back({"none", 0, node});
-        for (const auto& e : into) s += (s.size() > 1 ? ", " : "") + pairText(e.op, e.from);
-    }
+    for (int node = 0; node < cell.nodeCount(); ++node)
+        for (const auto& e : cell.edgesInto(node)) s += (s.size() > 1 ? ", " : "") + pairText(e.op, e.from);
     return s + "]";
 }
 
@@ -359,7 +365,7 @@ Genotype genotypeFromJson(const nlohmann::json& json) {
     if (json.contains("style")) {
         const auto& style = json.at("style");
         if (style == "snas") {
-            g.style = BuildStyle::Snas;
+            makeSnasBuilt(g);
         } else if (style != "darts") {
             throw std::invalid_argument("genotype JSON: 'style' must be \"darts\" or \"snas\", not " + style.dump());
         }
@@ -371,16 +377,16 @@ Genotype genotypeFromJson(const nlohmann::json& json) {
 bool hasDartsForm(const Genotype& g) {
     for (const CellGenotype* cell : {&g.normal, &g.reduce})
         for (int node = 0; node < cell->nodeCount(); ++node)
-            if (cell->edgesInto(node).size() > 2) return false;
+            if (cell->edgesInto(node).size() != 2) return false;
     return true;
 }
 
 std::string toDartsString(const Genotype& g) {
     for (const CellGenotype* cell : {&g.normal, &g.reduce})
         for (int node = 0; node < cell->nodeCount(); ++node)
-            if (cell->edgesInto(node).size() > 2)
+            if (cell->edgesInto(node).size() != 2)
                 throw std::invalid_argument(
-                    std::string("the DARTS string form takes two edges per node; ") +
+                    std::string("the DARTS string form needs two edges per node; ") +
                     (cell == &g.normal ? "normal" : "reduce") + " node " + std::to_string(node) +
                     " has " + std::to_string(cell->edgesInto(node).size()));
     return "Genotype(normal=" + dartsPairs(g.normal) + ", normal_concat=" + intList(g.normal.concat) +
@@ -537,7 +543,8 @@ std::optional<Genotype> publishedGenotype(const std::string& name) {
     for (const auto& entry : publishedTable()) {
         if (wanted != entry.name) continue;
         Genotype g = parseDartsString(entry.text);
-        g.style = entry.style;  // the 8-edge SNAS form does not say that SNAS's code builds it
+        // The 8-edge SNAS form does not say that SNAS's code builds it.
+        if (entry.style == BuildStyle::Snas) makeSnasBuilt(g);
         return g;
     }
     return std::nullopt;

@@ -56,9 +56,8 @@ void validate(const Genotype& genotype);
 [[nodiscard]] Genotype genotypeFromJson(const nlohmann::json& json);
 
 // DARTS string form: Genotype(normal=[('sep_conv_3x3', 0), ...], normal_concat=[2, 3, 4, 5], ...).
-// Each node lists two edges there (a node with fewer is padded with 'none'), so a genotype with a
-// node of three or more edges has no such form: toDartsString then throws std::invalid_argument
-// naming the node.
+// Each node takes exactly two edges there, so a genotype with another in-degree has no such form:
+// toDartsString then throws std::invalid_argument naming the node.
 [[nodiscard]] bool hasDartsForm(const Genotype& genotype);
 [[nodiscard]] std::string toDartsString(const Genotype& genotype);
 // SNAS-Series' "edge_all" form: the same Genotype(...) text listing every edge of the cell, node i
@@ -73,9 +72,10 @@ void validate(const Genotype& genotype);
 // Reads both forms. Accepts `normal_concat=[2, 3, 4, 5]` and `normal_concat=range(2, 6)`. A cell of
 // 2 + 3 + ... + (n + 1) edges (n >= 2) whose node i reads each of states 0 to i + 1 once, with a
 // concat within its states, is in the SNAS form and makes the genotype SNAS-built; otherwise edges
-// go two per node. 'none' edges are dropped (they add zeros and hold no parameters; a node left
-// without edges outputs zeros, as in the authors' code). Throws on malformed text, including any
-// text after the closing parenthesis.
+// go two per node. A SNAS-built genotype keeps no 'none' edges (they add zeros and hold no
+// parameters; a node left without edges outputs zeros, as in SNAS's code), so both SNAS forms of a
+// cell read as the same genotype. Throws on malformed text, including any text after the closing
+// parenthesis.
 [[nodiscard]] Genotype parseDartsString(const std::string& text);
 
 // Published genotypes by name: DARTS's genotypes.py (NASNet, AmoebaNet, DARTS_V1, DARTS_V2, DARTS),

@@ -149,12 +149,18 @@ TEST(PublishedGenotypes, SnasFormHoldsAnyInDegree) {
     const auto text = genotypeText(g);
     ASSERT_TRUE(text);
     EXPECT_EQ(parseDartsString(*text), g) << *text;
-    // A DARTS-built genotype keeps the DARTS form; a node with one edge is padded with 'none'.
+    // A DARTS-built genotype has only the DARTS form, two edges per node, 'none' edges kept as given.
     g.style = BuildStyle::Darts;
     EXPECT_FALSE(genotypeText(g));
-    g.normal.edges.erase(g.normal.edges.begin() + 3);
-    ASSERT_TRUE(hasDartsForm(g));
-    EXPECT_EQ(parseDartsString(*genotypeText(g)), g) << *genotypeText(g);
+    const auto withNone = parseDartsString(
+        "Genotype(normal=[('sep_conv_3x3', 0), ('none', 1)], normal_concat=[2], "
+        "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1)], reduce_concat=[2])");
+    EXPECT_EQ(withNone.normal.edges.size(), 2u);
+    EXPECT_EQ(parseDartsString(*genotypeText(withNone)), withNone);
+    // JSON of a SNAS-built genotype drops 'none' edges as the SNAS forms do.
+    auto json = toJson(*publishedGenotype("SNAS_mild"));
+    json["normal"].push_back({{"op", "none"}, {"from", 2}, {"to", 3}});
+    EXPECT_EQ(genotypeFromJson(json), *publishedGenotype("SNAS_mild"));
 }
 
 TEST(PublishedGenotypes, BadTextIsRefusedNamingTheProblem) {

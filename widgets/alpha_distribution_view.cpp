@@ -1,5 +1,6 @@
 #include "widgets/alpha_distribution_view.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -39,6 +40,12 @@ AlphaDistributionView::AlphaDistributionView(QWidget* parent) : QWidget(parent) 
     m_position->setObjectName(QStringLiteral("alphaPositionLabel"));
     m_position->setMinimumWidth(180);
 
+    m_scaleToData = new QCheckBox(tr("Scale colours to data"), this);
+    m_scaleToData->setObjectName(QStringLiteral("scaleToDataCheck"));
+    m_scaleToData->setToolTip(
+        tr("Spread the colours over each cell's lowest to highest probability instead of 0 to 1, "
+           "so early, small differences between ops show"));
+
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Edge:"), this));
     controls->addWidget(m_cellChoice);
@@ -47,6 +54,8 @@ AlphaDistributionView::AlphaDistributionView(QWidget* parent) : QWidget(parent) 
     controls->addWidget(new QLabel(tr("Time:"), this));
     controls->addWidget(m_scrubber, 1);
     controls->addWidget(m_position);
+    controls->addSpacing(12);
+    controls->addWidget(m_scaleToData);
 
     auto* maps = new QSplitter(Qt::Horizontal, this);
     maps->addWidget(m_normalMap);
@@ -61,6 +70,10 @@ AlphaDistributionView::AlphaDistributionView(QWidget* parent) : QWidget(parent) 
     layout->addLayout(controls);
     layout->addWidget(split, 1);
 
+    connect(m_scaleToData, &QCheckBox::toggled, this, [this](bool on) {
+        m_normalMap->setScaleToData(on);
+        m_reduceMap->setScaleToData(on);
+    });
     connect(m_scrubber, &QSlider::valueChanged, this, &AlphaDistributionView::showScrubbed);
     connect(m_cellChoice, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this](int index) { selectEdge(static_cast<Cell>(index), m_edge); });

@@ -6,6 +6,7 @@
 
 #include "engine/events.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QSlider;
@@ -61,6 +62,7 @@ class AlphaDistributionView final : public QWidget {
     QComboBox* m_cellChoice = nullptr;
     QComboBox* m_edgeChoice = nullptr;
     QSlider* m_scrubber = nullptr;
+    QCheckBox* m_scaleToData = nullptr;
     QLabel* m_position = nullptr;
     Cell m_cell = Cell::Normal;
     int m_edge = 0;

@@ -25,7 +25,7 @@ AlphaHeatMap::AlphaHeatMap(const QString& title, QWidget* parent) : QCustomPlot(
     m_map->setGradient(gradient);
     m_map->setDataRange(QCPRange(0.0, 1.0));
 
-    auto* scale = new QCPColorScale(this);
+    auto* scale = m_scale = new QCPColorScale(this);
     scale->setType(QCPAxis::atRight);
     scale->setGradient(gradient);
     scale->setDataRange(QCPRange(0.0, 1.0));
@@ -79,7 +79,38 @@ void AlphaHeatMap::setCell(const engine::CellAlphas& cell) {
             m_map->data()->setCell(
                 o, e, o < static_cast<int>(row.size()) ? row[static_cast<size_t>(o)] : 0.0);
     }
+    updateColourRange();
     replot(QCustomPlot::rpQueuedReplot);
+}
+
+void AlphaHeatMap::setScaleToData(bool on) {
+    m_scaleToData = on;
+    updateColourRange();
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPRange AlphaHeatMap::colourRange() const { return m_map->dataRange(); }
+
+void AlphaHeatMap::updateColourRange() {
+    QCPRange range(0.0, 1.0);
+    if (m_scaleToData && m_edges > 0 && m_ops > 0) {
+        double low = 1.0, high = 0.0;
+        for (int e = 0; e < m_edges; ++e)
+            for (int o = 0; o < m_ops; ++o) {
+                low = std::min(low, m_map->data()->cell(o, e));
+                high = std::max(high, m_map->data()->cell(o, e));
+            }
+        // A uniform cell still gets a range of some width, centred on its value.
+        if (high - low < 1e-6) {
+            low -= 5e-4;
+            high += 5e-4;
+        }
+        range = QCPRange(low, high);
+    }
+    m_map->setDataRange(range);
+    m_scale->setDataRange(range);
+    m_scale->axis()->setLabel(m_scaleToData ? tr("probability (scaled to this cell)")
+                                            : tr("probability"));
 }
 
 void AlphaHeatMap::setSelectedEdge(int edge) {

@@ -15,6 +15,11 @@ class AlphaHeatMap final : public QCustomPlot {
     // Shows `cell`; an empty cell clears the map. Replots on the next event-loop pass.
     void setCell(const engine::CellAlphas& cell);
     void setSelectedEdge(int edge);
+    // Off: colours span probabilities 0 to 1. On: they span the shown cell's lowest to highest
+    // probability, so the small early differences between ops become visible.
+    void setScaleToData(bool on);
+    [[nodiscard]] bool scalesToData() const { return m_scaleToData; }
+    [[nodiscard]] QCPRange colourRange() const;
     [[nodiscard]] int edgeCount() const { return m_edges; }
     [[nodiscard]] int opCount() const { return m_ops; }
     // Probability shown in a cell of the map (for tests and tooltips); -1 outside the map.
@@ -28,9 +33,12 @@ class AlphaHeatMap final : public QCustomPlot {
     [[nodiscard]] bool cellAt(const QPoint& pos, int& edge, int& op) const;
     void showTooltip(QMouseEvent* event);
     void handleClick(QMouseEvent* event);
+    void updateColourRange();
 
     QCPColorMap* m_map = nullptr;
     QCPItemRect* m_selection = nullptr;
+    QCPColorScale* m_scale = nullptr;
+    bool m_scaleToData = false;
     std::vector<std::string> m_opNames;
     int m_edges = 0;
     int m_ops = 0;

@@ -1,6 +1,7 @@
 #include "widgets/number_format.h"
 
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 namespace nas::widgets {
@@ -10,13 +11,27 @@ namespace {
 QString number(double value, int decimals) { return QLocale().toString(value, 'f', decimals); }
 }  // namespace
 
+QString formatSignificant(double value, int digits) {
+    if (!std::isfinite(value)) return QLocale().toString(value);
+    if (value == 0.0) return QStringLiteral("0");
+    const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(value))));
+    const int decimals = std::clamp(digits - 1 - magnitude, 0, 15);
+    QString text = number(value, decimals);
+    const QChar point = QLocale().decimalPoint().front();
+    if (decimals > 0) {
+        while (text.endsWith(QLatin1Char('0'))) text.chop(1);
+        if (text.endsWith(point)) text.chop(1);
+    }
+    return text;
+}
+
 QString formatCount(double value) {
     const double magnitude = std::abs(value);
     // SI prefixes: cost figures (params, FLOPs) are conventionally quoted in k/M/G.
-    if (magnitude >= 1e9) return QStringLiteral("%1 G").arg(number(value / 1e9, 2));
-    if (magnitude >= 1e6) return QStringLiteral("%1 M").arg(number(value / 1e6, 2));
-    if (magnitude >= 1e3) return QStringLiteral("%1 k").arg(number(value / 1e3, 1));
-    return QLocale().toString(value, 'g', 4);
+    if (magnitude >= 1e9) return QStringLiteral("%1 G").arg(formatSignificant(value / 1e9));
+    if (magnitude >= 1e6) return QStringLiteral("%1 M").arg(formatSignificant(value / 1e6));
+    if (magnitude >= 1e3) return QStringLiteral("%1 k").arg(formatSignificant(value / 1e3));
+    return formatSignificant(value, 4);
 }
 
 QString formatBytes(double bytes) {

@@ -44,7 +44,6 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent) : QWidget(parent) {
     m_noTemperature = new QCPItemText(m_temperaturePlot);
     m_noTemperature->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_noTemperature->position->setCoords(0.5, 0.5);
-    m_noTemperature->setText(tr("This strategy has no temperature"));
     m_noTemperature->setColor(Qt::gray);
 
     m_costPlot =
@@ -99,11 +98,16 @@ QCustomPlot* TrainingCurvesView::makePlot(const QString& objectName, const QStri
         0, 0, new QCPTextElement(plot, title, QFont(font().family(), -1, QFont::Bold)));
     plot->xAxis->setLabel(tr("epoch"));
     plot->yAxis->setLabel(yLabel);
+    // The legend goes in a row of its own under the axes, one entry beside the other, so it
+    // never covers a curve.
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(font().family(), 8));
-    plot->legend->setBrush(QColor(255, 255, 255, 190));  // curves stay visible behind it
-    plot->legend->setBorderPen(QPen(QColor(0xcc, 0xcc, 0xcc)));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->plotLayout()->addElement(2, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    plot->legend->setMargins(QMargins(0, 0, 0, 0));
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     return plot;
 }
@@ -200,6 +204,20 @@ void TrainingCurvesView::setCostMetric(CostMetric metric) {
     refresh();
 }
 
+void TrainingCurvesView::setStrategy(const QString& strategy) {
+    m_strategy = strategy;
+    refresh();
+}
+
+QString TrainingCurvesView::temperatureNote() const {
+    if (m_temperature->dataCount() > 0) return QString();
+    // Only SNAS anneals a Gumbel-softmax temperature.
+    const bool anneals = m_strategy == QLatin1String("snas");
+    if (m_lastStep < 0 && m_epochs.empty())
+        return anneals ? tr("The temperature appears with the first step") : QString();
+    return anneals ? QString() : tr("This strategy has no temperature");
+}
+
 void TrainingCurvesView::rebuildCost() {
     m_cost->data()->clear();
     for (const engine::EpochMetrics& e : m_epochs)
@@ -245,13 +263,29 @@ std::optional<double> TrainingCurvesView::currentLimit() const {
 }
 
 void TrainingCurvesView::refresh() {
-    m_noTemperature->setVisible(m_temperature->dataCount() == 0);
+    const QString note = temperatureNote();
+    m_noTemperature->setText(note);
+    m_noTemperature->setVisible(!note.isEmpty());
     for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_temperaturePlot, m_costPlot}) {
+        bool hasData = false;
+        for (int i = 0; i < plot->graphCount(); ++i) {
+            bool found = false;
+            (void)plot->graph(i)->getValueRange(found);  // NaN gaps alone are no data
+            hasData |= found;
+        }
+        const bool fromZero = plot == m_costPlot || plot == m_accuracyPlot;
+        if (!hasData) {
+            // Nothing to fit: a fixed range, not the last one padded again (which grew the empty
+            // axis with every refresh).
+            plot->xAxis->setRange(0.0, 1.0);
+            plot->yAxis->setRange(0.0, 1.0);
+            plot->replot(QCustomPlot::rpQueuedReplot);
+            continue;
+        }
         plot->rescaleAxes(true);
         // Keep a little air above the top curve and start costs and accuracies at zero.
         const QCPRange y = plot->yAxis->range();
-        const double pad = std::max(y.size() * 0.08, 1e-6);
-        const bool fromZero = plot == m_costPlot || plot == m_accuracyPlot;
+        const double pad = std::max(y.size() * 0.08, std::max(std::abs(y.upper) * 0.02, 1e-6));
         plot->yAxis->setRange(fromZero ? 0.0 : y.lower - pad, y.upper + pad);
         if (plot->xAxis->range().lower > 0) plot->xAxis->setRangeLower(0.0);
         plot->replot(QCustomPlot::rpQueuedReplot);

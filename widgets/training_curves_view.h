@@ -44,6 +44,10 @@ class TrainingCurvesView final : public QWidget {
                 const std::vector<std::pair<std::int64_t, engine::Constraints>>& changes);
     void clear();
     void setCostMetric(CostMetric metric);
+    // The strategy of the run shown (snas, darts, ...; empty: none yet). Until steps arrive, the
+    // temperature plot says what to expect from it; with no strategy it says nothing.
+    void setStrategy(const QString& strategy);
+    [[nodiscard]] QString temperatureNote() const;
     // Schedules one repaint of every plot (views are repainted once per batch of data).
     void refresh();
 
@@ -77,6 +81,7 @@ class TrainingCurvesView final : public QWidget {
     QLabel* m_feasibility = nullptr;
 
     CostMetric m_metric = CostMetric::Params;
+    QString m_strategy;
     std::vector<engine::EpochMetrics> m_epochs;  // kept to redraw the cost in another metric
     engine::Constraints m_initial;
     std::vector<std::pair<std::int64_t, engine::Constraints>> m_changes;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
 #include <QSignalSpy>
 #include <QSlider>
 
@@ -73,4 +74,25 @@ TEST(AlphaDistributionView, LongSearchesAreThinnedNotDropped) {
     EXPECT_LE(view.snapshots().front().step, 4) << "the early search stays represented";
     EXPECT_EQ(view.scrubber()->value(), view.scrubber()->maximum());
     EXPECT_EQ(view.edgeHistory()->pointCount(), view.snapshotCount());
+}
+
+TEST(AlphaDistributionView, ScaleToDataSpreadsColoursOverTheCellsRange) {
+    AlphaDistributionView view;
+    // Early in a search: every op near 1/8, the peak barely above the rest.
+    view.appendSnapshot(makeSnapshot(0, 14, 0.13));
+    auto* map = view.heatMap(AlphaDistributionView::Cell::Normal);
+    EXPECT_DOUBLE_EQ(map->colourRange().lower, 0.0);
+    EXPECT_DOUBLE_EQ(map->colourRange().upper, 1.0);
+    auto* check = view.findChild<QCheckBox*>(QStringLiteral("scaleToDataCheck"));
+    ASSERT_NE(check, nullptr);
+    check->setChecked(true);
+    EXPECT_TRUE(map->scalesToData());
+    EXPECT_TRUE(view.heatMap(AlphaDistributionView::Cell::Reduce)->scalesToData());
+    EXPECT_NEAR(map->colourRange().upper, 0.13, 1e-9);
+    EXPECT_NEAR(map->colourRange().lower, 0.87 / 7.0, 1e-9);
+    // New snapshots keep the choice, with their own range.
+    view.appendSnapshot(makeSnapshot(1, 14, 0.5));
+    EXPECT_NEAR(map->colourRange().upper, 0.5, 1e-9);
+    check->setChecked(false);
+    EXPECT_DOUBLE_EQ(map->colourRange().upper, 1.0);
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <qcustomplot.h>
+
 #include "widget_test_support.h"
 #include "widgets/constraint_limits.h"
 
@@ -62,4 +64,49 @@ TEST(ConstraintLimits, TimelineStepsAtEachChange) {
     EXPECT_DOUBLE_EQ(*points[1].limit, 2e5);
     EXPECT_DOUBLE_EQ(points[2].x, 4.0);
     EXPECT_FALSE(points[2].limit.has_value());
+}
+
+TEST(TrainingCurvesView, EmptyTemperatureAxisStaysPutAndNoteFollowsTheStrategy) {
+    TrainingCurvesView view;
+    auto* plot = view.findChild<QCustomPlot*>(QStringLiteral("temperaturePlot"));
+    ASSERT_NE(plot, nullptr);
+    EXPECT_TRUE(view.temperatureNote().isEmpty()) << "no run, no strategy: nothing to say";
+    view.setStrategy(QStringLiteral("snas"));
+    EXPECT_FALSE(view.temperatureNote().contains(QStringLiteral("no temperature")));
+    // Runs without a temperature, one after another: the empty axis must not grow.
+    for (int run = 0; run < 6; ++run) {
+        view.clear();
+        view.setStrategy(QStringLiteral("darts"));
+        nas::engine::StepEvent step = makeStep(0);
+        step.temperature = 0;
+        view.appendSteps({step});
+        view.refresh();
+        view.refresh();
+    }
+    EXPECT_DOUBLE_EQ(plot->yAxis->range().lower, 0.0);
+    EXPECT_DOUBLE_EQ(plot->yAxis->range().upper, 1.0);
+    EXPECT_EQ(view.temperatureNote(), QStringLiteral("This strategy has no temperature"));
+    // SNAS with its temperature: the curve, and no note.
+    view.clear();
+    view.setStrategy(QStringLiteral("snas"));
+    view.appendSteps({makeStep(0), makeStep(1)});
+    view.refresh();
+    EXPECT_TRUE(view.temperatureNote().isEmpty());
+    EXPECT_LT(plot->yAxis->range().upper, 1.5);
+}
+
+TEST(TrainingCurvesView, LegendsSitOutsideTheAxes) {
+    TrainingCurvesView view;
+    view.resize(1000, 700);
+    view.appendSteps({makeStep(0), makeStep(1)});
+    view.appendEpochs({makeEpoch(0, 1e5)});
+    view.refresh();
+    for (const char* name : {"lossPlot", "accuracyPlot", "temperaturePlot", "costPlot"}) {
+        auto* plot = view.findChild<QCustomPlot*>(QLatin1String(name));
+        ASSERT_NE(plot, nullptr);
+        plot->resize(480, 320);
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        EXPECT_FALSE(plot->legend->outerRect().intersects(plot->axisRect()->rect())) << name;
+        EXPECT_GT(plot->legend->itemCount(), 0) << name;
+    }
 }

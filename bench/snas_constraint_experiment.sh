@@ -51,7 +51,7 @@ for seed in $seeds; do
       while ! grep -q "^run $run finished" "$dir/search.log" && [ $tries -lt $epochs ]; do
         tries=$((tries + 1))
         echo "   resuming run $run"
-        "$cli" resume "$run" --workspace "$ws" --threads "$threads" >> "$dir/search.log" 2>&1 || true
+        "$cli" resume "$run" --workspace "$ws" >> "$dir/search.log" 2>&1 || true
         grep -q "^epoch $epochs/$epochs done" "$dir/search.log" && break
       done
       "$cli" export "$run" --workspace "$ws" --out "$dir/export" --overwrite > "$dir/export.log" 2>&1

@@ -266,7 +266,15 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
         n.read("inactive_batch_fraction", c.nasp.inactiveBatchFraction);
     });
     r.section("darts", [&](FieldReader& d) { d.read("order", c.darts.order); });
-    r.section("random", [&](FieldReader& rs) { rs.read("candidates", c.random.candidates); });
+    r.section("random", [&](FieldReader& rs) {
+        rs.read("candidates", c.random.candidates);
+        rs.read("candidate_batches", c.random.candidateBatches);
+        rs.read("rerank", c.random.rerank);
+        rs.read("epoch_candidates", c.random.epochCandidates);
+        rs.read("bn_mode", c.random.bnMode);
+        rs.read("calibration_batches", c.random.calibrationBatches);
+        rs.read("sample_none", c.random.sampleNone);
+    });
     r.skip("constraints");
     if (json.is_object() && json.contains("constraints")) {
         try {
@@ -307,20 +315,30 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     r.check(c.nasp.inactiveBatchFraction > 0 && c.nasp.inactiveBatchFraction <= 1, "nasp.inactive_batch_fraction",
             "must be in (0, 1]");
     r.check(c.snas.costForm == "log" || c.snas.costForm == "linear", "snas.cost_form", "must be log or linear");
-    r.check(c.darts.order == 1 || c.darts.order == 2, "darts.order", "must be 1 or 2");
-    r.check(c.random.candidates >= 1, "random.candidates", "must be at least 1");
-
-    c.space.input = datasetInputShape(c.dataset);
-    c.space.classes = 10;
-    r.check(c.space.input.height % 4 == 0 && c.space.input.width % 4 == 0, "dataset.synthetic_shape",
-            "sides must be multiples of 4 (two reductions halve them)");
-    if (c.dataset.path.empty()) c.dataset.path = defaultDatasetPath(c.dataset.name);
     r.check(c.snas.penaltyScope == "local" || c.snas.penaltyScope == "global", "snas.penalty_scope",
             "must be local or global (got '" + c.snas.penaltyScope + "')");
     r.check(c.snas.dropPathProb >= 0 && c.snas.dropPathProb < 1, "snas.drop_path_prob", "must be at least 0 and below 1");
     r.check(c.strategy != "snas" || c.snas.monitorSize == 0 || c.snas.monitorSize >= c.batchSize, "snas.monitor_size",
             "must be 0 (automatic) or hold at least one batch (" + std::to_string(c.batchSize) + " images), got " +
                 std::to_string(c.snas.monitorSize));
+    r.check(c.darts.order == 1 || c.darts.order == 2, "darts.order", "must be 1 or 2");
+    const auto& rc = c.random;
+    r.check(rc.candidates >= 1 && rc.candidates <= kMaxRandomCandidates, "random.candidates",
+            "must be from 1 to " + std::to_string(kMaxRandomCandidates));
+    r.check(rc.candidateBatches >= 1, "random.candidate_batches", "must be at least 1");
+    r.check(rc.rerank >= 1 && rc.rerank <= rc.candidates, "random.rerank",
+            "must be from 1 to random.candidates (" + std::to_string(rc.candidates) + ")");
+    r.check(rc.epochCandidates >= 0 && rc.epochCandidates <= kMaxRandomCandidates, "random.epoch_candidates",
+            "must be from 0 to " + std::to_string(kMaxRandomCandidates));
+    r.check(rc.bnMode == "eval" || rc.bnMode == "recalibrate" || rc.bnMode == "batch", "random.bn_mode",
+            "must be eval, recalibrate or batch (got '" + rc.bnMode + "')");
+    r.check(rc.calibrationBatches >= 1, "random.calibration_batches", "must be at least 1");
+
+    c.space.input = datasetInputShape(c.dataset);
+    c.space.classes = 10;
+    r.check(c.space.input.height % 4 == 0 && c.space.input.width % 4 == 0, "dataset.synthetic_shape",
+            "sides must be multiples of 4 (two reductions halve them)");
+    if (c.dataset.path.empty()) c.dataset.path = defaultDatasetPath(c.dataset.name);
 
     // A limit below what the space's fixed parts already cost can never be met.
     if (problems.empty()) {
@@ -408,7 +426,10 @@ nlohmann::json toJson(const SearchConfig& c) {
                   {"drop_path_prob", c.snas.dropPathProb}, {"monitor_size", c.snas.monitorSize}}},
         {"nasp", {{"size_eta", c.nasp.sizeEta}, {"inactive_batch_fraction", c.nasp.inactiveBatchFraction}}},
         {"darts", {{"order", c.darts.order}}},
-        {"random", {{"candidates", c.random.candidates}}},
+        {"random", {{"candidates", c.random.candidates}, {"candidate_batches", c.random.candidateBatches},
+                    {"rerank", c.random.rerank}, {"epoch_candidates", c.random.epochCandidates},
+                    {"bn_mode", c.random.bnMode}, {"calibration_batches", c.random.calibrationBatches},
+                    {"sample_none", c.random.sampleNone}}},
         {"constraints", toJson(c.constraints)},
     };
 }

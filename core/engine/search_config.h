@@ -16,6 +16,8 @@ namespace nas::engine {
 // More threads than this is a typo, not a machine: each LibTorch thread takes a stack and a share of
 // every op, and 100,000 of them stall the process.
 inline constexpr int kMaxThreads = 1024;
+// Bound on random.candidates and random.epoch_candidates: a typo is refused, not scored for days.
+inline constexpr int kMaxRandomCandidates = 1000000;
 
 // Lists every problem found, one per line, each naming the offending key.
 class ConfigError : public std::runtime_error {
@@ -57,18 +59,18 @@ struct SnasConfig {
     double tau0 = 1.0;
     double tauMin = 0.03;
     std::string costForm = "log";  // log: mean of log costs; linear: weighted sum of costs
-    double archGradClip = 10.0;
-};
     // local (SNAS's code): a cost term per cell and edge, each edge's log cost on its own;
     // global (ours before): one log of the whole network's expected cost.
     std::string penaltyScope = "local";
-
+    double archGradClip = 10.0;
     // Drop path on every edge's mixed output while searching (SNAS's train_search default).
     double dropPathProb = 0.3;
     // SNAS is single-level: weights and architecture train on every training image except these
     // many, held out (never trained on) for the validation metrics. 0: a tenth of the training
     // images, at most 1000 and at least one batch.
     int monitorSize = 0;
+};
+
 struct NaspConfig {
     double sizeEta = 0.0;  // model-size regulariser weight (off by default, as in NASP)
     // Share of the validation batch on which the architecture step evaluates the unchosen ops
@@ -81,8 +83,25 @@ struct DartsConfig {
     int order = 1;  // first-order approximation
 };
 
+// Random search with weight sharing (Li & Talwalkar). The defaults are their code's.
 struct RandomConfig {
-    int candidates = 8;  // architectures scored with the shared weights at the end of each epoch
+    // Final selection, after the last epoch: `candidates` fresh samples scored with the shared
+    // weights on `candidate_batches` validation batches each (each candidate on the next batches
+    // of a walk through the split, as their validation iterator moves on), then the best `rerank`
+    // scored again on the whole validation split; the best of those is the result.
+    int candidates = 1000;
+    int candidateBatches = 10;
+    int rerank = 10;
+    // Ours, for the live views: after every other epoch this many samples are scored the same way
+    // and the best is that epoch's derived genotype (0: keep the previous one).
+    int epochCandidates = 8;
+    // Batch norm while scoring: eval (running statistics, their code), recalibrate (statistics
+    // recomputed for each candidate on calibration_batches training batches) or batch.
+    std::string bnMode = "eval";
+    int calibrationBatches = 10;
+    // Their sampler draws each edge's op from every op, none included (an edge that draws none
+    // is left out); false draws from the other ops only.
+    bool sampleNone = true;
 };
 
 struct SearchConfig {
@@ -106,6 +125,11 @@ struct SearchConfig {
     Constraints constraints;
 };
 
+// Single-level strategies (SNAS) train weights and architecture on the same batches: every training
+// image but a small monitor split trains. The others keep DARTS's split into a weight half and an
+// architecture half.
+[[nodiscard]] bool isSingleLevel(const SearchConfig& config);
+
 // Named SNAS resource-constraint strengths. Which lambda gave the paper's settings is not published
 // with the code; these are ours, measured in the README.
 [[nodiscard]] double snasPresetStrength(const std::string& preset);
@@ -128,8 +152,3 @@ struct SearchConfig {
 [[nodiscard]] std::string defaultDatasetPath(const std::string& name);
 
 }  // namespace nas::engine
-// Single-level strategies (SNAS) train weights and architecture on the same batches: every training
-// image but a small monitor split trains. The others keep DARTS's split into a weight half and an
-// architecture half.
-[[nodiscard]] bool isSingleLevel(const SearchConfig& config);
-

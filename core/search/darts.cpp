@@ -1,9 +1,14 @@
 #include "search/darts.h"
 
+#include <sstream>
+#include <string>
+#include <type_traits>
+
 #include <torch/autograd.h>
 #include <torch/nn/functional/loss.h>
 
 namespace nas::search {
+
 namespace {
 torch::Tensor initialAlphas(const engine::SearchConfig& config, bool reduction) {
     const auto& ops = reduction ? config.space.reduceOps : config.space.normalOps;
@@ -29,17 +34,66 @@ void DartsStrategy::archStepFirstOrder(const Batch& valid) {
     m_archOptimizer->step();
 }
 
+namespace {
+
+// The optimizer state of `param`. LibTorch keys it by the parameter's TensorImpl: as its address
+// printed (1.x) or as the pointer itself (2.x); a template so only the matching branch compiles.
+template <typename StateMap>
+torch::optim::OptimizerParamState* paramState(StateMap& state, const torch::Tensor& param) {
+    using Key = typename StateMap::key_type;
+    Key key{};
+    if constexpr (std::is_same_v<Key, std::string>) {
+        std::ostringstream address;
+        address << param.unsafeGetTensorImpl();
+        key = address.str();
+    } else {
+        key = param.unsafeGetTensorImpl();
+    }
+    const auto it = state.find(key);
+    return it == state.end() ? nullptr : it->second.get();
+}
+
+// The SGD momentum buffer of `param`; undefined before the optimizer's first step on it.
+torch::Tensor sgdMomentumBuffer(torch::optim::SGD& optimizer, const torch::Tensor& param) {
+    auto* state = paramState(optimizer.state(), param);
+    if (!state) return {};
+    return static_cast<torch::optim::SGDParamState&>(*state).momentum_buffer();
+}
+
+}  // namespace
+
+std::vector<torch::Tensor> DartsStrategy::virtualWeights(const Batch& train) {
+    // The step the weight optimizer would take, as DARTS's _compute_unrolled_model writes it:
+    // w' = w - lr * (momentum * buffer + grad_w L_train(w, a) + weight_decay * w). A parameter the
+    // optimizer has not stepped yet has no buffer: its momentum term is zero.
+    auto params = m_supernet->parameters();
+    const auto g = torch::autograd::grad({loss(train, false)}, params);
+    const double lr = learningRate();
+    const double momentum = m_config.weights.momentum;
+    const double decay = m_config.weights.weightDecay;
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> unrolled;
+    unrolled.reserve(params.size());
+    for (size_t i = 0; i < params.size(); ++i) {
+        auto direction = g[i] + decay * params[i];
+        const auto buffer = sgdMomentumBuffer(*m_weightOptimizer, params[i]);
+        if (buffer.defined()) direction = direction + momentum * buffer;
+        unrolled.push_back(params[i] - lr * direction);
+    }
+    return unrolled;
+}
+
 void DartsStrategy::archStepSecondOrder(const Batch& train, const Batch& valid) {
-    // Unrolled: w' = w - lr * grad_w L_train(w, a). grad_a L_val(w', a) minus lr times the
-    // Hessian-vector product, approximated by finite differences at w +- eps * grad_w' L_val.
+    // Unrolled: w' is one virtual weight step (virtualWeights). grad_a L_val(w', a) minus lr times
+    // the Hessian-vector product, approximated by finite differences at w +- eps * grad_w' L_val.
     auto params = m_supernet->parameters();
     std::vector<torch::Tensor> backup;
     for (auto& p : params) backup.push_back(p.detach().clone());
     const double lr = learningRate();
     {
-        const auto g = torch::autograd::grad({loss(train, false)}, params);
+        const auto unrolled = virtualWeights(train);
         torch::NoGradGuard noGrad;
-        for (size_t i = 0; i < params.size(); ++i) params[i].sub_(lr * g[i]);
+        for (size_t i = 0; i < params.size(); ++i) params[i].copy_(unrolled[i]);
     }
     std::vector<torch::Tensor> inputs = params;
     inputs.push_back(m_alphaNormal);

@@ -11,6 +11,9 @@ public:
     DartsStrategy(const engine::SearchConfig& config, torch::Device device);
     [[nodiscard]] std::string name() const override { return "darts"; }
     StepResult step(const Batch& train, const Batch& valid) override;
+    // Second order: the weights after the virtual step on `train`, momentum and weight decay
+    // included as in DARTS's unrolled model; the supernet's own weights stay as they are.
+    [[nodiscard]] std::vector<torch::Tensor> virtualWeights(const Batch& train);
 
 private:
     void archStepFirstOrder(const Batch& valid);

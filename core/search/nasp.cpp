@@ -77,31 +77,36 @@ torch::Tensor NaspStrategy::sizeRegulariser() const {
     return (m_alphaNormal.pow(2) * m_paramShareNormal).sum() + (m_alphaReduce.pow(2) * m_paramShareReduce).sum();
 }
 
-StepResult NaspStrategy::step(const Batch& train, const Batch& valid) {
-    // (1) Architecture: loss of the discrete architecture on a validation batch, gradient to alphas only.
-    {
-        auto normal = binarise(false, true), reduce = binarise(true, true);
-        normal.inactiveBatch = reduce.inactiveBatch = inactiveBatch(valid.images.size(0));
-        auto loss = torch::cross_entropy_loss(m_supernet->forward(valid.images, normal, reduce), valid.labels);
-        if (m_config.nasp.sizeEta > 0) loss = loss + m_config.nasp.sizeEta * sizeRegulariser();
-        const auto grads = torch::autograd::grad({loss}, {m_alphaNormal, m_alphaReduce});
-        m_alphaNormal.mutable_grad() = grads[0];
-        m_alphaReduce.mutable_grad() = grads[1];
-        m_archOptimizer->step();
-    }
-    // (2) Weights: project again and train only the chosen ops.
+void NaspStrategy::architectureStep(const Batch& valid) {
+    // (1) Loss of the discrete architecture on a validation batch, gradient to alphas only.
+    auto normal = binarise(false, true), reduce = binarise(true, true);
+    normal.inactiveBatch = reduce.inactiveBatch = inactiveBatch(valid.images.size(0));
+    auto loss = torch::cross_entropy_loss(m_supernet->forward(valid.images, normal, reduce), valid.labels);
+    if (m_config.nasp.sizeEta > 0) loss = loss + m_config.nasp.sizeEta * sizeRegulariser();
+    const auto grads = torch::autograd::grad({loss}, {m_alphaNormal, m_alphaReduce});
+    m_alphaNormal.mutable_grad() = grads[0];
+    m_alphaReduce.mutable_grad() = grads[1];
+    m_archOptimizer->step();
+    // Back into the box at once, as NASP's train_search calls model.clip() right after the
+    // architect's step: the weight step's projection must read clipped alphas.
+    torch::NoGradGuard noGrad;
+    m_alphaNormal.clamp_(0.0, 1.0);
+    m_alphaReduce.clamp_(0.0, 1.0);
+}
+
+StepResult NaspStrategy::weightStep(const Batch& train) {
+    // (2) Project again and train only the chosen ops.
     m_supernet->zero_grad(/*set_to_none=*/true);  // untouched ops keep no gradient: SGD skips them
     const auto logits = m_supernet->forward(train.images, binarise(false, false), binarise(true, false));
     const auto loss = torch::cross_entropy_loss(logits, train.labels);
     loss.backward();
     stepWeights();
-    // (3) Keep alphas in the box.
-    {
-        torch::NoGradGuard noGrad;
-        m_alphaNormal.clamp_(0.0, 1.0);
-        m_alphaReduce.clamp_(0.0, 1.0);
-    }
     return result(loss, logits, train.labels);
+}
+
+StepResult NaspStrategy::step(const Batch& train, const Batch& valid) {
+    architectureStep(valid);
+    return weightStep(train);
 }
 
 }  // namespace nas::search

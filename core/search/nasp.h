@@ -12,7 +12,12 @@ class NaspStrategy final : public CellSearchStrategy {
 public:
     NaspStrategy(const engine::SearchConfig& config, torch::Device device);
     [[nodiscard]] std::string name() const override { return "nasp"; }
+    // architectureStep, then weightStep.
     StepResult step(const Batch& train, const Batch& valid) override;
+    // (1) One Adam step on the alphas from a validation batch, then the clip to the box [0, 1].
+    void architectureStep(const Batch& valid);
+    // (2) One SGD step on the weights of the ops the projection of the (clipped) alphas chooses.
+    StepResult weightStep(const Batch& train);
 
     // The proximal step: per edge the strongest non-none op; per node the two strongest edges.
     [[nodiscard]] space::EdgeMixing binarise(bool reduction, bool alphaGraph) const;

@@ -1,5 +1,6 @@
 #include "search/random_ws.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -15,7 +16,7 @@ RandomStrategy::RandomStrategy(const engine::SearchConfig& config, torch::Device
 space::CellGenotype RandomStrategy::sampleCell(bool reduction) {
     std::vector<std::string> candidates;
     for (const auto& op : ops(reduction))
-        if (op != "none") candidates.push_back(op);
+        if (op != "none" || m_config.random.sampleNone) candidates.push_back(op);
     // Raw engine outputs modulo small ranges: reproducible on every standard library.
     auto pick = [this](size_t n) { return static_cast<size_t>(m_rng() % n); };
     space::CellGenotype cell;
@@ -24,8 +25,11 @@ space::CellGenotype RandomStrategy::sampleCell(bool reduction) {
         const int first = static_cast<int>(pick(static_cast<size_t>(states)));
         int second = static_cast<int>(pick(static_cast<size_t>(states - 1)));
         if (second >= first) ++second;
-        for (int from : {std::min(first, second), std::max(first, second)})
-            cell.edges.push_back({candidates[pick(candidates.size())], from, node});
+        for (int from : {std::min(first, second), std::max(first, second)}) {
+            const auto& op = candidates[pick(candidates.size())];
+            // An edge that drew none computes zeros: the genotype leaves it out, as its string form does.
+            if (op != "none") cell.edges.push_back({op, from, node});
+        }
         cell.concat.push_back(node + 2);
     }
     return cell;
@@ -44,25 +48,96 @@ StepResult RandomStrategy::step(const Batch& train, const Batch&) {
     return result(loss, logits, train.labels);
 }
 
-void RandomStrategy::endEpoch(int epoch, const GenotypeScorer& scorer) {
-    for (int i = 0; i < m_config.random.candidates; ++i) {
+std::optional<std::vector<RandomStrategy::Scored>> RandomStrategy::scoreSamples(int count, int epoch,
+                                                                               EpochScoring& scoring,
+                                                                               bool reportProgress) {
+    if (scoring.valid.count < 1) throw std::runtime_error("random search has no validation batch to score candidates on");
+    const int batches = m_config.random.candidateBatches;
+    std::vector<Scored> scored;
+    scored.reserve(static_cast<size_t>(count));
+    const int reportEvery = std::max(1, count / 10);
+    for (int i = 0; i < count; ++i) {
+        if (reportProgress && scoring.stopRequested && scoring.stopRequested()) return std::nullopt;
+        auto genotype = sample();
+        // Each candidate on the next batches of the split, as their validation iterator moves on.
+        const int first = static_cast<int>(m_batchCursor % scoring.valid.count);
+        const auto ev = scoring.evaluator.evaluate(genotype, scoring.valid, first, batches);
+        m_batchCursor = (m_batchCursor + batches) % scoring.valid.count;
         engine::SampledArchitecture arch;
-        arch.genotype = sample();
-        arch.score = scorer(arch.genotype);
+        arch.genotype = genotype;
+        arch.score = ev.accuracy;
         arch.epoch = epoch;
         arch.step = m_steps;
-        if (arch.score > m_bestScore) {
-            m_bestScore = arch.score;
-            m_best = arch.genotype;
-        }
         m_sampled.push_back(std::move(arch));
+        scored.push_back({std::move(genotype), ev.accuracy});
+        if (reportProgress && scoring.log && ((i + 1) % reportEvery == 0 || i + 1 == count)) {
+            double best = 0;
+            for (const auto& s : scored) best = std::max(best, s.score);
+            scoring.log("final selection: " + std::to_string(i + 1) + " of " + std::to_string(count) +
+                        " candidates scored on " + std::to_string(batches) + " validation batches each (best " +
+                        std::to_string(best) + ")");
+        }
     }
+    return scored;
+}
+
+bool RandomStrategy::selectFinal(int epoch, EpochScoring& scoring) {
+    // A stopped selection leaves no trace, so the resumed one samples the same candidates.
+    const auto rngBefore = m_rng;
+    const auto cursorBefore = m_batchCursor;
+    const auto sampledBefore = m_sampled.size();
+    auto giveUp = [&] {
+        m_rng = rngBefore;
+        m_batchCursor = cursorBefore;
+        m_sampled.resize(sampledBefore);
+        return false;
+    };
+    auto scored = scoreSamples(m_config.random.candidates, epoch, scoring, true);
+    if (!scored) return giveUp();
+    std::vector<size_t> order(scored->size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return (*scored)[a].score > (*scored)[b].score; });
+    const size_t rerank = std::min(order.size(), static_cast<size_t>(m_config.random.rerank));
+    if (scoring.log)
+        scoring.log("final selection: scoring the best " + std::to_string(rerank) +
+                    " again on the whole validation split (" + std::to_string(scoring.valid.count) + " batches)");
+    std::optional<size_t> winner;
+    double winnerScore = -1.0;
+    for (size_t r = 0; r < rerank; ++r) {
+        if (scoring.stopRequested && scoring.stopRequested()) return giveUp();
+        const auto& candidate = (*scored)[order[r]];
+        const double accuracy = scoring.evaluator.evaluateAll(candidate.genotype, scoring.valid).accuracy;
+        if (accuracy > winnerScore) {
+            winnerScore = accuracy;
+            winner = order[r];
+        }
+    }
+    m_chosen = (*scored)[*winner].genotype;
+    m_chosenScore = winnerScore;
+    if (scoring.log)
+        scoring.log("final selection: candidate " + std::to_string(*winner + 1) + " chosen, accuracy " +
+                    std::to_string(winnerScore) + " on the whole validation split (" +
+                    std::to_string((*scored)[*winner].score) + " on its few batches)");
+    return true;
+}
+
+bool RandomStrategy::endEpoch(int epoch, EpochScoring& scoring) {
+    if (epoch + 1 >= m_config.epochs) return selectFinal(epoch, scoring);
+    if (m_config.random.epochCandidates < 1) return true;
+    // This epoch's pick among fresh samples: scores from earlier epochs came from other weights.
+    const auto scored = scoreSamples(m_config.random.epochCandidates, epoch, scoring, false);
+    const auto best = std::max_element(scored->begin(), scored->end(),
+                                       [](const Scored& a, const Scored& b) { return a.score < b.score; });
+    m_chosen = best->genotype;
+    m_chosenScore = best->score;
+    return true;
 }
 
 torch::Tensor RandomStrategy::probabilities(bool reduction) const {
     const auto& list = ops(reduction);
     auto p = torch::zeros({m_config.space.edgesPerCell(), static_cast<int64_t>(list.size())});
-    const int none = noneIndex(reduction);
+    const int none = m_config.random.sampleNone ? -1 : noneIndex(reduction);
     const double share = 1.0 / static_cast<double>(list.size() - (none >= 0 ? 1 : 0));
     for (size_t k = 0; k < list.size(); ++k)
         if (static_cast<int>(k) != none) p.select(1, static_cast<int64_t>(k)).fill_(share);
@@ -71,7 +146,7 @@ torch::Tensor RandomStrategy::probabilities(bool reduction) const {
 
 space::Genotype RandomStrategy::derive() const {
     // Before the first scoring, the space's first architecture by the DARTS rule on uniform strengths.
-    return m_best ? *m_best : CellSearchStrategy::derive();
+    return m_chosen ? *m_chosen : CellSearchStrategy::derive();
 }
 
 std::vector<engine::SampledArchitecture> RandomStrategy::takeSampled() {
@@ -85,11 +160,11 @@ void RandomStrategy::save(torch::serialize::OutputArchive& archive) const {
     std::ostringstream rngText;
     rngText << m_rng;
     const std::string rng = rngText.str();
-    const std::string best = m_best ? space::toJson(*m_best).dump() : std::string();
-    archive.write("random_state", torch::tensor(std::vector<int64_t>{m_steps}));
+    const std::string best = m_chosen ? space::toJson(*m_chosen).dump() : std::string();
+    archive.write("random_state", torch::tensor(std::vector<int64_t>{m_steps, m_batchCursor}));
     archive.write("random_rng", torch::tensor(std::vector<uint8_t>(rng.begin(), rng.end())));
     archive.write("random_best", torch::tensor(std::vector<uint8_t>(best.begin(), best.end())));
-    archive.write("random_best_score", torch::tensor(std::vector<double>{m_bestScore}));
+    archive.write("random_best_score", torch::tensor(std::vector<double>{m_chosenScore}));
 }
 
 void RandomStrategy::load(torch::serialize::InputArchive& archive) {
@@ -100,6 +175,8 @@ void RandomStrategy::load(torch::serialize::InputArchive& archive) {
     archive.read("random_best", best);
     archive.read("random_best_score", score);
     m_steps = steps[0].item<int64_t>();
+    // Checkpoints from before the walk through the validation split hold the step count alone.
+    m_batchCursor = steps.numel() > 1 ? steps[1].item<int64_t>() : 0;
     auto bytes = [](const torch::Tensor& t) {
         const auto c = t.contiguous();
         return std::string(reinterpret_cast<const char*>(c.data_ptr<uint8_t>()), static_cast<size_t>(c.numel()));
@@ -107,9 +184,9 @@ void RandomStrategy::load(torch::serialize::InputArchive& archive) {
     std::istringstream in(bytes(rng));
     in >> m_rng;
     const std::string bestText = bytes(best);
-    m_best.reset();
-    if (!bestText.empty()) m_best = space::genotypeFromJson(nlohmann::json::parse(bestText));
-    m_bestScore = score[0].item<double>();
+    m_chosen.reset();
+    if (!bestText.empty()) m_chosen = space::genotypeFromJson(nlohmann::json::parse(bestText));
+    m_chosenScore = score[0].item<double>();
 }
 
 }  // namespace nas::search

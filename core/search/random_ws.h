@@ -6,15 +6,18 @@
 
 namespace nas::search {
 
-// Random search with weight sharing: every step trains the shared weights on one uniformly sampled
-// architecture (two inputs per node, a random non-none op each); after each epoch a set of fresh
-// samples is scored with the shared weights and the best so far is the derived genotype.
+// Random search with weight sharing (Li & Talwalkar): every step trains the shared weights on one
+// uniformly sampled architecture (two distinct inputs per node, a random op each). Their final
+// selection runs after the last epoch: random.candidates fresh samples scored on a few validation
+// batches each, the best random.rerank scored again on the whole validation split, the best of
+// those delivered. After the other epochs a few samples are scored the same cheap way and the best
+// of them is that epoch's derived genotype, for the live views (ours; their code picks nothing then).
 class RandomStrategy final : public CellSearchStrategy {
 public:
     RandomStrategy(const engine::SearchConfig& config, torch::Device device);
     [[nodiscard]] std::string name() const override { return "random"; }
     StepResult step(const Batch& train, const Batch& valid) override;
-    void endEpoch(int epoch, const GenotypeScorer& scorer) override;
+    bool endEpoch(int epoch, EpochScoring& scoring) override;
     // Uniform over the ops a sample can take: random search learns no distribution.
     [[nodiscard]] torch::Tensor probabilities(bool reduction) const override;
     [[nodiscard]] space::Genotype derive() const override;
@@ -23,13 +26,23 @@ public:
     void load(torch::serialize::InputArchive& archive) override;
 
     [[nodiscard]] space::Genotype sample();
+    // The final selection; false (and nothing changed) when a stop request cut it short.
+    bool selectFinal(int epoch, EpochScoring& scoring);
 
 private:
+    struct Scored {
+        space::Genotype genotype;
+        double score = 0;
+    };
     [[nodiscard]] space::CellGenotype sampleCell(bool reduction);
+    // `count` fresh samples, each scored on the next random.candidate_batches validation batches.
+    [[nodiscard]] std::optional<std::vector<Scored>> scoreSamples(int count, int epoch, EpochScoring& scoring,
+                                                                  bool reportProgress);
 
     std::mt19937_64 m_rng;
-    std::optional<space::Genotype> m_best;
-    double m_bestScore = -1.0;
+    std::optional<space::Genotype> m_chosen;  // this epoch's pick; after the last epoch, the winner
+    double m_chosenScore = -1.0;
+    std::int64_t m_batchCursor = 0;  // where the walk through the validation split goes on
     std::vector<engine::SampledArchitecture> m_sampled;
     std::int64_t m_steps = 0;
 };

@@ -86,26 +86,7 @@ space::Genotype CellSearchStrategy::derive() const {
 }
 
 space::EdgeMixing CellSearchStrategy::genotypeMixing(const space::CellGenotype& cell, bool reduction) const {
-    const auto& list = ops(reduction);
-    const int edges = m_config.space.edgesPerCell();
-    space::EdgeMixing mixing;
-    mixing.weights = torch::zeros({edges, static_cast<int64_t>(list.size())}, torch::TensorOptions().device(m_device));
-    mixing.active.assign(static_cast<size_t>(edges), space::EdgeMixing::kEdgeOff);
-    for (const auto& e : cell.edges) {
-        if (e.to >= m_config.space.nodes)
-            throw std::invalid_argument("genotype node " + std::to_string(e.to) + " is outside this space of " +
-                                        std::to_string(m_config.space.nodes) + " nodes");
-        const auto it = std::find(list.begin(), list.end(), e.op);
-        if (it == list.end()) throw std::invalid_argument("op '" + e.op + "' is not in this space's op set");
-        const int edge = space::edgeIndex(e.from, e.to);
-        const int k = static_cast<int>(it - list.begin());
-        if (mixing.active[static_cast<size_t>(edge)] != space::EdgeMixing::kEdgeOff)
-            throw std::invalid_argument("a supernet edge carries one op; the genotype uses edge " +
-                                        std::to_string(e.from) + "->" + std::to_string(e.to) + " twice");
-        mixing.active[static_cast<size_t>(edge)] = k;
-        mixing.weights[edge][k] = 1.0;
-    }
-    return mixing;
+    return search::genotypeMixing(cell, ops(reduction), m_config.space, m_device);
 }
 
 torch::Tensor CellSearchStrategy::subnetLogits(const space::Genotype& genotype, const torch::Tensor& images) {

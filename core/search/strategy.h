@@ -14,6 +14,7 @@
 #include "data/tensor_data.h"
 #include "engine/events.h"
 #include "engine/search_config.h"
+#include "search/evaluator.h"
 #include "space/cost_model.h"
 #include "space/supernet.h"
 
@@ -26,8 +27,13 @@ struct StepResult {
     double accuracy = 0;  // on the weight-training batch
 };
 
-// Scores a genotype with the shared weights (accuracy on validation batches); the engine supplies it.
-using GenotypeScorer = std::function<double(const space::Genotype&)>;
+// What the engine hands a strategy after each epoch, to score architectures with the shared weights.
+struct EpochScoring {
+    SubnetEvaluator& evaluator;
+    BatchSource valid;                            // the validation split, plain, in a fixed order
+    std::function<void(const std::string&)> log;  // progress of long work, for the observer
+    std::function<bool()> stopRequested;          // long work checks it and gives up when true
+};
 
 class SearchStrategy {
 public:
@@ -37,8 +43,9 @@ public:
     virtual void beginEpoch(int epoch) = 0;
     // One search step: `train` trains weights, `valid` the architecture where the method is bi-level.
     virtual StepResult step(const Batch& train, const Batch& valid) = 0;
-    // After each epoch; sampling strategies score candidates here.
-    virtual void endEpoch(int epoch, const GenotypeScorer& scorer) {}
+    // After each epoch; sampling strategies score candidates here. False when a stop request cut
+    // the work short: the engine then checkpoints before this call, so a resume does it again.
+    virtual bool endEpoch(int /*epoch*/, EpochScoring& /*scoring*/) { return true; }
     // Op probabilities per edge, [edges, ops], for the views and the store.
     [[nodiscard]] virtual torch::Tensor probabilities(bool reduction) const = 0;
     [[nodiscard]] virtual space::Genotype derive() const = 0;
@@ -50,6 +57,8 @@ public:
     [[nodiscard]] virtual std::vector<engine::SampledArchitecture> takeSampled() { return {}; }
     // Logits of `genotype`'s sub-network with the shared weights.
     [[nodiscard]] virtual torch::Tensor subnetLogits(const space::Genotype& genotype, const torch::Tensor& images) = 0;
+    // The shared weights, for a SubnetEvaluator.
+    [[nodiscard]] virtual space::Supernet& supernet() = 0;
 
     virtual void save(torch::serialize::OutputArchive& archive) const = 0;
     virtual void load(torch::serialize::InputArchive& archive) = 0;
@@ -73,7 +82,7 @@ public:
     void save(torch::serialize::OutputArchive& archive) const override;
     void load(torch::serialize::InputArchive& archive) override;
 
-    [[nodiscard]] space::Supernet& supernet() { return m_supernet; }
+    [[nodiscard]] space::Supernet& supernet() override { return m_supernet; }
     [[nodiscard]] const torch::Tensor& alphas(bool reduction) const { return reduction ? m_alphaReduce : m_alphaNormal; }
 
 protected:

@@ -106,3 +106,28 @@ TEST(SearchConfig, TheShippedConfigsAreValid) {
                          .nasp.inactiveBatchFraction,
                      0.25);
 }
+
+TEST(SearchConfig, RandomSearchSelectionFollowsTheAuthorsAndIsChecked) {
+    const auto c = parseSearchConfig(json::object());
+    EXPECT_EQ(c.random.candidates, 1000);  // Li & Talwalkar's final selection
+    EXPECT_EQ(c.random.candidateBatches, 10);
+    EXPECT_EQ(c.random.rerank, 10);
+    EXPECT_EQ(c.random.bnMode, "eval");
+    EXPECT_TRUE(c.random.sampleNone);
+    const auto text = problemsOf(json::parse(
+        R"({"random":{"candidates":5,"rerank":6,"candidate_batches":0,"epoch_candidates":-1,"bn_mode":"train",
+            "calibration_batches":0}})"));
+    EXPECT_NE(text.find("random.rerank must be from 1 to random.candidates (5)"), std::string::npos) << text;
+    EXPECT_NE(text.find("random.candidate_batches must be at least 1"), std::string::npos) << text;
+    EXPECT_NE(text.find("random.epoch_candidates must be from 0"), std::string::npos) << text;
+    EXPECT_NE(text.find("random.bn_mode must be eval, recalibrate or batch (got 'train')"), std::string::npos) << text;
+    EXPECT_NE(text.find("random.calibration_batches must be at least 1"), std::string::npos) << text;
+    EXPECT_NE(problemsOf(json::parse(R"({"random":{"candidates":0}})")).find("random.candidates must be from 1"),
+              std::string::npos);
+    const auto again = parseSearchConfig(json::parse(
+        R"({"random":{"candidates":50,"rerank":5,"bn_mode":"recalibrate","calibration_batches":3,"sample_none":false}})"));
+    EXPECT_EQ(again.random.rerank, 5);
+    EXPECT_EQ(again.random.bnMode, "recalibrate");
+    EXPECT_FALSE(again.random.sampleNone);
+    EXPECT_EQ(nas::engine::toJson(parseSearchConfig(nas::engine::toJson(again))), nas::engine::toJson(again));
+}

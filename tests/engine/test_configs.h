@@ -29,6 +29,9 @@ inline engine::SearchConfig tinySearch(const std::string& strategy, int epochs =
     c.device = testDevice();
     c.eventRateHz = 1000;  // every step reaches the observer
     c.threads = 1;         // ctest runs suites side by side on few cores
+    c.random.candidates = 12;  // random search's final selection: 1000 by default
+    c.random.candidateBatches = 2;
+    c.random.rerank = 3;
     return c;
 }
 

@@ -114,8 +114,10 @@ struct SearchSession::Impl {
     void restoreCheckpoint(SearchObserver& observer);
     void loadData();
     void loop(SearchObserver& observer, SearchControl& control);
-    void finishEpoch(int epoch, double seconds, SearchObserver& observer);
+    // False when a stop request cut the epoch's scoring short (the position is checkpointed).
+    bool finishEpoch(int epoch, double seconds, SearchObserver& observer, SearchControl& control);
     Evaluation evaluate(const space::Genotype& genotype, int maxBatches);
+    search::BatchSource batches(const data::BatchLoader& loader) const;
     AlphaSnapshot snapshot(std::int64_t step, int epoch) const;
     double derivedLatencyMs(const space::Genotype& genotype) const;
     // Saves a checkpoint at `p` and records it, with whatever `recordWithIt` records, in one transaction.
@@ -288,28 +290,36 @@ void SearchSession::Impl::checkpoint(const CheckpointPosition& p, const std::fun
     removeOtherCheckpoints(runFolder, name);
 }
 
-Evaluation SearchSession::Impl::evaluate(const space::Genotype& genotype, int maxBatches) {
-    // Sub-network accuracy with the shared weights. Batch norm runs on batch statistics: the
-    // supernet's running averages mix every op and would misjudge a single sub-network.
-    torch::NoGradGuard noGrad;
-    Evaluation ev;
-    const int batches = std::min(maxBatches, evalLoader->batchCount());
-    for (int i = 0; i < batches; ++i) {
-        const auto b = evalLoader->batch(i);
-        const auto logits = strategy->subnetLogits(genotype, b.images);
-        ev.loss += torch::cross_entropy_loss(logits, b.labels).item<double>();
-        ev.accuracy += logits.argmax(1).eq(b.labels).to(torch::kDouble).mean().item<double>();
-    }
-    if (batches > 0) {
-        ev.loss /= batches;
-        ev.accuracy /= batches;
-    }
-    return ev;
+search::BatchSource SearchSession::Impl::batches(const data::BatchLoader& loader) const {
+    return {[&loader](int i) { return loader.batch(i); }, loader.batchCount()};
 }
 
-void SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver& observer) {
+Evaluation SearchSession::Impl::evaluate(const space::Genotype& genotype, int maxBatches) {
+    // The derived genotype's validation metrics, the same for every strategy. Batch norm runs on
+    // batch statistics: a strategy that mixes ops trains running averages of the mixture, which
+    // would misjudge a single sub-network. The evaluator leaves those averages untouched.
+    search::SubnetEvaluator evaluator(strategy->supernet(), device, search::BnMode::Batch);
+    const auto source = batches(*evalLoader);
+    const auto ev = evaluator.evaluate(genotype, source, 0, std::min(maxBatches, source.count));
+    return {ev.loss, ev.accuracy};
+}
+
+bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver& observer, SearchControl& control) {
     flushSteps();
-    strategy->endEpoch(epoch, [this](const space::Genotype& g) { return evaluate(g, 4).accuracy; });
+    {
+        // Random search's selection (and any strategy that ranks samples) scores with the shared
+        // weights; batch-norm recalibration draws on the weight-training batches.
+        search::SubnetEvaluator evaluator(strategy->supernet(), device, search::bnModeFromName(config.random.bnMode),
+                                          batches(*trainLoader), config.random.calibrationBatches);
+        search::EpochScoring scoring{evaluator, batches(*evalLoader),
+                                     [&observer](const std::string& line) { observer.onLog(line); },
+                                     [&control] { return control.stopRequested(); }};
+        if (!strategy->endEpoch(epoch, scoring)) {
+            (void)strategy->takeSampled();
+            checkpoint(position);
+            return false;
+        }
+    }
     const auto sampled = strategy->takeSampled();
     EpochMetrics m;
     m.epoch = epoch;
@@ -347,6 +357,7 @@ void SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
         observer.onLog("epoch " + std::to_string(epoch + 1) + ": derived network latency " + std::to_string(ms) +
                        " ms at batch 1" + (ms > *config.constraints.maxLatencyMs ? ", above the limit" : ""));
     }
+    return true;
 }
 
 void SearchSession::Impl::applyConstraints(const Constraints& constraints, SearchObserver& observer) {
@@ -441,7 +452,8 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                 observer.onLog("checkpoint saved at epoch " + std::to_string(epoch + 1) + ", step " + std::to_string(step + 1));
             }
         }
-        finishEpoch(epoch, std::chrono::duration<double>(Clock::now() - epochStart).count(), observer);
+        if (!finishEpoch(epoch, std::chrono::duration<double>(Clock::now() - epochStart).count(), observer, control))
+            return;
     }
 }
 

@@ -351,15 +351,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changes take effect when NAS Studio is started again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Workspace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LibTorch threads of new searches (the launch panel&apos;s Threads field). Fewer leave cores to other programs and to a second search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language and workspace take effect when NAS Studio is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads for new searches:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -54,13 +54,6 @@ CellAlphas cellAlphas(const torch::Tensor& probs, const std::vector<std::string>
     return cell;
 }
 
-// Images SNAS holds out for its validation metrics: as configured, or a tenth of the training
-// images, at most 1000 and at least one batch.
-int monitorSplitSize(const SearchConfig& config, int trainingImages) {
-    if (config.snas.monitorSize > 0) return config.snas.monitorSize;
-    return std::max(config.batchSize, std::min(1000, trainingImages / 10));
-}
-
 // Seconds per step for the ETA. The first step of a session pays for warm-up (allocations, thread
 // pools, caches) and can take many times longer than the rest: it only stands in until a second
 // one is timed. Then a plain mean over the first steps, and an exponential average after them so
@@ -83,6 +76,13 @@ private:
     double m_sum = 0;
     double m_estimate = 0;
 };
+
+// Images SNAS holds out for its validation metrics: as configured, or a tenth of the training
+// images, at most 1000 and at least one batch.
+int monitorSplitSize(const SearchConfig& config, int trainingImages) {
+    if (config.snas.monitorSize > 0) return config.snas.monitorSize;
+    return std::max(config.batchSize, std::min(1000, trainingImages / 10));
+}
 
 struct Evaluation {
     double loss = 0;
@@ -143,6 +143,25 @@ SearchSession::~SearchSession() = default;
 void SearchSession::Impl::loadData() {
     const auto images = loadImages(config.dataset, data::Split::Train, config.seed);
     const auto stats = data::channelStats(images);
+    if (isSingleLevel(config)) {
+        // SNAS: every training image but a small held-out monitor split trains weights and
+        // architecture together; the monitor split only feeds the validation metrics.
+        const int monitor = monitorSplitSize(config, images.count);
+        if (images.count < monitor + config.batchSize)
+            throw std::runtime_error("the dataset is too small: " + std::to_string(images.count) +
+                                     " training images cannot give snas.monitor_size " + std::to_string(monitor) +
+                                     " to the monitor split and still fill a batch of " +
+                                     std::to_string(config.batchSize));
+        auto [trainPart, monitorPart] =
+            data::splitSet(images, 1.0 - static_cast<double>(monitor) / images.count, config.seed);
+        auto trainTensors = data::toTensors(trainPart, stats, device);
+        auto monitorTensors = data::toTensors(monitorPart, stats, device);
+        trainLoader = std::make_unique<data::BatchLoader>(trainTensors, config.batchSize, true, config.dataset.augment, config.seed);
+        validLoader.reset();
+        evalLoader = std::make_unique<data::BatchLoader>(monitorTensors, config.batchSize, false, false, config.seed);
+        return;
+    }
+    // Half of the training images train the weights, the other half the architecture (DARTS).
     auto [weightPart, archPart] = data::splitSet(images, 1.0 - config.dataset.validFraction, config.seed);
     if (weightPart.count < config.batchSize || archPart.count < config.batchSize)
         throw std::runtime_error("the dataset is too small for batch size " + std::to_string(config.batchSize) + ": " +
@@ -172,25 +191,6 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
         run.strategy = config.strategy;
         run.dataset = config.dataset.name;
         run.configJson = toJson(config).dump();
-    if (isSingleLevel(config)) {
-        // SNAS: every training image but a small held-out monitor split trains weights and
-        // architecture together; the monitor split only feeds the validation metrics.
-        const int monitor = monitorSplitSize(config, images.count);
-        if (images.count < monitor + config.batchSize)
-            throw std::runtime_error("the dataset is too small: " + std::to_string(images.count) +
-                                     " training images cannot give snas.monitor_size " + std::to_string(monitor) +
-                                     " to the monitor split and still fill a batch of " +
-                                     std::to_string(config.batchSize));
-        auto [trainPart, monitorPart] =
-            data::splitSet(images, 1.0 - static_cast<double>(monitor) / images.count, config.seed);
-        auto trainTensors = data::toTensors(trainPart, stats, device);
-        auto monitorTensors = data::toTensors(monitorPart, stats, device);
-        trainLoader = std::make_unique<data::BatchLoader>(trainTensors, config.batchSize, true, config.dataset.augment, config.seed);
-        validLoader.reset();
-        evalLoader = std::make_unique<data::BatchLoader>(monitorTensors, config.batchSize, false, false, config.seed);
-        return;
-    }
-    // Half of the training images train the weights, the other half the architecture (DARTS).
         run.device = describeDevice(device);
         run.version = studioVersion();
         run.seed = config.seed;
@@ -219,7 +219,8 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
 }
 
 void SearchSession::Impl::build(SearchObserver& observer) {
-    configureThreads(config.threads);
+    // On a busy machine the automatic thread count is lowered; the terminal says so.
+    if (const auto note = configureThreads(config.threads).note(); !note.empty()) observer.onLog(note);
     device = resolveDevice(config.device);
     // Data first: a missing or corrupt dataset must not leave a run behind.
     observer.onPhase(SearchPhase::LoadingData);

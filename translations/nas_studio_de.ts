@@ -925,8 +925,8 @@ In Python mit dem exportierten PyTorch-Modul laden:
         <translation>Knoten pro Zelle:</translation>
     </message>
     <message>
-        <source>Steps per epoch (0: one pass over the weight-training half)</source>
-        <translation>Schritte pro Epoche (0: ein Durchlauf über die Gewichts-Trainingshälfte)</translation>
+        <source>Steps per epoch (0: one pass over the weight-training half; for SNAS, over its training part)</source>
+        <translation>Schritte pro Epoche (0: ein Durchlauf über die Gewichts-Trainingshälfte; bei SNAS über seinen Trainingsteil)</translation>
     </message>
     <message>
         <source>full pass</source>

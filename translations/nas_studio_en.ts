@@ -918,7 +918,7 @@ Load them in Python with the PyTorch module export:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Steps per epoch (0: one pass over the weight-training half)</source>
+        <source>Steps per epoch (0: one pass over the weight-training half; for SNAS, over its training part)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -162,7 +162,7 @@ QGroupBox* LaunchForm::buildSearchGroup() {
     m_batchSize = intSpin(m_searchGroup, QStringLiteral("batchSizeSpin"), 0,
                           tr("Images per step (2 to %1)").arg(kMaxBatchSize));
     m_stepsPerEpoch = intSpin(m_searchGroup, QStringLiteral("stepsPerEpochSpin"), 0,
-                              tr("Steps per epoch (0: one pass over the weight-training half)"));
+                              tr("Steps per epoch (0: one pass over the weight-training half; for SNAS, over its training part)"));
     m_stepsPerEpoch->setSpecialValueText(tr("full pass"));
     m_seed = intSpin(m_searchGroup, QStringLiteral("seedSpin"), 0);
     m_threads = intSpin(m_searchGroup, QStringLiteral("threadsSpin"), 0,
@@ -186,9 +186,29 @@ QGroupBox* LaunchForm::buildSearchGroup() {
     return m_searchGroup;
 }
 
+namespace {
+
+// Limits are in millions and need six decimals for small networks (10 parameters is 0.00001 M),
+// but "0.040000 M" reads badly: the value is shown without its trailing zeros.
+class TrimmedSpinBox final : public QDoubleSpinBox {
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override {
+        QString text = locale().toString(value, 'f', decimals());
+        if (!isGroupSeparatorShown()) text.remove(locale().groupSeparator());
+        const QString point = locale().decimalPoint();
+        if (!text.contains(point)) return text;
+        while (text.endsWith(QLatin1Char('0'))) text.chop(1);
+        if (text.endsWith(point)) text.chop(point.size());
+        return text;
+    }
+};
+
+}  // namespace
+
 QDoubleSpinBox* LaunchForm::limitSpin(const QString& objectName, double max, int decimals,
                                       const QString& suffix) {
-    auto* spin = new QDoubleSpinBox(this);
+    auto* spin = new TrimmedSpinBox(this);
     spin->setObjectName(objectName);
     spin->setDecimals(decimals);
     spin->setRange(0.0, max);

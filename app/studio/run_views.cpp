@@ -62,6 +62,8 @@ void RunViews::beginLive(const RunStart& start,
         clear();
         m_curves->setInitialConstraints(start.config.constraints);
     }
+    // The temperature plot's note depends on the strategy (SNAS has one, the others none).
+    m_curves->setStrategy(widgets::toQString(start.config.strategy));
     m_runId = start.runId;
     m_config = start.config;
     appendLog(start.startEpoch > 0
@@ -127,6 +129,7 @@ void RunViews::showReplay(const widgets::RunReplay& replay) {
     m_curves->setRun(replay.steps, replay.epochs,
                      replay.config ? replay.config->constraints : engine::Constraints{},
                      replay.constraintChanges);
+    m_curves->setStrategy(widgets::toQString(replay.record.strategy));
     m_alphas->setSnapshots(replay.alphas);
     if (!replay.alphas.empty()) {
         m_latestAlphas = replay.alphas.back();

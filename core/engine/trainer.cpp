@@ -134,7 +134,14 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
     if (!c.weightsPath.empty()) {
         torch::serialize::OutputArchive archive;
         model.module->save(archive);
-        util::writeAtomically(c.weightsPath, [&archive](const std::string& tmp) { archive.save_to(tmp); });
+        // Through a sink that never fails, as checkpoints are: LibTorch's own file writer aborts
+        // the process when the disk fills up; this throws, naming the file, and leaves no partial one.
+        util::writeBytesAtomically(c.weightsPath, [&archive](const util::ByteSink& sink) {
+            archive.save_to([&sink](const void* data, size_t size) {
+                sink(data, size);
+                return size;
+            });
+        });
     }
     return result;
 }

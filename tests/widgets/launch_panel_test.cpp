@@ -267,3 +267,15 @@ TEST(LaunchPanel, StrengthAndThreadsFieldsAreLabelledAndSaved) {
     ASSERT_TRUE(p.panel.setConfigJson(json));
     EXPECT_EQ(threads->value(), 2);
 }
+
+TEST(LaunchPanel, LimitsShowNoTrailingZerosButKeepSmallValues) {
+    Panel p;
+    auto* params = p.child<QDoubleSpinBox>("maxParamsSpin");
+    params->setValue(0.04);
+    EXPECT_EQ(params->text(), QStringLiteral("0.04 M"));
+    params->setValue(0.00001);  // 10 parameters: still six decimals underneath
+    EXPECT_DOUBLE_EQ(params->value(), 0.00001);
+    EXPECT_EQ(params->text(), QStringLiteral("0.00001 M"));
+    params->setValue(2.0);
+    EXPECT_EQ(params->text(), QStringLiteral("2 M"));
+}

@@ -29,8 +29,8 @@ namespace {
 QString jsonText(const ExportSubject& s) {
     nlohmann::json j;
     j["genotype"] = space::toJson(s.genotype);
-    j["darts"] = space::hasDartsForm(s.genotype) ? nlohmann::json(space::toDartsString(s.genotype))
-                                                 : nlohmann::json();
+    const auto text = space::genotypeText(s.genotype);  // DARTS form, or SNAS's 14-edge form
+    j["darts"] = text ? nlohmann::json(*text) : nlohmann::json();
     if (s.cost)
         j["cost"] = {{"params", s.cost->params}, {"flops", s.cost->flops}, {"mac", s.cost->mac}};
     j["space"] = {{"channels", s.space.channels},
@@ -84,10 +84,15 @@ ExportDialog::ExportDialog(ExportSubject subject, QWidget* parent)
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export architecture"));
     m_json = jsonText(m_subject);
-    try {
-        m_darts = toQString(space::toDartsString(m_subject.genotype) + "\n");
-    } catch (const std::exception& e) {
-        m_dartsProblem = tr("This genotype has no DARTS string form: %1").arg(toQString(e.what()));
+    // A SNAS-built genotype is written in SNAS-Series' 14-edge form, which inspect reads back.
+    if (const auto text = space::genotypeText(m_subject.genotype)) {
+        m_darts = toQString(*text + "\n");
+    } else {
+        try {
+            m_darts = toQString(space::toDartsString(m_subject.genotype) + "\n");  // throws, naming the node
+        } catch (const std::exception& e) {
+            m_dartsProblem = tr("This genotype has no DARTS string form: %1").arg(toQString(e.what()));
+        }
     }
     findTrainedWeights();
     try {

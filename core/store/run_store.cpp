@@ -371,8 +371,10 @@ std::optional<RunRecord> RunStore::findRun(std::int64_t run) const {
 
 void RunStore::recordEpoch(std::int64_t run, const engine::EpochMetrics& m) {
     const std::optional<std::string> genotype = storedGenotypeText(m.genotype);
+    // The Genotype(...) text that reads back as this genotype: SNAS-Series' 14-edge form for a
+    // SNAS-built one, the DARTS form otherwise.
     std::optional<std::string> darts;
-    if (genotype && space::hasDartsForm(m.genotype)) darts = space::toDartsString(m.genotype);
+    if (genotype) darts = space::genotypeText(m.genotype);
     // No cost without a genotype: a zero would read as a real, empty network.
     const auto cost = [&](double value) { return genotype ? std::optional(value) : std::nullopt; };
 

@@ -2,7 +2,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
-#include "util/atomic_file.h"
+#include "engine/archive_file.h"
 
 namespace nas::engine {
 
@@ -12,15 +12,8 @@ void saveCheckpoint(const std::string& path, const search::SearchStrategy& strat
     archive.write("position", torch::tensor(std::vector<int64_t>{p.epoch, p.step, p.globalStep, p.stepsCounted}));
     archive.write("position_sums", torch::tensor(std::vector<double>{p.lossSum, p.accuracySum}));
     archive.write("cpu_rng", at::detail::getDefaultCPUGenerator().get_state());
-    // Through a sink that never fails: LibTorch's own file writer aborts the process when the disk
-    // fills up. A failed write throws, naming the checkpoint, and leaves no partial file.
     try {
-        util::writeBytesAtomically(path, [&archive](const util::ByteSink& sink) {
-            archive.save_to([&sink](const void* data, size_t size) {
-                sink(data, size);
-                return size;
-            });
-        });
+        saveArchiveAtomically(archive, path);
     } catch (const std::runtime_error& e) {
         throw std::runtime_error(std::string("cannot save the checkpoint: ") + e.what() +
                                  "; the run can resume from its previous checkpoint once that is fixed");

@@ -7,6 +7,7 @@
 #include <torch/nn/utils/clip_grad.h>
 
 #include "data/tensor_data.h"
+#include "engine/archive_file.h"
 #include "engine/datasets.h"
 #include "engine/runtime.h"
 #include "engine/trained_model.h"
@@ -14,7 +15,6 @@
 #include "space/derived_network.h"
 #include "space/operations.h"
 #include "space/plain_cnn.h"
-#include "util/atomic_file.h"
 
 namespace nas::engine {
 namespace {
@@ -134,14 +134,7 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
     if (!c.weightsPath.empty()) {
         torch::serialize::OutputArchive archive;
         model.module->save(archive);
-        // Through a sink that never fails, as checkpoints are: LibTorch's own file writer aborts
-        // the process when the disk fills up; this throws, naming the file, and leaves no partial one.
-        util::writeBytesAtomically(c.weightsPath, [&archive](const util::ByteSink& sink) {
-            archive.save_to([&sink](const void* data, size_t size) {
-                sink(data, size);
-                return size;
-            });
-        });
+        saveArchiveAtomically(archive, c.weightsPath);
     }
     return result;
 }

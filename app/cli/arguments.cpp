@@ -100,13 +100,16 @@ void Arguments::rejectPositional() const {
 }
 
 void checkNetworkSize(int channels, int layers) {
-    if (const auto problem = space::channelsProblem(channels); !problem.empty()) throw UsageError("--channels " + problem);
-    if (const auto problem = space::layersProblem(layers); !problem.empty()) throw UsageError("--layers " + problem);
+    if (const auto problem = space::channelsProblem(channels); !problem.empty())
+        throw UsageError("--channels " + problem);
+    if (const auto problem = space::layersProblem(layers); !problem.empty())
+        throw UsageError("--layers " + problem);
 }
 
 void checkThreadCount(int threads) {
     if (threads < 0 || threads > engine::kMaxThreads)
-        throw UsageError("--threads must be from 0 (one per core) to " + std::to_string(engine::kMaxThreads));
+        throw UsageError("--threads must be from 0 (one per core) to " +
+                         std::to_string(engine::kMaxThreads));
 }
 
 }  // namespace nas::cli

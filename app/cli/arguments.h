@@ -11,12 +11,12 @@
 namespace nas::cli {
 
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class Arguments final {
-public:
+  public:
     // `flags` take no value; every other `--name` takes the next word.
     Arguments(const std::vector<std::string>& words, const std::set<std::string>& flags,
               const std::set<std::string>& options);
@@ -34,14 +34,14 @@ public:
     // For commands that take no positional argument: a stray word is a slip, not something to skip.
     void rejectPositional() const;
 
-private:
+  private:
     std::set<std::string> m_flags;
     std::map<std::string, std::string> m_options;
     std::vector<std::string> m_positional;
 };
 
-// The network sizes every command that builds or costs a network accepts: the limits a search config
-// has (space::channelsProblem, space::layersProblem). Throws UsageError naming the option.
+// The network sizes every command that builds or costs a network accepts: the limits a search
+// config has (space::channelsProblem, space::layersProblem). Throws UsageError naming the option.
 void checkNetworkSize(int channels, int layers);
 // 0 (one per core) up to engine::kMaxThreads; throws UsageError.
 void checkThreadCount(int threads);

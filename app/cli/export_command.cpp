@@ -27,21 +27,24 @@ int exportCommand(const Words& words) {
     const engine::Workspace workspace(existingWorkspaceRoot(args));
     const auto id = args.runId();
     // Read-only: a workspace on a read-only disk still exports (to a folder elsewhere).
-    const auto found = findRunEpoch(store::RunStore(workspace.databasePath(), store::Access::ReadOnly), id, args);
+    const auto found =
+        findRunEpoch(store::RunStore(workspace.databasePath(), store::Access::ReadOnly), id, args);
     const auto& chosen = found.epoch;
     const auto& run = found.run;
 
     const auto config = engine::parseSearchConfigText(run.configJson);
-    // Weights trained for this genotype (train --run): the module is written at their size, and they
-    // go along, unless another size is asked for.
+    // Weights trained for this genotype (train --run): the module is written at their size, and
+    // they go along, unless another size is asked for.
     auto trained = engine::readTrainedModel(workspace.runFolder(id));
-    if (trained && (trained->genotype != chosen.genotype || args.option("channels") || args.option("layers")))
+    if (trained &&
+        (trained->genotype != chosen.genotype || args.option("channels") || args.option("layers")))
         trained.reset();
     auto space = trained ? trained->space : config.space;
     space.channels = args.intOption("channels", space.channels);
     space.layers = args.intOption("layers", space.layers);
     checkNetworkSize(space.channels, space.layers);
-    auto manifest = exporting::currentManifest(nlohmann::json::parse(run.configJson), run.seed, run.device);
+    auto manifest =
+        exporting::currentManifest(nlohmann::json::parse(run.configJson), run.seed, run.device);
     manifest.runId = id;
     manifest.epoch = chosen.epoch;
 
@@ -51,12 +54,16 @@ int exportCommand(const Words& words) {
     // go beside it would land inside it and the swap would fail.
     fs::path folder = fs::path(*out).lexically_normal();
     if (!folder.has_filename() && folder.has_parent_path()) folder = folder.parent_path();
-    if (fs::exists(folder) && !fs::is_directory(folder)) throw UsageError("--out '" + *out + "' is a file, not a folder");
+    if (fs::exists(folder) && !fs::is_directory(folder))
+        throw UsageError("--out '" + *out + "' is a file, not a folder");
     if (fs::exists(folder) && !fs::is_empty(folder) && !args.flag("overwrite"))
-        throw UsageError("--out '" + *out + "' is not empty; add --overwrite to replace what it holds with this export");
+        throw UsageError(
+            "--out '" + *out +
+            "' is not empty; add --overwrite to replace what it holds with this export");
     std::vector<std::string> names;
     util::writeFolderAtomically(folder.string(), [&](const std::string& staging) {
-        for (const auto& path : exporting::exportGenotype(staging, chosen.genotype, space, manifest, chosen.validAccuracy))
+        for (const auto& path : exporting::exportGenotype(staging, chosen.genotype, space, manifest,
+                                                          chosen.validAccuracy))
             names.push_back(fs::path(path).filename().string());
         if (trained) {
             fs::copy_file(fs::path(workspace.runFolder(id)) / engine::kTrainedWeightsFile,

@@ -21,31 +21,44 @@ struct Command {
 
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> all{
-        {"search", {nas::cli::searchCommand, R"(  search   --config FILE | [--strategy snas|nasp|darts|random] [--dataset fashion-mnist|cifar10|synthetic]
+        {"search",
+         {nas::cli::searchCommand,
+          R"(  search   --config FILE | [--strategy snas|nasp|darts|random] [--dataset fashion-mnist|cifar10|synthetic]
            [--data-path DIR] [--epochs N] [--batch-size N] [--steps-per-epoch N] [--train-limit N]
            [--channels C] [--layers L] [--seed S] [--device auto|cpu|cuda] [--preset none|mild|moderate|aggressive]
            [--max-params P] [--max-flops F] [--max-mac M] [--threads N] [--name NAME] [--save-config FILE] [--quiet]
            Ctrl-C stops cleanly and keeps the run resumable.
 )"}},
-        {"resume", {nas::cli::resumeCommand, R"(  resume   RUN_ID          continue a stopped or interrupted run from its last checkpoint
+        {"resume",
+         {nas::cli::resumeCommand,
+          R"(  resume   RUN_ID          continue a stopped or interrupted run from its last checkpoint
 )"}},
-        {"runs", {nas::cli::runsCommand, R"(  runs     [--json]        list the runs of the workspace
+        {"runs",
+         {nas::cli::runsCommand, R"(  runs     [--json]        list the runs of the workspace
 )"}},
-        {"show", {nas::cli::showCommand, R"(  show     RUN_ID [--json] a run's config, epochs and derived genotype
+        {"show",
+         {nas::cli::showCommand,
+          R"(  show     RUN_ID [--json] a run's config, epochs and derived genotype
 )"}},
-        {"export", {nas::cli::exportCommand, R"(  export   RUN_ID --out DIR [--overwrite] [--epoch N] [--channels C --layers L]
+        {"export",
+         {nas::cli::exportCommand,
+          R"(  export   RUN_ID --out DIR [--overwrite] [--epoch N] [--channels C --layers L]
            genotype.json (costs + manifest), genotype.txt (DARTS string), model.py (PyTorch), and
            weights.pt when `train --run` trained that genotype (model.py is then at the trained size);
            DIR must be empty or new, or given with --overwrite: it then holds this export alone
 )"}},
-        {"train", {nas::cli::trainCommand, R"(  train    --genotype G | --baseline-like G | --run RUN_ID [--epoch N]
+        {"train",
+         {nas::cli::trainCommand,
+          R"(  train    --genotype G | --baseline-like G | --run RUN_ID [--epoch N]
            train from scratch, report test accuracy; --run trains the run's derived genotype on its
            dataset and keeps the weights in the run folder (the studio's export offers them)
            [--dataset ...] [--epochs N] [--channels C] [--layers L] [--batch-size N] [--lr X]
            [--data-path DIR] [--train-limit N] [--test-limit N] [--no-augment] [--no-auxiliary] [--drop-path P]
            [--seed S] [--device auto|cpu|cuda] [--threads N] [--save-weights FILE] [--json]
 )"}},
-        {"inspect", {nas::cli::inspectCommand, R"(  inspect  --genotype G [--channels 36] [--layers 20] [--classes 10] [--input 3x32x32] [--auxiliary]
+        {"inspect",
+         {nas::cli::inspectCommand,
+          R"(  inspect  --genotype G [--channels 36] [--layers 20] [--classes 10] [--input 3x32x32] [--auxiliary]
            [--latency] [--device auto|cpu|cuda] [--json]
 )"}},
     };

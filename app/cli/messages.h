@@ -7,13 +7,14 @@ namespace nas::cli {
 
 // The exit statuses, as the README lists them.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailed = 1;       // an error, or a search that failed (it stays resumable)
-inline constexpr int kExitUsage = 2;        // a usage slip or an invalid configuration: nothing ran
-inline constexpr int kExitInterrupted = 130; // stopped by Ctrl-C or SIGTERM; resumable
+inline constexpr int kExitFailed = 1;  // an error, or a search that failed (it stays resumable)
+inline constexpr int kExitUsage = 2;   // a usage slip or an invalid configuration: nothing ran
+inline constexpr int kExitInterrupted = 130;  // stopped by Ctrl-C or SIGTERM; resumable
 
 // The command the errors are about ("search"); empty before one is known.
 void setCommandName(const std::string& name);
-// "nas-studio-cli <command>: error: <message>" on stderr: every error the tool reports has this form.
+// "nas-studio-cli <command>: error: <message>" on stderr: every error the tool reports has this
+// form.
 void printError(const std::string& message);
 
 // `word` as one shell word: as it is when it needs no quoting, else in single quotes.

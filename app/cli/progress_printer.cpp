@@ -21,18 +21,21 @@ std::string formatDuration(double seconds) {
     return buf;
 }
 
-ProgressPrinter::ProgressPrinter(bool quiet) : m_quiet(quiet), m_terminal(::isatty(STDERR_FILENO) != 0) {}
+ProgressPrinter::ProgressPrinter(bool quiet)
+    : m_quiet(quiet), m_terminal(::isatty(STDERR_FILENO) != 0) {}
 
 void ProgressPrinter::endLiveLine() {
     if (m_lineOpen) std::fputs("\n", stderr);
     m_lineOpen = false;
 }
 
-void ProgressPrinter::onStarted(std::int64_t runId, const engine::SearchConfig& config, int startEpoch) {
+void ProgressPrinter::onStarted(std::int64_t runId, const engine::SearchConfig& config,
+                                int startEpoch) {
     m_epochs = config.epochs;
-    std::fprintf(stderr, "run %lld: %s search on %s, %d epochs%s\n", static_cast<long long>(runId),
-                 config.strategy.c_str(), config.dataset.name.c_str(), config.epochs,
-                 startEpoch > 0 ? (", continuing at epoch " + std::to_string(startEpoch + 1)).c_str() : "");
+    std::fprintf(
+        stderr, "run %lld: %s search on %s, %d epochs%s\n", static_cast<long long>(runId),
+        config.strategy.c_str(), config.dataset.name.c_str(), config.epochs,
+        startEpoch > 0 ? (", continuing at epoch " + std::to_string(startEpoch + 1)).c_str() : "");
 }
 
 void ProgressPrinter::onStep(const engine::StepEvent& e) {
@@ -41,10 +44,11 @@ void ProgressPrinter::onStep(const engine::StepEvent& e) {
     if (!m_terminal && now - m_lastPlainLine < std::chrono::seconds(5)) return;
     m_lastPlainLine = now;
     char line[256];
-    std::snprintf(line, sizeof line, "epoch %d/%d  step %d/%d  loss %.4f  acc %5.1f%%%s  %.2f s/step  ETA %s",
-                  e.epoch + 1, m_epochs, e.stepInEpoch + 1, e.stepsPerEpoch, e.loss, 100.0 * e.accuracy,
-                  e.temperature > 0 ? ("  tau " + std::to_string(e.temperature).substr(0, 5)).c_str() : "",
-                  e.secondsPerStep, formatDuration(e.etaSeconds).c_str());
+    std::snprintf(
+        line, sizeof line, "epoch %d/%d  step %d/%d  loss %.4f  acc %5.1f%%%s  %.2f s/step  ETA %s",
+        e.epoch + 1, m_epochs, e.stepInEpoch + 1, e.stepsPerEpoch, e.loss, 100.0 * e.accuracy,
+        e.temperature > 0 ? ("  tau " + std::to_string(e.temperature).substr(0, 5)).c_str() : "",
+        e.secondsPerStep, formatDuration(e.etaSeconds).c_str());
     if (m_terminal) {
         std::fprintf(stderr, "\r\033[K%s", line);
         m_lineOpen = true;
@@ -56,11 +60,13 @@ void ProgressPrinter::onStep(const engine::StepEvent& e) {
 
 void ProgressPrinter::onEpoch(const engine::EpochMetrics& m) {
     endLiveLine();
-    std::fprintf(stderr,
-                 "epoch %d/%d done in %s: train loss %.4f acc %.1f%% | valid loss %.4f acc %.1f%% | "
-                 "derived cell %.0f params, %.1f MFLOPs\n",
-                 m.epoch + 1, m_epochs, formatDuration(m.seconds).c_str(), m.trainLoss, 100 * m.trainAccuracy,
-                 m.validLoss, 100 * m.validAccuracy, m.cost.params, m.cost.flops / 1e6);
+    std::fprintf(
+        stderr,
+        "epoch %d/%d done in %s: train loss %.4f acc %.1f%% | valid loss %.4f acc %.1f%% | "
+        "derived cell %.0f params, %.1f MFLOPs\n",
+        m.epoch + 1, m_epochs, formatDuration(m.seconds).c_str(), m.trainLoss,
+        100 * m.trainAccuracy, m.validLoss, 100 * m.validAccuracy, m.cost.params,
+        m.cost.flops / 1e6);
 }
 
 void ProgressPrinter::onStatus(engine::RunStatus status, const std::string& message) {

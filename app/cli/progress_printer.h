@@ -9,7 +9,7 @@
 namespace nas::cli {
 
 class ProgressPrinter final : public engine::SearchObserver {
-public:
+  public:
     explicit ProgressPrinter(bool quiet);
     void onStarted(std::int64_t runId, const engine::SearchConfig& config, int startEpoch) override;
     void onStep(const engine::StepEvent& event) override;
@@ -17,7 +17,7 @@ public:
     void onStatus(engine::RunStatus status, const std::string& message) override;
     void onLog(const std::string& line) override;
 
-private:
+  private:
     void endLiveLine();
 
     bool m_quiet;

@@ -13,8 +13,10 @@ RunEpoch findRunEpoch(const store::RunStore& store, std::int64_t runId, const Ar
     const auto epochs = store.epochs(runId);
     if (epochs.empty()) throw std::runtime_error(name + " has no completed epoch yet");
     const int wanted = args.intOption("epoch", epochs.back().epoch + 1) - 1;
-    const auto chosen = std::find_if(epochs.begin(), epochs.end(), [wanted](const auto& e) { return e.epoch == wanted; });
-    if (chosen == epochs.end()) throw std::runtime_error(name + " has no epoch " + std::to_string(wanted + 1));
+    const auto chosen = std::find_if(epochs.begin(), epochs.end(),
+                                     [wanted](const auto& e) { return e.epoch == wanted; });
+    if (chosen == epochs.end())
+        throw std::runtime_error(name + " has no epoch " + std::to_string(wanted + 1));
     return {std::move(*run), *chosen};
 }
 

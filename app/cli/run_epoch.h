@@ -10,9 +10,11 @@ namespace nas::cli {
 
 struct RunEpoch {
     store::RunRecord run;
-    engine::EpochMetrics epoch;  // the last completed one unless --epoch N (counted from 1) says which
+    engine::EpochMetrics
+        epoch;  // the last completed one unless --epoch N (counted from 1) says which
 };
 
-[[nodiscard]] RunEpoch findRunEpoch(const store::RunStore& store, std::int64_t runId, const Arguments& args);
+[[nodiscard]] RunEpoch findRunEpoch(const store::RunStore& store, std::int64_t runId,
+                                    const Arguments& args);
 
 }  // namespace nas::cli

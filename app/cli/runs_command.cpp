@@ -1,6 +1,5 @@
 // runs and show: what the workspace holds.
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "arguments.h"
@@ -19,7 +18,8 @@ nlohmann::json runJson(const store::RunRecord& r) {
             {"dataset", r.dataset},
             {"status", engine::toString(r.status)},
             {"epochs_done", r.epochsDone},
-            {"best_valid_accuracy", r.bestValidAccuracy ? nlohmann::json(*r.bestValidAccuracy) : nlohmann::json()},
+            {"best_valid_accuracy",
+             r.bestValidAccuracy ? nlohmann::json(*r.bestValidAccuracy) : nlohmann::json()},
             {"params", r.params ? nlohmann::json(*r.params) : nlohmann::json()},
             {"created_at", r.createdAt},
             {"updated_at", r.updatedAt},
@@ -30,11 +30,14 @@ nlohmann::json runJson(const store::RunRecord& r) {
 // Read-only: listing and showing runs must work on a workspace this user cannot write (a read-only
 // disk, another user's folder), and never changes it.
 store::RunStore openStore(const Arguments& args) {
-    return store::RunStore(engine::Workspace(existingWorkspaceRoot(args)).databasePath(), store::Access::ReadOnly);
+    return store::RunStore(engine::Workspace(existingWorkspaceRoot(args)).databasePath(),
+                           store::Access::ReadOnly);
 }
 
 // JSON text that never throws: a stored name that is not UTF-8 comes out with U+FFFD in its place.
-std::string jsonText(const nlohmann::json& doc) { return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string jsonText(const nlohmann::json& doc) {
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace
 
@@ -53,14 +56,18 @@ int runsCommand(const Words& words) {
         std::printf("no runs in %s\n", terminalSafe(store.path()).c_str());
         return 0;
     }
-    std::printf("%4s  %-11s  %-7s  %-13s  %6s  %9s  %10s  %s\n", "id", "status", "method", "dataset", "epochs",
-                "best acc", "params", "created");
+    std::printf("%4s  %-11s  %-7s  %-13s  %6s  %9s  %10s  %s\n", "id", "status", "method",
+                "dataset", "epochs", "best acc", "params", "created");
     for (const auto& r : runs) {
-        const std::string acc = r.bestValidAccuracy ? std::to_string(100 * *r.bestValidAccuracy).substr(0, 5) + "%" : "-";
-        const std::string params = r.params ? std::to_string(static_cast<long long>(*r.params)) : "-";
+        const std::string acc = r.bestValidAccuracy
+                                    ? std::to_string(100 * *r.bestValidAccuracy).substr(0, 5) + "%"
+                                    : "-";
+        const std::string params =
+            r.params ? std::to_string(static_cast<long long>(*r.params)) : "-";
         std::printf("%4lld  %-11s  %-7s  %-13s  %6d  %9s  %10s  %s\n", static_cast<long long>(r.id),
-                    engine::toString(r.status).c_str(), terminalSafe(r.strategy).c_str(), terminalSafe(r.dataset).c_str(), r.epochsDone,
-                    acc.c_str(), params.c_str(), r.createdAt.c_str());
+                    engine::toString(r.status).c_str(), terminalSafe(r.strategy).c_str(),
+                    terminalSafe(r.dataset).c_str(), r.epochsDone, acc.c_str(), params.c_str(),
+                    r.createdAt.c_str());
     }
     return 0;
 }
@@ -70,7 +77,8 @@ int showCommand(const Words& words) {
     const auto id = args.runId();  // a usage slip is reported before the workspace is looked at
     const auto store = openStore(args);
     const auto run = store.findRun(id);
-    if (!run) throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
+    if (!run)
+        throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
     const auto epochs = store.epochs(id);
     if (args.flag("json")) {
         auto doc = runJson(*run);
@@ -93,19 +101,22 @@ int showCommand(const Words& words) {
     }
     // Stored text is printed escaped: a run name with a terminal control sequence or a direction
     // override must not act on the terminal or disguise what is shown.
-    std::printf("run %lld: %s\n  status %s, %s on %s, device %s\n  created %s, updated %s\n", static_cast<long long>(id),
-                terminalSafe(run->name).c_str(), engine::toString(run->status).c_str(), terminalSafe(run->strategy).c_str(),
-                terminalSafe(run->dataset).c_str(), terminalSafe(run->device).c_str(), run->createdAt.c_str(),
-                run->updatedAt.c_str());
+    std::printf("run %lld: %s\n  status %s, %s on %s, device %s\n  created %s, updated %s\n",
+                static_cast<long long>(id), terminalSafe(run->name).c_str(),
+                engine::toString(run->status).c_str(), terminalSafe(run->strategy).c_str(),
+                terminalSafe(run->dataset).c_str(), terminalSafe(run->device).c_str(),
+                run->createdAt.c_str(), run->updatedAt.c_str());
     if (!run->error.empty()) std::printf("  error: %s\n", terminalSafe(run->error).c_str());
-    std::printf("\n%5s  %10s  %9s  %10s  %9s  %10s  %8s\n", "epoch", "train loss", "train acc", "valid loss", "valid acc",
-                "params", "seconds");
+    std::printf("\n%5s  %10s  %9s  %10s  %9s  %10s  %8s\n", "epoch", "train loss", "train acc",
+                "valid loss", "valid acc", "params", "seconds");
     for (const auto& e : epochs)
-        std::printf("%5d  %10.4f  %8.1f%%  %10.4f  %8.1f%%  %10.0f  %8.1f\n", e.epoch + 1, e.trainLoss,
-                    100 * e.trainAccuracy, e.validLoss, 100 * e.validAccuracy, e.cost.params, e.seconds);
+        std::printf("%5d  %10.4f  %8.1f%%  %10.4f  %8.1f%%  %10.0f  %8.1f\n", e.epoch + 1,
+                    e.trainLoss, 100 * e.trainAccuracy, e.validLoss, 100 * e.validAccuracy,
+                    e.cost.params, e.seconds);
     if (!epochs.empty()) {
         const auto& g = epochs.back().genotype;
-        // The text `inspect` and `train --genotype` read back as this genotype (SNAS's 14-edge form for SNAS).
+        // The text `inspect` and `train --genotype` read back as this genotype (SNAS's 14-edge form
+        // for SNAS).
         const auto text = space::genotypeText(g);
         std::printf("\nderived genotype (epoch %d):\n  %s\n", epochs.back().epoch + 1,
                     text ? text->c_str() : space::toJson(g).dump().c_str());

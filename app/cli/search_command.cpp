@@ -1,14 +1,14 @@
 // search and resume: run a search in the foreground with terminal progress.
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
-#include <unistd.h>
-
-#include <nlohmann/json.hpp>
 
 #include "arguments.h"
 #include "commands.h"
@@ -29,7 +29,8 @@ std::atomic<int> g_interrupts{0};
 std::string g_workspaceArgument;
 
 void rememberWorkspaceArgument(const Arguments& args) {
-    if (const auto workspace = args.option("workspace")) g_workspaceArgument = " --workspace " + shellQuoted(*workspace);
+    if (const auto workspace = args.option("workspace"))
+        g_workspaceArgument = " --workspace " + shellQuoted(*workspace);
 }
 
 void onInterrupt(int) {
@@ -40,14 +41,15 @@ void onInterrupt(int) {
 // Turns SIGINT/SIGTERM into a stop command: the handler only counts; this thread, which may take
 // locks, forwards it.
 class InterruptForwarder final {
-public:
+  public:
     explicit InterruptForwarder(engine::SearchControl& control) : m_control(control) {
         std::signal(SIGINT, onInterrupt);
         std::signal(SIGTERM, onInterrupt);
         m_thread = std::thread([this] {
             while (!m_done.load()) {
                 if (g_interrupts.load() > 0 && !m_control.stopRequested()) {
-                    std::fputs("\nstopping after this step (Ctrl-C again to quit at once)...\n", stderr);
+                    std::fputs("\nstopping after this step (Ctrl-C again to quit at once)...\n",
+                               stderr);
                     m_control.requestStop();
                 }
                 std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -61,16 +63,17 @@ public:
         std::signal(SIGTERM, SIG_DFL);
     }
 
-private:
+  private:
     engine::SearchControl& m_control;
     std::atomic<bool> m_done{false};
     std::thread m_thread;
 };
 
 const std::set<std::string> kSearchOptions{
-    "config", "strategy", "dataset", "data-path", "epochs", "batch-size", "steps-per-epoch", "train-limit",
-    "channels", "layers", "seed", "device", "preset", "max-params", "max-flops", "max-mac", "save-config",
-    "workspace", "name", "threads"};
+    "config",     "strategy",        "dataset",     "data-path",  "epochs",
+    "batch-size", "steps-per-epoch", "train-limit", "channels",   "layers",
+    "seed",       "device",          "preset",      "max-params", "max-flops",
+    "max-mac",    "save-config",     "workspace",   "name",       "threads"};
 
 // The config file (if any) with command-line settings laid over it, validated whole.
 engine::SearchConfig buildConfig(const Arguments& args) {
@@ -80,16 +83,22 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         if (!in) throw std::runtime_error("cannot read configuration file '" + *path + "'");
         try {
             json = nlohmann::json::parse(in);
-        } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers too large for a double
-            throw std::runtime_error("configuration file '" + *path + "' is not valid JSON: " + e.what());
+        } catch (const nlohmann::json::exception&
+                     e) {  // parse errors, and numbers too large for a double
+            throw std::runtime_error("configuration file '" + *path +
+                                     "' is not valid JSON: " + e.what());
         }
     }
     // The flags below are laid over an object; on anything else nlohmann would fail with a message
     // about JSON pointers and array indexes.
     if (!json.is_object()) {
         const std::string kind = json.type_name();
-        throw engine::ConfigError({"the configuration must be a JSON object ({ \"strategy\": ... }), not " +
-                                   std::string(kind == "array" ? "an " : kind == "null" ? "" : "a ") + kind});
+        throw engine::ConfigError(
+            {"the configuration must be a JSON object ({ \"strategy\": ... }), not " +
+             std::string(kind == "array"  ? "an "
+                         : kind == "null" ? ""
+                                          : "a ") +
+             kind});
     }
     // Each flag lands at its place in the config; absent flags leave the file's value alone.
     enum class Kind { Text, Integer, Number, Seed };
@@ -99,13 +108,20 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         Kind kind;
     };
     static const Flag flags[] = {
-        {"strategy", "/strategy", Kind::Text},          {"name", "/name", Kind::Text},
-        {"dataset", "/dataset/name", Kind::Text},       {"data-path", "/dataset/path", Kind::Text},
-        {"train-limit", "/dataset/train_limit", Kind::Integer}, {"epochs", "/epochs", Kind::Integer},
-        {"batch-size", "/batch_size", Kind::Integer},   {"steps-per-epoch", "/steps_per_epoch", Kind::Integer},
-        {"channels", "/space/channels", Kind::Integer}, {"layers", "/space/layers", Kind::Integer},
-        {"threads", "/threads", Kind::Integer},         {"seed", "/seed", Kind::Seed},
-        {"device", "/device", Kind::Text},              {"preset", "/constraints/preset", Kind::Text},
+        {"strategy", "/strategy", Kind::Text},
+        {"name", "/name", Kind::Text},
+        {"dataset", "/dataset/name", Kind::Text},
+        {"data-path", "/dataset/path", Kind::Text},
+        {"train-limit", "/dataset/train_limit", Kind::Integer},
+        {"epochs", "/epochs", Kind::Integer},
+        {"batch-size", "/batch_size", Kind::Integer},
+        {"steps-per-epoch", "/steps_per_epoch", Kind::Integer},
+        {"channels", "/space/channels", Kind::Integer},
+        {"layers", "/space/layers", Kind::Integer},
+        {"threads", "/threads", Kind::Integer},
+        {"seed", "/seed", Kind::Seed},
+        {"device", "/device", Kind::Text},
+        {"preset", "/constraints/preset", Kind::Text},
         {"max-params", "/constraints/max_params", Kind::Number},
         {"max-flops", "/constraints/max_flops", Kind::Number},
         {"max-mac", "/constraints/max_mac", Kind::Number},
@@ -126,7 +142,7 @@ engine::SearchConfig buildConfig(const Arguments& args) {
 // records a run (a bad dataset, an unknown device): a typo in --data-path must not leave an empty
 // database, nor empty folders, where the user never meant to keep runs.
 class NewWorkspaceGuard final {
-public:
+  public:
     explicit NewWorkspaceGuard(const std::string& root) {
         std::error_code ec;
         m_database = std::filesystem::path(root) / engine::Workspace::kDatabaseFile;
@@ -134,7 +150,8 @@ public:
         m_active = true;
         // The outermost folder that does not exist yet: the workspace creates it and all below.
         for (auto folder = std::filesystem::absolute(root, ec).lexically_normal();
-             !folder.empty() && !std::filesystem::exists(folder, ec); folder = folder.parent_path()) {
+             !folder.empty() && !std::filesystem::exists(folder, ec);
+             folder = folder.parent_path()) {
             m_createdFolders.push_back(folder);
             if (folder == folder.parent_path()) break;
         }
@@ -146,7 +163,8 @@ public:
         std::error_code ec;
         // Another search started beside this one may have recorded a run in it meanwhile.
         try {
-            if (std::filesystem::exists(m_database, ec) && !store::RunStore(m_database.string()).listRuns().empty())
+            if (std::filesystem::exists(m_database, ec) &&
+                !store::RunStore(m_database.string()).listRuns().empty())
                 return;
         } catch (const std::exception&) {
             return;  // unreadable: not ours to judge, so left as it is
@@ -158,7 +176,7 @@ public:
         for (const auto& folder : m_createdFolders) std::filesystem::remove(folder, ec);
     }
 
-private:
+  private:
     bool m_active = false;
     std::filesystem::path m_database;
     std::vector<std::filesystem::path> m_createdFolders;  // innermost first
@@ -173,7 +191,9 @@ int runSession(engine::SearchSession& session, bool quiet, std::int64_t* runId =
         outcome = session.run(printer, control);
     }
     if (runId) *runId = outcome.runId;
-    if (outcome.runId > 0) std::printf("run %lld %s\n", static_cast<long long>(outcome.runId), engine::toString(outcome.status).c_str());
+    if (outcome.runId > 0)
+        std::printf("run %lld %s\n", static_cast<long long>(outcome.runId),
+                    engine::toString(outcome.status).c_str());
     const bool stopped = outcome.status == engine::RunStatus::Stopped;
     // A failed run keeps its last checkpoint (a full disk, a lost dataset): it goes on from there.
     if (outcome.runId > 0 && (stopped || outcome.status == engine::RunStatus::Failed))
@@ -196,7 +216,8 @@ std::string existingWorkspaceRoot(const Arguments& args) {
     const auto root = workspaceRoot(args);
     // Checked by path: opening it would create the folder and the database.
     if (!std::filesystem::exists(std::filesystem::path(root) / engine::Workspace::kDatabaseFile))
-        throw std::runtime_error("no workspace at '" + root + "' (no " + engine::Workspace::kDatabaseFile +
+        throw std::runtime_error("no workspace at '" + root + "' (no " +
+                                 engine::Workspace::kDatabaseFile +
                                  " there): check --workspace, or start a search to create it");
     return root;
 }
@@ -211,7 +232,8 @@ int searchCommand(const Words& words) {
     } catch (const engine::ConfigError& e) {
         // Name the file: a problem in a config written weeks ago must say where to look.
         const auto path = args.option("config");
-        printError("invalid search configuration" + (path ? " in '" + *path + "' or the options given" : std::string()) + ":");
+        printError("invalid search configuration" +
+                   (path ? " in '" + *path + "' or the options given" : std::string()) + ":");
         for (const auto& problem : e.problems()) std::fprintf(stderr, "  - %s\n", problem.c_str());
         return kExitUsage;
     }

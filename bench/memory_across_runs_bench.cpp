@@ -4,7 +4,8 @@
 // (VmRSS from /proc/self/status) while the first search runs and after each one ends. A process
 // that keeps what a finished run held grows with every line. Needs a display (or
 // QT_QPA_PLATFORM=offscreen).
-//   usage: bench_memory_across_runs [runs=4] [dataset=fashion-mnist|synthetic] [steps=10] [threads=2]
+//   usage: bench_memory_across_runs [runs=4] [dataset=fashion-mnist|synthetic] [steps=10]
+//   [threads=2]
 //                                   [train_limit=10000]
 #include <QApplication>
 #include <QFile>
@@ -23,7 +24,8 @@ double residentMiB() {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly)) return -1;
     for (const QByteArray& line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
     return -1;
 }
 
@@ -75,7 +77,9 @@ int main(int argc, char** argv) {
                          // Shown in the views as a user reopening it would.
                          window.openRun(outcome.runId);
                          ++done;
-                         if (done == 1) std::printf("during search 1 (peak): %.0f MiB resident\n", peakDuringFirst);
+                         if (done == 1)
+                             std::printf("during search 1 (peak): %.0f MiB resident\n",
+                                         peakDuringFirst);
                          std::printf("after search %d: %.0f MiB resident\n", done, residentMiB());
                          std::fflush(stdout);
                          if (done == runs) {

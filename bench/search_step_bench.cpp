@@ -2,8 +2,12 @@
 // batch 64, 3x32x32 input, the eight DARTS ops. A step is everything one iteration does
 // (DARTS: alpha step + weight step; NASP: proximal alpha step + sparse weight step; SNAS: the
 // joint step; random: one sampled sub-network's weight step). "nasp:F" is NASP whose
-// architecture step evaluates the unchosen ops on a share F of the batch (nasp.inactive_batch_fraction).
-//   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,nasp:0.25,random] [threads=0] [device=auto]
+// architecture step evaluates the unchosen ops on a share F of the batch
+// (nasp.inactive_batch_fraction).
+//   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,nasp:0.25,random] [threads=0]
+//   [device=auto]
+#include <torch/cuda.h>
+
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -12,8 +16,6 @@
 #include "engine/runtime.h"
 #include "search/strategy.h"
 
-#include <torch/cuda.h>
-
 int main(int argc, char** argv) {
     const int steps = argc > 1 ? std::stoi(argv[1]) : 3;
     const std::string list = argc > 2 ? argv[2] : "darts,snas,nasp,nasp:0.25,random";
@@ -21,31 +23,37 @@ int main(int argc, char** argv) {
     if (!threads.note().empty()) std::printf("%s\n", threads.note().c_str());
     const auto device = nas::engine::resolveDevice(argc > 4 ? argv[4] : "auto");
     std::printf("device %s, libtorch %s, %d steps after one warm-up step\n",
-                nas::engine::describeDevice(device).c_str(), nas::engine::libtorchVersion().c_str(), steps);
+                nas::engine::describeDevice(device).c_str(), nas::engine::libtorchVersion().c_str(),
+                steps);
     std::stringstream names(list);
     std::string name;
     while (std::getline(names, name, ',')) {
         nas::engine::SearchConfig config;
         const auto colon = name.find(':');
         config.strategy = name.substr(0, colon);
-        if (colon != std::string::npos) config.nasp.inactiveBatchFraction = std::stod(name.substr(colon + 1));
+        if (colon != std::string::npos)
+            config.nasp.inactiveBatchFraction = std::stod(name.substr(colon + 1));
         config.space.input = {3, 32, 32};
         config.batchSize = 64;
         torch::manual_seed(0);
         auto strategy = nas::search::makeStrategy(config, device);
         strategy->beginEpoch(0);
         auto makeBatch = [&] {
-            return nas::data::Batch{torch::randn({64, 3, 32, 32}, torch::TensorOptions().device(device)),
-                                    torch::randint(0, 10, {64}, torch::TensorOptions().device(device).dtype(torch::kLong))};
+            return nas::data::Batch{
+                torch::randn({64, 3, 32, 32}, torch::TensorOptions().device(device)),
+                torch::randint(0, 10, {64},
+                               torch::TensorOptions().device(device).dtype(torch::kLong))};
         };
         const auto train = makeBatch();
         const auto valid = makeBatch();
         (void)strategy->step(train, valid);
-        if (device.is_cuda()) torch::cuda::synchronize();  // the warm-up's kernels finish outside the timing
+        if (device.is_cuda())
+            torch::cuda::synchronize();  // the warm-up's kernels finish outside the timing
         const auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < steps; ++i) (void)strategy->step(train, valid);
         if (device.is_cuda()) torch::cuda::synchronize();
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / steps;
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / steps;
         std::printf("%-10s %8.3f s/step\n", name.c_str(), seconds);
         std::fflush(stdout);
     }

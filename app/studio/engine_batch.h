@@ -27,7 +27,8 @@ struct EngineBatch {
     std::size_t sampledCount = 0;
     std::vector<std::pair<engine::RunStatus, std::string>> statuses;
     std::vector<std::string> logs;
-    std::vector<std::pair<std::int64_t, engine::Constraints>> constraintChanges;  // (step applied, constraints)
+    std::vector<std::pair<std::int64_t, engine::Constraints>>
+        constraintChanges;  // (step applied, constraints)
     std::vector<engine::SearchPhase> phases;
     std::vector<std::vector<std::string>> refusedConstraints;  // the problems of each refusal
 

@@ -124,9 +124,10 @@ void MainWindow::buildActions() {
     a.checkpoint = make(QStringLiteral("actionCheckpoint"), tr("Save &checkpoint"),
                         QKeySequence(Qt::CTRL | Qt::Key_K), QStyle::SP_DriveFDIcon,
                         tr("Write a checkpoint after the current step"));
-    a.trainCell = make(QStringLiteral("actionTrainCell"), tr("&Train found cell\u2026"),
-                       QKeySequence(Qt::CTRL | Qt::Key_T), none,
-                       tr("Train the shown run's derived network from scratch and keep its weights"));
+    a.trainCell =
+        make(QStringLiteral("actionTrainCell"), tr("&Train found cell\u2026"),
+             QKeySequence(Qt::CTRL | Qt::Key_T), none,
+             tr("Train the shown run's derived network from scratch and keep its weights"));
     a.resumeRun =
         make(QStringLiteral("actionResumeRun"), tr("Resume selected &run"), QKeySequence(), none,
              tr("Continue the interrupted run selected in the run list"));

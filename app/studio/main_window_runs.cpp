@@ -71,7 +71,8 @@ void MainWindow::onBatch(const EngineBatch& batch) {
     if (m_bridge->isPausing()) m_progress->showPausing();
     for (const auto& problems : batch.refusedConstraints)
         for (const std::string& problem : problems)
-            m_views->appendLog(tr("The engine refused the new constraints: %1").arg(widgets::toQString(problem)));
+            m_views->appendLog(
+                tr("The engine refused the new constraints: %1").arg(widgets::toQString(problem)));
     // Best accuracy and parameters moved, or the run was paused or resumed: the run list, the
     // status bar and the toolbar say the same.
     if (!batch.epochs.empty() || !batch.statuses.empty()) refreshRuns();
@@ -228,9 +229,10 @@ void MainWindow::exportArchitecture() {
 void MainWindow::trainFoundCell() {
     const auto& epoch = m_views->lastEpoch();
     if (!epoch || !m_views->config() || !m_views->runId()) {
-        QMessageBox::information(this, tr("Train found cell"),
-                                 tr("Open a run with at least one finished epoch first: its derived "
-                                    "cell is what gets trained."));
+        QMessageBox::information(
+            this, tr("Train found cell"),
+            tr("Open a run with at least one finished epoch first: its derived "
+               "cell is what gets trained."));
         return;
     }
     TrainSubject subject;
@@ -241,7 +243,8 @@ void MainWindow::trainFoundCell() {
     auto* dialog = new TrainDialog(subject, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &TrainDialog::trained, this, [this](std::int64_t runId) {
-        m_views->appendLog(tr("Run %1: the found cell was trained; its weights can be exported.").arg(runId));
+        m_views->appendLog(
+            tr("Run %1: the found cell was trained; its weights can be exported.").arg(runId));
     });
     dialog->show();
 }

@@ -10,11 +10,10 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "app/studio/app_settings.h"
 #include "app/studio/translations.h"
-
-#include <algorithm>
 
 namespace nas::studio {
 
@@ -48,10 +47,12 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
     m_threads->setRange(0, 1024);
     m_threads->setSpecialValueText(tr("one per core"));
     m_threads->setValue(std::max(settings::threads(), 0));
-    m_threads->setToolTip(tr("LibTorch threads of new searches (the launch panel's Threads field). "
-                             "Fewer leave cores to other programs and to a second search."));
+    m_threads->setToolTip(
+        tr("LibTorch threads of new searches (the launch panel's Threads field). "
+           "Fewer leave cores to other programs and to a second search."));
 
-    auto* note = new QLabel(tr("Language and workspace take effect when NAS Studio is started again."), this);
+    auto* note = new QLabel(
+        tr("Language and workspace take effect when NAS Studio is started again."), this);
     note->setObjectName(QStringLiteral("preferencesRestartNote"));
     note->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

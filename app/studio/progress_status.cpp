@@ -49,8 +49,9 @@ void ProgressStatus::showPhase(engine::SearchPhase phase) {
             m_state->setText(tr("Building the supernet\u2026"));
             break;
         case engine::SearchPhase::FirstStep:
-            m_state->setText(m_runId > 0 ? tr("Run %1: first step (includes warm-up)\u2026").arg(m_runId)
-                                         : tr("First step (includes warm-up)\u2026"));
+            m_state->setText(m_runId > 0
+                                 ? tr("Run %1: first step (includes warm-up)\u2026").arg(m_runId)
+                                 : tr("First step (includes warm-up)\u2026"));
             break;
     }
 }
@@ -70,7 +71,8 @@ void ProgressStatus::showStep(const engine::StepEvent& step) {
                          .arg(step.stepsPerEpoch));
     if (m_firstStep < 0) {
         m_firstStep = step.step;
-        m_state->setText(tr("Run %1: %2").arg(m_runId).arg(widgets::statusText(engine::RunStatus::Running)));
+        m_state->setText(
+            tr("Run %1: %2").arg(m_runId).arg(widgets::statusText(engine::RunStatus::Running)));
     }
     // An estimate from the first steps alone is mostly warm-up: wait for a few before showing one.
     if (step.step - m_firstStep + 1 >= kStepsBeforeEta)

@@ -85,7 +85,8 @@ void RunViews::applyBatch(const EngineBatch& batch) {
         m_latestAlphas = batch.alphas.back();
         m_cell->setAlphas(batch.alphas.back());
     }
-    for (const auto& [step, constraints] : batch.constraintChanges) constraintsApplied(step, constraints);
+    for (const auto& [step, constraints] : batch.constraintChanges)
+        constraintsApplied(step, constraints);
     if (!batch.steps.empty() || !batch.epochs.empty()) m_curves->refresh();
     for (const auto& [status, message] : batch.statuses) {
         const QString text =

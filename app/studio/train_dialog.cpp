@@ -26,15 +26,17 @@ QSpinBox* spinBox(QWidget* parent, const char* name, int min, int max, int value
 
 }  // namespace
 
-TrainDialog::TrainDialog(TrainSubject subject, QWidget* parent) : QDialog(parent), m_subject(std::move(subject)) {
+TrainDialog::TrainDialog(TrainSubject subject, QWidget* parent)
+    : QDialog(parent), m_subject(std::move(subject)) {
     setObjectName(QStringLiteral("trainDialog"));
     setWindowTitle(tr("Train found cell (run %1)").arg(m_subject.runId));
     m_job = new TrainJob(this);
 
-    auto* intro = new QLabel(tr("Trains the run's derived network from scratch (DARTS evaluation recipe: "
-                                "cosine SGD, auxiliary head, drop path) on the run's dataset, reports test "
-                                "accuracy, and keeps the weights in the run folder; Export then offers them."),
-                             this);
+    auto* intro = new QLabel(
+        tr("Trains the run's derived network from scratch (DARTS evaluation recipe: "
+           "cosine SGD, auxiliary head, drop path) on the run's dataset, reports test "
+           "accuracy, and keeps the weights in the run folder; Export then offers them."),
+        this);
     intro->setWordWrap(true);
     const engine::TrainConfig defaults;
     m_channels = spinBox(this, "trainChannels", 2, 256, defaults.channels, 2);
@@ -74,17 +76,19 @@ TrainDialog::TrainDialog(TrainSubject subject, QWidget* parent) : QDialog(parent
 
     connect(m_job, &TrainJob::progress, this, [this](double fraction, int epoch, double loss) {
         m_progress->setValue(static_cast<int>(1000 * fraction));
-        m_progress->setFormat(tr("epoch %1/%2, loss %3").arg(epoch + 1).arg(m_epochs->value()).arg(loss, 0, 'f', 4));
+        m_progress->setFormat(
+            tr("epoch %1/%2, loss %3").arg(epoch + 1).arg(m_epochs->value()).arg(loss, 0, 'f', 4));
     });
     connect(m_job, &TrainJob::epochDone, this,
             [this](int epoch, double loss, double trainAcc, double testAcc, double seconds) {
                 m_progress->setValue(1000 * (epoch + 1) / m_epochs->value());
-                m_log->appendPlainText(tr("epoch %1: train loss %2, train accuracy %3%, test accuracy %4% (%5 s)")
-                                           .arg(epoch + 1)
-                                           .arg(loss, 0, 'f', 4)
-                                           .arg(100 * trainAcc, 0, 'f', 1)
-                                           .arg(100 * testAcc, 0, 'f', 2)
-                                           .arg(seconds, 0, 'f', 0));
+                m_log->appendPlainText(
+                    tr("epoch %1: train loss %2, train accuracy %3%, test accuracy %4% (%5 s)")
+                        .arg(epoch + 1)
+                        .arg(loss, 0, 'f', 4)
+                        .arg(100 * trainAcc, 0, 'f', 1)
+                        .arg(100 * testAcc, 0, 'f', 2)
+                        .arg(seconds, 0, 'f', 0));
             });
     connect(m_job, &TrainJob::finished, this, &TrainDialog::onFinished);
 
@@ -119,7 +123,8 @@ void TrainDialog::startTraining() {
     if (m_job->start(m_subject.genotype, config, m_subject.runFolder)) setRunning(true);
 }
 
-void TrainDialog::onFinished(bool ok, bool stopped, double testAccuracy, double params, const QString& message) {
+void TrainDialog::onFinished(bool ok, bool stopped, double testAccuracy, double params,
+                             const QString& message) {
     setRunning(false);
     if (ok) {
         m_progress->setValue(1000);
@@ -143,7 +148,8 @@ QString TrainDialog::resultText() const { return m_result->text(); }
 void TrainDialog::setRunning(bool running) {
     m_train->setEnabled(!running);
     m_stop->setEnabled(running);
-    for (QSpinBox* box : {m_channels, m_layers, m_epochs, m_batch, m_trainImages}) box->setEnabled(!running);
+    for (QSpinBox* box : {m_channels, m_layers, m_epochs, m_batch, m_trainImages})
+        box->setEnabled(!running);
 }
 
 void TrainDialog::reject() {

@@ -1,6 +1,6 @@
 #pragma once
-// "Train found cell": trains the run's derived genotype from scratch at a size the user picks, shows
-// progress and test accuracy per epoch, and keeps the weights in the run folder for export.
+// "Train found cell": trains the run's derived genotype from scratch at a size the user picks,
+// shows progress and test accuracy per epoch, and keeps the weights in the run folder for export.
 #include <QDialog>
 #include <cstdint>
 
@@ -42,7 +42,8 @@ class TrainDialog final : public QDialog {
     void reject() override;  // Close/Escape: stops a running training first
 
   private:
-    void onFinished(bool ok, bool stopped, double testAccuracy, double params, const QString& message);
+    void onFinished(bool ok, bool stopped, double testAccuracy, double params,
+                    const QString& message);
     void setRunning(bool running);
 
     TrainSubject m_subject;

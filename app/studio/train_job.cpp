@@ -13,7 +13,8 @@ TrainJob::~TrainJob() {
     if (m_worker.joinable()) m_worker.join();
 }
 
-bool TrainJob::start(const space::Genotype& genotype, const engine::TrainConfig& config, const QString& runFolder) {
+bool TrainJob::start(const space::Genotype& genotype, const engine::TrainConfig& config,
+                     const QString& runFolder) {
     if (isRunning()) return false;
     m_stop = false;
     const std::string folder = runFolder.toStdString();
@@ -24,7 +25,9 @@ bool TrainJob::start(const space::Genotype& genotype, const engine::TrainConfig&
         try {
             const auto result = engine::trainForRun(
                 genotype, config, folder,
-                [this, &config](const engine::TrainEpoch& e, int step, int steps) { report(e, step, steps, config.epochs); },
+                [this, &config](const engine::TrainEpoch& e, int step, int steps) {
+                    report(e, step, steps, config.epochs);
+                },
                 [this] { return m_stop.load(); });
             stopped = result.stopped;
             ok = !stopped;
@@ -48,7 +51,10 @@ bool TrainJob::start(const space::Genotype& genotype, const engine::TrainConfig&
 void TrainJob::report(const engine::TrainEpoch& e, int step, int steps, int epochs) {
     if (step == steps && e.seconds > 0) {  // the epoch's summary, after its test
         QMetaObject::invokeMethod(
-            this, [this, e] { emit epochDone(e.epoch, e.trainLoss, e.trainAccuracy, e.testAccuracy, e.seconds); },
+            this,
+            [this, e] {
+                emit epochDone(e.epoch, e.trainLoss, e.trainAccuracy, e.testAccuracy, e.seconds);
+            },
             Qt::QueuedConnection);
         return;
     }
@@ -58,7 +64,8 @@ void TrainJob::report(const engine::TrainEpoch& e, int step, int steps, int epoc
     const double fraction = (e.epoch + static_cast<double>(step) / steps) / epochs;
     const double loss = step ? e.trainLoss * steps / step : 0.0;
     QMetaObject::invokeMethod(
-        this, [this, fraction, epoch = e.epoch, loss] { emit progress(fraction, epoch, loss); }, Qt::QueuedConnection);
+        this, [this, fraction, epoch = e.epoch, loss] { emit progress(fraction, epoch, loss); },
+        Qt::QueuedConnection);
 }
 
 }  // namespace nas::studio

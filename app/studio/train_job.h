@@ -20,16 +20,19 @@ class TrainJob final : public QObject {
     ~TrainJob() override;
 
     // False when a training is already running.
-    bool start(const space::Genotype& genotype, const engine::TrainConfig& config, const QString& runFolder);
+    bool start(const space::Genotype& genotype, const engine::TrainConfig& config,
+               const QString& runFolder);
     void requestStop() { m_stop = true; }
     [[nodiscard]] bool isRunning() const { return m_worker.joinable(); }
 
   signals:
     // Overall progress in [0, 1] and the running epoch's mean training loss.
     void progress(double fraction, int epoch, double trainLoss);
-    void epochDone(int epoch, double trainLoss, double trainAccuracy, double testAccuracy, double seconds);
+    void epochDone(int epoch, double trainLoss, double trainAccuracy, double testAccuracy,
+                   double seconds);
     // ok: trained and saved; stopped: ended on request; otherwise `message` says what failed.
-    void finished(bool ok, bool stopped, double testAccuracy, double params, const QString& message);
+    void finished(bool ok, bool stopped, double testAccuracy, double params,
+                  const QString& message);
 
   private:
     void report(const engine::TrainEpoch& epoch, int step, int steps, int epochs);

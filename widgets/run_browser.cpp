@@ -1,5 +1,6 @@
 #include "widgets/run_browser.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -117,9 +118,8 @@ void RunBrowser::setRuns(const std::vector<store::RunRecord>& runs) {
         id->setData(Qt::UserRole + 1, QVariant::fromValue<qlonglong>(r.id));
         m_table->setItem(row, kId, id);
         m_table->setItem(row, kName, cell(toQString(r.name)));
-        auto* status = cell(statusText(r.status));
-        status->setForeground(statusColor(r.status));
-        if (!r.error.empty()) status->setToolTip(toQString(r.error));
+        auto* status = cell(QString());
+        showStatus(status, r);
         m_table->setItem(row, kStatus, status);
         m_table->setItem(row, kStrategy, cell(strategyText(r.strategy)));
         m_table->setItem(row, kDataset, cell(datasetText(r.dataset)));
@@ -144,8 +144,40 @@ void RunBrowser::setRuns(const std::vector<store::RunRecord>& runs) {
 }
 
 void RunBrowser::setActiveRun(std::optional<std::int64_t> runId) {
+    const std::optional<std::int64_t> previous = m_active;
     m_active = runId;
+    // No live run, no pending pause. A new run keeps one: Pause may be pressed before the engine
+    // has reported which run it works on.
+    if (!runId) m_pausePending = false;
+    refreshStatus(previous);
+    refreshStatus(m_active);
     updateButtons();
+}
+
+void RunBrowser::setPausePending(bool pending) {
+    if (pending == m_pausePending) return;
+    m_pausePending = pending;
+    refreshStatus(m_active);
+}
+
+void RunBrowser::showStatus(QTableWidgetItem* item, const store::RunRecord& r) const {
+    const bool pausing = m_pausePending && m_active && *m_active == r.id &&
+                         r.status == engine::RunStatus::Running;
+    // Worded and coloured like the stored statuses (widgets/status_text.cpp), in their
+    // translation context, and coloured like "paused", where it is heading.
+    item->setText(pausing ? QCoreApplication::translate("nas::widgets::RunStatus", "pausing\u2026")
+                          : statusText(r.status));
+    item->setForeground(statusColor(pausing ? engine::RunStatus::Paused : r.status));
+    item->setToolTip(toQString(r.error));
+}
+
+void RunBrowser::refreshStatus(std::optional<std::int64_t> id) {
+    if (!id) return;
+    const auto r = run(*id);
+    if (!r) return;
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, kId)->data(Qt::UserRole + 1).toLongLong() == *id)
+            showStatus(m_table->item(row, kStatus), *r);
 }
 
 void RunBrowser::setDeleteConfirmation(std::function<bool(const store::RunRecord&)> confirm) {

@@ -11,6 +11,7 @@
 
 class QPushButton;
 class QTableWidget;
+class QTableWidgetItem;
 
 namespace nas::widgets {
 
@@ -36,6 +37,10 @@ class RunBrowser final : public QWidget {
     void setRuns(const std::vector<store::RunRecord>& runs);
     // The run the engine is working on cannot be deleted or resumed twice.
     void setActiveRun(std::optional<std::int64_t> runId);
+    // A pause of the active run was asked for and the engine has not reached its next step
+    // boundary yet: the store still says "running", which would contradict the toolbar, so the
+    // row says "pausing…" until the store says "paused" or the request is taken back.
+    void setPausePending(bool pending);
     // Asks before a delete; the default shows a message box (tests replace it).
     void setDeleteConfirmation(std::function<bool(const store::RunRecord&)> confirm);
 
@@ -60,6 +65,10 @@ class RunBrowser final : public QWidget {
 
   private:
     void updateButtons();
+    // Fills a status cell from the stored record, and from the pending pause for the active run.
+    void showStatus(QTableWidgetItem* item, const store::RunRecord& r) const;
+    // Re-fills the status cell of run `id`, if it is listed.
+    void refreshStatus(std::optional<std::int64_t> id);
 
     QTableWidget* m_table = nullptr;
     QPushButton* m_open = nullptr;
@@ -69,6 +78,7 @@ class RunBrowser final : public QWidget {
     QPushButton* m_refresh = nullptr;
     std::vector<store::RunRecord> m_runs;
     std::optional<std::int64_t> m_active;
+    bool m_pausePending = false;
     std::function<bool(const store::RunRecord&)> m_confirmDelete;
 };
 

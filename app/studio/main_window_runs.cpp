@@ -69,6 +69,8 @@ void MainWindow::onBatch(const EngineBatch& batch) {
     if (!batch.steps.empty()) m_progress->showStep(batch.steps.back());
     for (const auto& [status, message] : batch.statuses) m_progress->showStatus(status);
     if (m_bridge->isPausing()) m_progress->showPausing();
+    // A pause that took effect ends the pending one; the store's "paused" comes with refreshRuns.
+    m_browser->setPausePending(m_bridge->isPausing());
     for (const auto& problems : batch.refusedConstraints)
         for (const std::string& problem : problems)
             m_views->appendLog(
@@ -112,6 +114,8 @@ void MainWindow::onFinished(const engine::SearchOutcome& outcome) {
 void MainWindow::pauseSearch() {
     m_bridge->requestPause();
     if (m_bridge->isPausing()) {
+        // The store says "running" until the engine reaches its next step boundary.
+        m_browser->setPausePending(true);
         m_progress->showPausing();
         m_views->appendLog(tr("Pausing after the current step\u2026"));
     }
@@ -120,6 +124,7 @@ void MainWindow::pauseSearch() {
 void MainWindow::resumeSearch() {
     const bool wasPaused = m_bridge->isPaused();
     m_bridge->requestResume();
+    m_browser->setPausePending(m_bridge->isPausing());  // false: a pending pause is taken back
     if (!wasPaused && m_bridge->isRunning()) m_progress->showStatus(engine::RunStatus::Running);
 }
 void MainWindow::stopSearch() { m_bridge->requestStop(); }

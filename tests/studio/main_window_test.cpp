@@ -15,6 +15,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
@@ -159,6 +160,47 @@ TEST(Studio, RunsSteersStopsAndReopensASearch) {
         EXPECT_EQ(s.views().curves()->epochPointCount(), 2)
             << "each epoch shown once after the resume";
     }
+}
+
+// The store says "running" until the engine reaches its next step boundary; the run list must
+// not contradict the toolbar meanwhile: "pausing…" at once, "paused" once it took, "running" again
+// when the pause is taken back before the engine got to it.
+TEST(Studio, TheRunListShowsAPendingPause) {
+    Studio s;
+    auto config = fixtures::quickSearch(50);  // long enough to steer mid-run on any machine
+    config["steps_per_epoch"] = 6;
+    ASSERT_TRUE(s.start(config));
+    ASSERT_TRUE(waitFor([&] { return s.views().curves()->stepPointCount() > 0; }))
+        << s.window->lastError().toStdString();
+    const std::int64_t runId = *s.views().runId();
+    auto status = [&] {
+        const QTableWidget* table = s.window->runBrowser()->table();
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (table->item(row, nas::widgets::RunBrowser::kId)->text().toLongLong() == runId)
+                return table->item(row, nas::widgets::RunBrowser::kStatus)->text().toStdString();
+        return std::string("<no row>");
+    };
+    EXPECT_EQ(status(), "running");
+
+    // Checked before the event loop runs again: the engine cannot have paused yet.
+    s.action("actionPause")->trigger();
+    ASSERT_TRUE(s.window->bridge()->isPausing());
+    EXPECT_EQ(status(), "pausing\u2026");
+
+    ASSERT_TRUE(waitFor([&] { return s.window->bridge()->isPaused(); }));
+    EXPECT_EQ(status(), "paused");
+
+    s.action("actionResume")->trigger();
+    ASSERT_TRUE(waitFor([&] { return !s.window->bridge()->isPaused(); }));
+    EXPECT_EQ(status(), "running");
+
+    // A pause taken back before the engine reached it.
+    s.action("actionPause")->trigger();
+    ASSERT_TRUE(s.window->bridge()->isPausing());
+    EXPECT_EQ(status(), "pausing\u2026");
+    s.action("actionResume")->trigger();
+    EXPECT_FALSE(s.window->bridge()->isPausing());
+    EXPECT_EQ(status(), "running");
 }
 
 TEST(Studio, AnEngineFailureIsShownAndStored) {

@@ -120,6 +120,52 @@ TEST(RunBrowser, DeleteAsksFirst) {
     EXPECT_EQ(deleted.at(0).at(0).value<std::int64_t>(), id);
 }
 
+// Between Pause and the engine's next step boundary the store still says "running": the live
+// run's row says "pausing…" meanwhile, and only that row, whatever order the refreshes come in.
+TEST(RunBrowser, TheLiveRunSaysPausingUntilThePauseTakesEffect) {
+    using nas::engine::RunStatus;
+    Workspace w;
+    const auto live = w.addRun("live", RunStatus::Running, 0.5);
+    const auto other = w.addRun("other", RunStatus::Running, 0.4);
+    RunBrowser browser;
+    browser.setRuns(w.store->listRuns());
+    auto status = [&](std::int64_t id) {
+        for (int row = 0; row < browser.rowCount(); ++row)
+            if (browser.table()->item(row, RunBrowser::kId)->text().toLongLong() == id)
+                return browser.table()->item(row, RunBrowser::kStatus)->text().toStdString();
+        return std::string("<no row>");
+    };
+    browser.setActiveRun(live);
+    EXPECT_EQ(status(live), "running");
+
+    browser.setPausePending(true);
+    EXPECT_EQ(status(live), "pausing\u2026");
+    EXPECT_EQ(status(other), "running") << "only the live run is being paused";
+    browser.setRuns(w.store->listRuns());  // a refresh while the engine has not got there
+    EXPECT_EQ(status(live), "pausing\u2026");
+
+    // The engine paused: the store says so, even before the pending request is cleared.
+    w.store->setStatus(live, RunStatus::Paused);
+    browser.setRuns(w.store->listRuns());
+    EXPECT_EQ(status(live), "paused");
+    browser.setPausePending(false);
+    EXPECT_EQ(status(live), "paused");
+
+    // Resumed, then a pause taken back before the engine reached it.
+    w.store->setStatus(live, RunStatus::Running);
+    browser.setRuns(w.store->listRuns());
+    browser.setPausePending(true);
+    browser.setPausePending(false);
+    EXPECT_EQ(status(live), "running");
+
+    // The run ends with a pause still pending: no row keeps saying "pausing…".
+    browser.setPausePending(true);
+    browser.setActiveRun(std::nullopt);
+    EXPECT_EQ(status(live), "running");
+    browser.setActiveRun(other);
+    EXPECT_EQ(status(other), "running") << "the next live run starts without a pending pause";
+}
+
 TEST(RunReplay, LoadsWhatTheStoreHolds) {
     Workspace w;
     const auto id = w.addRun("replayed", nas::engine::RunStatus::Finished, 0.4);

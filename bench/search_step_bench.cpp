@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
         const auto colon = name.find(':');
         config.strategy = name.substr(0, colon);
         if (colon != std::string::npos)
-            config.nasp.inactiveBatchFraction = std::stod(name.substr(colon + 1));
+            config.setOption("nasp", "inactive_batch_fraction", std::stod(name.substr(colon + 1)));
         config.space.input = {3, 32, 32};
         config.batchSize = 64;
         torch::manual_seed(0);

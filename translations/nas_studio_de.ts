@@ -1365,6 +1365,10 @@ In Python mit dem exportierten PyTorch-Modul laden:
 <context>
     <name>nas::widgets::RunStatus</name>
     <message>
+        <source>pausing…</source>
+        <translation>wird angehalten…</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>läuft</translation>
     </message>

@@ -19,9 +19,11 @@
 #include <memory>
 
 #include "engine/search_config.h"
+#include "search/registry/strategy_registry.h"
 #include "space/op_catalogue.h"
 #include "space/space_config.h"
 #include "widgets/qt_text.h"
+#include "widgets/strategy_options_form.h"
 
 namespace nas::widgets {
 namespace {
@@ -64,6 +66,7 @@ LaunchForm::LaunchForm(QWidget* parent) : QWidget(parent) {
     layout->addLayout(nameRow);
     layout->addWidget(buildDatasetGroup());
     layout->addWidget(buildSearchGroup());
+    layout->addWidget(buildStrategyOptionsGroup());
     layout->addWidget(buildConstraintsGroup());
     layout->addStretch(1);
 
@@ -130,15 +133,39 @@ QGroupBox* LaunchForm::buildDatasetGroup() {
     return m_datasetGroup;
 }
 
+QGroupBox* LaunchForm::buildStrategyOptionsGroup() {
+    m_strategyOptionsGroup = new QGroupBox(this);
+    m_strategyOptionsGroup->setObjectName(QStringLiteral("strategyOptionsGroup"));
+    auto* layout = new QVBoxLayout(m_strategyOptionsGroup);
+    m_strategyOptions = new StrategyOptionsForm(m_strategyOptionsGroup);
+    layout->addWidget(m_strategyOptions);
+    connect(m_strategyOptions, &StrategyOptionsForm::changed, this, &LaunchForm::changed);
+    // Another strategy: its settings as the loaded config has them, else its defaults.
+    connect(m_strategy, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { showStrategyOptions(true); });
+    return m_strategyOptionsGroup;
+}
+
+void LaunchForm::showStrategyOptions(bool keepEdits) {
+    if (keepEdits && !m_strategyOptions->strategy().empty())
+        m_base[m_strategyOptions->strategy()] = m_strategyOptions->section();
+    const auto strategy = toStdString(comboKey(m_strategy));
+    const auto* descriptor = search::findStrategy(strategy);
+    m_strategyOptionsGroup->setTitle(
+        tr("%1 settings").arg(descriptor ? toQString(descriptor->displayName) : toQString(strategy)));
+    m_strategyOptionsGroup->setVisible(descriptor && !descriptor->options.empty());
+    m_strategyOptions->showStrategy(strategy, m_base.value(strategy, nlohmann::json::object()));
+}
+
 QGroupBox* LaunchForm::buildSearchGroup() {
     m_searchGroup = new QGroupBox(tr("Search"), this);
     auto* form = new QFormLayout(m_searchGroup);
     m_strategy = new QComboBox(m_searchGroup);
     m_strategy->setObjectName(QStringLiteral("strategyChoice"));
-    m_strategy->addItem(tr("SNAS (stochastic, resource-constrained)"), QStringLiteral("snas"));
-    m_strategy->addItem(tr("NASP (proximal, discrete)"), QStringLiteral("nasp"));
-    m_strategy->addItem(tr("DARTS (differentiable)"), QStringLiteral("darts"));
-    m_strategy->addItem(tr("Random (weight sharing)"), QStringLiteral("random"));
+    // Every registered strategy, its description as the tooltip.
+    for (const auto* strategy : search::registeredStrategies()) {
+        m_strategy->addItem(toQString(strategy->displayName), toQString(strategy->name));
+        m_strategy->setItemData(m_strategy->count() - 1, toQString(strategy->description), Qt::ToolTipRole);
+    }
     form->addRow(tr("Strategy:"), m_strategy);
 
     m_opSet = new QComboBox(m_searchGroup);
@@ -318,6 +345,7 @@ nlohmann::json LaunchForm::toJson() const {
     nlohmann::json j = m_base;
     j["name"] = toStdString(m_name->text().trimmed());
     j["strategy"] = toStdString(comboKey(m_strategy));
+    j[m_strategyOptions->strategy()] = m_strategyOptions->section();
     j["epochs"] = m_epochs->value();
     j["batch_size"] = m_batchSize->value();
     j["steps_per_epoch"] = m_stepsPerEpoch->value();
@@ -418,6 +446,7 @@ void LaunchForm::setJson(const nlohmann::json& json) {
             selectKey(m_preset, QLatin1String(name));
 
     blocks.clear();
+    showStrategyOptions(false);
     updateDatasetFields();
     emit changed();
 }
@@ -447,6 +476,7 @@ void LaunchForm::setRunning(bool running) {
     m_name->setEnabled(!running);
     m_datasetGroup->setEnabled(!running);
     m_searchGroup->setEnabled(!running);
+    m_strategyOptionsGroup->setEnabled(!running);
     if (!running) updateDatasetFields();
 }
 

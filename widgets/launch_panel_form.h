@@ -16,6 +16,8 @@ class QSpinBox;
 
 namespace nas::widgets {
 
+class StrategyOptionsForm;
+
 class LaunchForm final : public QWidget {
     Q_OBJECT
   public:
@@ -40,6 +42,10 @@ class LaunchForm final : public QWidget {
   private:
     QGroupBox* buildDatasetGroup();
     QGroupBox* buildSearchGroup();
+    QGroupBox* buildStrategyOptionsGroup();
+    // `keepEdits`: the fields of the strategy shown so far go into the base config first, so that
+    // switching strategies back and forth keeps what was typed.
+    void showStrategyOptions(bool keepEdits);
     QGroupBox* buildConstraintsGroup();
     void updateDatasetFields();
     void applyPreset(int index);
@@ -59,6 +65,8 @@ class LaunchForm final : public QWidget {
     QSpinBox* m_syntheticChannels = nullptr;
     QSpinBox* m_syntheticSide = nullptr;
     QComboBox* m_strategy = nullptr;
+    QGroupBox* m_strategyOptionsGroup = nullptr;
+    StrategyOptionsForm* m_strategyOptions = nullptr;
     QSpinBox* m_channels = nullptr;
     QSpinBox* m_layers = nullptr;
     QSpinBox* m_nodes = nullptr;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "search/registry/strategy_registry.h"
 #include "widgets/qt_text.h"
 
 namespace nas::widgets {
@@ -43,10 +44,8 @@ QColor statusColor(engine::RunStatus status) {
 }
 
 QString strategyText(const std::string& key) {
-    if (key == "snas") return QStringLiteral("SNAS");
-    if (key == "nasp") return QStringLiteral("NASP");
-    if (key == "darts") return QStringLiteral("DARTS");
-    if (key == "random") return QCoreApplication::translate("nas::widgets::RunStatus", "Random");
+    // As the strategy's descriptor names it; a run of a strategy this build lacks keeps its key.
+    if (const auto* strategy = search::findStrategy(key)) return toQString(strategy->displayName);
     return toQString(key);
 }
 

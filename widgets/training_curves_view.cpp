@@ -10,7 +10,9 @@
 #include <cmath>
 #include <limits>
 
+#include "search/registry/strategy_registry.h"
 #include "widgets/number_format.h"
+#include "widgets/qt_text.h"
 
 namespace nas::widgets {
 namespace {
@@ -211,8 +213,9 @@ void TrainingCurvesView::setStrategy(const QString& strategy) {
 
 QString TrainingCurvesView::temperatureNote() const {
     if (m_temperature->dataCount() > 0) return QString();
-    // Only SNAS anneals a Gumbel-softmax temperature.
-    const bool anneals = m_strategy == QLatin1String("snas");
+    // Whether the strategy anneals a temperature is its descriptor's to say.
+    const auto* descriptor = search::findStrategy(toStdString(m_strategy));
+    const bool anneals = descriptor && descriptor->hasTemperature;
     if (m_lastStep < 0 && m_epochs.empty())
         return anneals ? tr("The temperature appears with the first step") : QString();
     return anneals ? QString() : tr("This strategy has no temperature");

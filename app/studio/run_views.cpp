@@ -5,6 +5,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "search/registry/strategy_registry.h"
 #include "widgets/alpha_distribution_view.h"
 #include "widgets/cell_dag_view.h"
 #include "widgets/collapse_alert.h"
@@ -42,6 +43,13 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_tabs, 1);
 }
 
+void RunViews::showStrategyViews(const std::string& strategy) {
+    // The op-distribution views only for strategies that learn one (random search samples
+    // uniformly); a strategy this build does not know keeps every view.
+    const auto* descriptor = search::findStrategy(strategy);
+    m_tabs->setTabVisible(kAlphasTab, !descriptor || descriptor->learnsOpDistribution);
+}
+
 void RunViews::clear() {
     m_runId.reset();
     m_config.reset();
@@ -64,6 +72,7 @@ void RunViews::beginLive(const RunStart& start,
     }
     // The temperature plot's note depends on the strategy (SNAS has one, the others none).
     m_curves->setStrategy(widgets::toQString(start.config.strategy));
+    showStrategyViews(start.config.strategy);
     m_runId = start.runId;
     m_config = start.config;
     appendLog(start.startEpoch > 0
@@ -131,6 +140,7 @@ void RunViews::showReplay(const widgets::RunReplay& replay) {
                      replay.config ? replay.config->constraints : engine::Constraints{},
                      replay.constraintChanges);
     m_curves->setStrategy(widgets::toQString(replay.record.strategy));
+    showStrategyViews(replay.record.strategy);
     m_alphas->setSnapshots(replay.alphas);
     if (!replay.alphas.empty()) {
         m_latestAlphas = replay.alphas.back();

@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "app/studio/engine_batch.h"
 #include "widgets/run_replay.h"
@@ -58,6 +59,9 @@ class RunViews final : public QWidget {
     [[nodiscard]] QPlainTextEdit* log() const { return m_log; }
 
   private:
+    // Shows the views the run's strategy provides data for.
+    void showStrategyViews(const std::string& strategy);
+
     void showEpochs(const std::vector<engine::EpochMetrics>& epochs);
 
     QTabWidget* m_tabs = nullptr;

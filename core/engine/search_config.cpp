@@ -7,9 +7,11 @@
 #include <set>
 #include <sstream>
 #include <type_traits>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
+#include "search/registry/strategy_registry.h"
 #include "space/cost_model.h"
 
 namespace nas::engine {
@@ -133,7 +135,7 @@ void checkOps(const std::vector<std::string>& ops, const std::string& key, std::
 ConfigError::ConfigError(const std::vector<std::string>& problems)
     : std::runtime_error(joinLines(problems)), m_problems(problems) {}
 
-bool isSingleLevel(const SearchConfig& config) { return config.strategy == "snas"; }
+bool isSingleLevel(const SearchConfig& config) { return search::strategyDescriptor(config.strategy).singleLevel; }
 
 double snasPresetStrength(const std::string& preset) {
     if (preset == "none") return 0.0;
@@ -252,29 +254,24 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
         a.read("beta2", c.arch.beta2);
         a.read("weight_decay", c.arch.weightDecay);
     });
-    r.section("snas", [&](FieldReader& s) {
-        s.read("tau0", c.snas.tau0);
-        s.read("tau_min", c.snas.tauMin);
-        s.read("cost_form", c.snas.costForm);
-        s.read("arch_grad_clip", c.snas.archGradClip);
-        s.read("penalty_scope", c.snas.penaltyScope);
-        s.read("drop_path_prob", c.snas.dropPathProb);
-        s.read("monitor_size", c.snas.monitorSize);
-    });
-    r.section("nasp", [&](FieldReader& n) {
-        n.read("size_eta", c.nasp.sizeEta);
-        n.read("inactive_batch_fraction", c.nasp.inactiveBatchFraction);
-    });
-    r.section("darts", [&](FieldReader& d) { d.read("order", c.darts.order); });
-    r.section("random", [&](FieldReader& rs) {
-        rs.read("candidates", c.random.candidates);
-        rs.read("candidate_batches", c.random.candidateBatches);
-        rs.read("rerank", c.random.rerank);
-        rs.read("epoch_candidates", c.random.epochCandidates);
-        rs.read("bn_mode", c.random.bnMode);
-        rs.read("calibration_batches", c.random.calibrationBatches);
-        rs.read("sample_none", c.random.sampleNone);
-    });
+    // Each registered strategy's section, typed by its keys' defaults.
+    for (const auto* strategy : search::registeredStrategies()) {
+        r.section(strategy->name, [&](FieldReader& section) {
+            for (const auto& option : strategy->options) {
+                if (!section.has(option.key)) {
+                    section.skip(option.key);
+                    continue;
+                }
+                std::visit(
+                    [&](auto defaultValue) {
+                        auto value = defaultValue;
+                        section.read(option.key, value);
+                        c.strategyOptions[strategy->name][option.key] = value;
+                    },
+                    option.defaultValue);
+            }
+        });
+    }
     r.skip("constraints");
     if (json.is_object() && json.contains("constraints")) {
         try {
@@ -285,8 +282,8 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     }
     r.rejectUnknown();
 
-    const std::set<std::string> strategies{"snas", "nasp", "darts", "random"};
-    r.check(strategies.count(c.strategy) > 0, "strategy", "must be one of snas, nasp, darts, random (got '" + c.strategy + "')");
+    r.check(search::findStrategy(c.strategy) != nullptr, "strategy",
+            "must be one of " + search::strategyNames(", ") + " (got '" + c.strategy + "')");
     const std::set<std::string> datasets{"fashion-mnist", "cifar10", "synthetic"};
     r.check(datasets.count(c.dataset.name) > 0, "dataset.name",
             "must be one of fashion-mnist, cifar10, synthetic (got '" + c.dataset.name + "')");
@@ -310,29 +307,11 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     r.check(c.weights.lr > 0 && c.weights.lrMin >= 0 && c.weights.lrMin <= c.weights.lr, "weights_optimizer.lr",
             "must be positive and at least lr_min");
     r.check(c.arch.lr > 0, "arch_optimizer.lr", "must be positive");
-    r.check(c.snas.tau0 > 0 && c.snas.tauMin > 0 && c.snas.tauMin <= c.snas.tau0, "snas.tau_min",
-            "must be positive and at most tau0");
-    r.check(c.nasp.inactiveBatchFraction > 0 && c.nasp.inactiveBatchFraction <= 1, "nasp.inactive_batch_fraction",
-            "must be in (0, 1]");
-    r.check(c.snas.costForm == "log" || c.snas.costForm == "linear", "snas.cost_form", "must be log or linear");
-    r.check(c.snas.penaltyScope == "local" || c.snas.penaltyScope == "global", "snas.penalty_scope",
-            "must be local or global (got '" + c.snas.penaltyScope + "')");
-    r.check(c.snas.dropPathProb >= 0 && c.snas.dropPathProb < 1, "snas.drop_path_prob", "must be at least 0 and below 1");
-    r.check(c.strategy != "snas" || c.snas.monitorSize == 0 || c.snas.monitorSize >= c.batchSize, "snas.monitor_size",
-            "must be 0 (automatic) or hold at least one batch (" + std::to_string(c.batchSize) + " images), got " +
-                std::to_string(c.snas.monitorSize));
-    r.check(c.darts.order == 1 || c.darts.order == 2, "darts.order", "must be 1 or 2");
-    const auto& rc = c.random;
-    r.check(rc.candidates >= 1 && rc.candidates <= kMaxRandomCandidates, "random.candidates",
-            "must be from 1 to " + std::to_string(kMaxRandomCandidates));
-    r.check(rc.candidateBatches >= 1, "random.candidate_batches", "must be at least 1");
-    r.check(rc.rerank >= 1 && rc.rerank <= rc.candidates, "random.rerank",
-            "must be from 1 to random.candidates (" + std::to_string(rc.candidates) + ")");
-    r.check(rc.epochCandidates >= 0 && rc.epochCandidates <= kMaxRandomCandidates, "random.epoch_candidates",
-            "must be from 0 to " + std::to_string(kMaxRandomCandidates));
-    r.check(rc.bnMode == "eval" || rc.bnMode == "recalibrate" || rc.bnMode == "batch", "random.bn_mode",
-            "must be eval, recalibrate or batch (got '" + rc.bnMode + "')");
-    r.check(rc.calibrationBatches >= 1, "random.calibration_batches", "must be at least 1");
+    for (const auto* strategy : search::registeredStrategies())
+        if (strategy->validate) {
+            const auto found = strategy->validate(c);
+            problems.insert(problems.end(), found.begin(), found.end());
+        }
 
     c.space.input = datasetInputShape(c.dataset);
     c.space.classes = 10;
@@ -391,7 +370,7 @@ SearchConfig loadSearchConfig(const std::string& path) {
 }
 
 nlohmann::json toJson(const SearchConfig& c) {
-    return {
+    nlohmann::json j = {
         {"name", c.name},
         {"strategy", c.strategy},
         {"epochs", c.epochs},
@@ -421,17 +400,16 @@ nlohmann::json toJson(const SearchConfig& c) {
           {"weight_decay", c.weights.weightDecay}, {"grad_clip", c.weights.gradClip}}},
         {"arch_optimizer",
          {{"lr", c.arch.lr}, {"beta1", c.arch.beta1}, {"beta2", c.arch.beta2}, {"weight_decay", c.arch.weightDecay}}},
-        {"snas", {{"tau0", c.snas.tau0}, {"tau_min", c.snas.tauMin}, {"cost_form", c.snas.costForm},
-                  {"penalty_scope", c.snas.penaltyScope}, {"arch_grad_clip", c.snas.archGradClip},
-                  {"drop_path_prob", c.snas.dropPathProb}, {"monitor_size", c.snas.monitorSize}}},
-        {"nasp", {{"size_eta", c.nasp.sizeEta}, {"inactive_batch_fraction", c.nasp.inactiveBatchFraction}}},
-        {"darts", {{"order", c.darts.order}}},
-        {"random", {{"candidates", c.random.candidates}, {"candidate_batches", c.random.candidateBatches},
-                    {"rerank", c.random.rerank}, {"epoch_candidates", c.random.epochCandidates},
-                    {"bn_mode", c.random.bnMode}, {"calibration_batches", c.random.calibrationBatches},
-                    {"sample_none", c.random.sampleNone}}},
         {"constraints", toJson(c.constraints)},
     };
+    // Every registered strategy's section in full, so a saved config shows each key it can set.
+    for (const auto* strategy : search::registeredStrategies()) {
+        auto& section = j[strategy->name] = nlohmann::json::object();
+        for (const auto& option : strategy->options)
+            std::visit([&](const auto& v) { section[option.key] = v; },
+                       search::strategyOption(c, strategy->name, option.key));
+    }
+    return j;
 }
 
 }  // namespace nas::engine

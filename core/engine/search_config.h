@@ -9,6 +9,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "engine/events.h"
+#include "engine/option_value.h"
 #include "space/space_config.h"
 
 namespace nas::engine {
@@ -16,8 +17,6 @@ namespace nas::engine {
 // More threads than this is a typo, not a machine: each LibTorch thread takes a stack and a share of
 // every op, and 100,000 of them stall the process.
 inline constexpr int kMaxThreads = 1024;
-// Bound on random.candidates and random.epoch_candidates: a typo is refused, not scored for days.
-inline constexpr int kMaxRandomCandidates = 1000000;
 
 // Lists every problem found, one per line, each naming the offending key.
 class ConfigError : public std::runtime_error {
@@ -55,58 +54,9 @@ struct ArchOptimizerConfig {
     double weightDecay = 1e-3;
 };
 
-struct SnasConfig {
-    double tau0 = 1.0;
-    double tauMin = 0.03;
-    std::string costForm = "log";  // log: mean of log costs; linear: weighted sum of costs
-    // local (SNAS's code): a cost term per cell and edge, each edge's log cost on its own;
-    // global (ours before): one log of the whole network's expected cost.
-    std::string penaltyScope = "local";
-    double archGradClip = 10.0;
-    // Drop path on every edge's mixed output while searching (SNAS's train_search default).
-    double dropPathProb = 0.3;
-    // SNAS is single-level: weights and architecture train on every training image except these
-    // many, held out (never trained on) for the validation metrics. 0: a tenth of the training
-    // images, at most 1000 and at least one batch.
-    int monitorSize = 0;
-};
-
-struct NaspConfig {
-    double sizeEta = 0.0;  // model-size regulariser weight (off by default, as in NASP)
-    // Share of the validation batch on which the architecture step evaluates the unchosen ops
-    // (ours): 1 evaluates them on all of it, as NASP's code does; less estimates their alphas'
-    // gradient, unbiased, from the first part of the (shuffled) batch, for a cheaper step.
-    double inactiveBatchFraction = 1.0;
-};
-
-struct DartsConfig {
-    int order = 1;  // first-order approximation
-};
-
-// Random search with weight sharing (Li & Talwalkar). The defaults are their code's.
-struct RandomConfig {
-    // Final selection, after the last epoch: `candidates` fresh samples scored with the shared
-    // weights on `candidate_batches` validation batches each (each candidate on the next batches
-    // of a walk through the split, as their validation iterator moves on), then the best `rerank`
-    // scored again on the whole validation split; the best of those is the result.
-    int candidates = 1000;
-    int candidateBatches = 10;
-    int rerank = 10;
-    // Ours, for the live views: after every other epoch this many samples are scored the same way
-    // and the best is that epoch's derived genotype (0: keep the previous one).
-    int epochCandidates = 8;
-    // Batch norm while scoring: eval (running statistics, their code), recalibrate (statistics
-    // recomputed for each candidate on calibration_batches training batches) or batch.
-    std::string bnMode = "eval";
-    int calibrationBatches = 10;
-    // Their sampler draws each edge's op from every op, none included (an edge that draws none
-    // is left out); false draws from the other ops only.
-    bool sampleNone = true;
-};
-
 struct SearchConfig {
     std::string name;                // shown in run lists; empty: strategy + dataset
-    std::string strategy = "snas";   // snas | nasp | darts | random
+    std::string strategy = "snas";   // a registered strategy (search/registry/strategy_registry.h)
     DatasetConfig dataset;
     space::SpaceConfig space;        // input shape and classes are set from the dataset
     int epochs = 10;
@@ -118,16 +68,31 @@ struct SearchConfig {
     double eventRateHz = 20.0;       // upper bound on progress events per second
     WeightOptimizerConfig weights;
     ArchOptimizerConfig arch;
-    SnasConfig snas;
-    NaspConfig nasp;
-    DartsConfig darts;
-    RandomConfig random;
+    // Each strategy's own section ("snas": {...}), the keys a config sets; the registry holds the
+    // keys, their types and defaults, and reads them (realOption, wholeOption, ...).
+    StrategyOptionValues strategyOptions;
     Constraints constraints;
+
+    // Sets one strategy setting, as a config file's section would.
+    void setOption(const std::string& section, const std::string& key, OptionValue value) {
+        strategyOptions[section][key] = std::move(value);
+    }
+    void setOption(const std::string& section, const std::string& key, int value) {
+        setOption(section, key, OptionValue(std::int64_t{value}));
+    }
+    void setOption(const std::string& section, const std::string& key, double value) {
+        setOption(section, key, OptionValue(value));
+    }
+    void setOption(const std::string& section, const std::string& key, bool value) {
+        setOption(section, key, OptionValue(value));
+    }
+    void setOption(const std::string& section, const std::string& key, const char* value) {
+        setOption(section, key, OptionValue(std::string(value)));
+    }
 };
 
-// Single-level strategies (SNAS) train weights and architecture on the same batches: every training
-// image but a small monitor split trains. The others keep DARTS's split into a weight half and an
-// architecture half.
+// Whether the config's strategy is single-level (its descriptor says so): weights and architecture
+// then train on the same batches, every training image but a small monitor split.
 [[nodiscard]] bool isSingleLevel(const SearchConfig& config);
 
 // Named SNAS resource-constraint strengths. Which lambda gave the paper's settings is not published

@@ -11,8 +11,10 @@
 #include "engine/checkpoint.h"
 #include "engine/checkpoint_files.h"
 #include "engine/datasets.h"
+#include "engine/error_text.h"
 #include "engine/runtime.h"
 #include "engine/workspace.h"
+#include "search/registry/strategy_registry.h"
 #include "search/strategy.h"
 #include "space/derived_network.h"
 #include "space/latency.h"
@@ -77,10 +79,11 @@ private:
     double m_estimate = 0;
 };
 
-// Images SNAS holds out for its validation metrics: as configured, or a tenth of the training
-// images, at most 1000 and at least one batch.
+// Images a single-level strategy holds out for its validation metrics: its section's monitor_size,
+// or a tenth of the training images, at most 1000 and at least one batch.
 int monitorSplitSize(const SearchConfig& config, int trainingImages) {
-    if (config.snas.monitorSize > 0) return config.snas.monitorSize;
+    const auto configured = search::wholeOption(config, config.strategy, "monitor_size");
+    if (configured > 0) return static_cast<int>(configured);
     return std::max(config.batchSize, std::min(1000, trainingImages / 10));
 }
 
@@ -310,8 +313,9 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     {
         // Random search's selection (and any strategy that ranks samples) scores with the shared
         // weights; batch-norm recalibration draws on the weight-training batches.
-        search::SubnetEvaluator evaluator(strategy->supernet(), device, search::bnModeFromName(config.random.bnMode),
-                                          batches(*trainLoader), config.random.calibrationBatches);
+        const auto scoringSettings = strategy->scoringSettings();
+        search::SubnetEvaluator evaluator(strategy->supernet(), device, scoringSettings.bnMode, batches(*trainLoader),
+                                          scoringSettings.calibrationBatches);
         search::EpochScoring scoring{evaluator, batches(*evalLoader),
                                      [&observer](const std::string& line) { observer.onLog(line); },
                                      [&control] { return control.stopRequested(); }};
@@ -480,12 +484,12 @@ SearchOutcome SearchSession::run(SearchObserver& observer, SearchControl& contro
         outcome.status = control.stopRequested() ? RunStatus::Stopped : RunStatus::Finished;
         d.store->setStatus(d.runId, outcome.status);
         observer.onStatus(outcome.status, {});
-    } catch (const std::bad_alloc&) {
+    } catch (const std::bad_alloc& e) {
         outcome.runId = d.runId;
-        fail("out of memory: lower batch_size, space.channels or space.layers");
+        fail(errorText(e));  // the one wording of out-of-memory advice (engine/error_text.h)
     } catch (const c10::Error& e) {
         outcome.runId = d.runId;
-        fail(e.what_without_backtrace());
+        fail(errorText(e));
     } catch (const std::exception& e) {
         outcome.runId = d.runId;
         fail(e.what());

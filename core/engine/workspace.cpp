@@ -32,8 +32,4 @@ std::string Workspace::runFolder(std::int64_t runId) const {
     return dir.string();
 }
 
-std::string Workspace::checkpointPath(std::int64_t runId) const {
-    return (fs::path(runFolder(runId)) / "checkpoint.pt").string();
-}
-
 }  // namespace nas::engine

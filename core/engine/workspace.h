@@ -14,7 +14,6 @@ public:
     [[nodiscard]] const std::string& root() const { return m_root; }
     [[nodiscard]] std::string databasePath() const;
     [[nodiscard]] std::string runFolder(std::int64_t runId) const;  // created on demand, where it can be
-    [[nodiscard]] std::string checkpointPath(std::int64_t runId) const;
 
 private:
     std::string m_root;

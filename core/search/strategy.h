@@ -15,12 +15,24 @@
 #include "engine/events.h"
 #include "engine/search_config.h"
 #include "search/evaluator.h"
+#include "search/registry/strategy_registry.h"
 #include "space/cost_model.h"
 #include "space/supernet.h"
 
 namespace nas::search {
 
 using data::Batch;
+
+// What the engine gives a strategy's factory besides the config.
+struct StrategyContext {
+    torch::Device device;
+};
+
+// How the engine's SubnetEvaluator scores sub-networks for a strategy.
+struct ScoringSettings {
+    BnMode bnMode = BnMode::Eval;
+    int calibrationBatches = 10;  // training batches that recalibrate BN (BnMode::Recalibrate)
+};
 
 struct StepResult {
     double loss = 0;
@@ -57,6 +69,8 @@ public:
     [[nodiscard]] virtual std::vector<engine::SampledArchitecture> takeSampled() { return {}; }
     // Logits of `genotype`'s sub-network with the shared weights.
     [[nodiscard]] virtual torch::Tensor subnetLogits(const space::Genotype& genotype, const torch::Tensor& images) = 0;
+    // Batch norm while the engine's evaluator scores sub-networks for this strategy.
+    [[nodiscard]] virtual ScoringSettings scoringSettings() const { return {}; }
     // The shared weights, for a SubnetEvaluator.
     [[nodiscard]] virtual space::Supernet& supernet() = 0;
 
@@ -109,6 +123,7 @@ protected:
 [[nodiscard]] space::CellGenotype topTwoGenotype(const torch::Tensor& strengths, const std::vector<std::string>& ops,
                                                  int nodes);
 
+// The registered strategy the config names, built by its factory (search/registry/strategy_registry.h).
 [[nodiscard]] std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, torch::Device device);
 
 }  // namespace nas::search

@@ -1,18 +1,31 @@
+// Gives the built-in strategies' descriptors their engines, and builds the one a config names.
+#include <mutex>
 #include <stdexcept>
 
-#include "search/darts.h"
-#include "search/nasp.h"
-#include "search/random_ws.h"
-#include "search/snas.h"
+#include "search/registry/strategy_registry.h"
+#include "search/strategy.h"
+
+// Each built-in strategy's factory, one declaration each, from the NAS_STRATEGIES list.
+#define NAS_STRATEGY(name)                                                                            \
+    namespace nas::search::name {                                                                     \
+    std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig&, const StrategyContext&); \
+    }
+#include "strategy_list.inc"
+#undef NAS_STRATEGY
 
 namespace nas::search {
 
 std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, torch::Device device) {
-    if (config.strategy == "darts") return std::make_unique<DartsStrategy>(config, device);
-    if (config.strategy == "snas") return std::make_unique<SnasStrategy>(config, device);
-    if (config.strategy == "nasp") return std::make_unique<NaspStrategy>(config, device);
-    if (config.strategy == "random") return std::make_unique<RandomStrategy>(config, device);
-    throw std::invalid_argument("unknown search strategy '" + config.strategy + "'");
+    static std::once_flag attached;
+    std::call_once(attached, [] {
+#define NAS_STRATEGY(name) attachStrategyFactory(#name, &name::makeStrategy);
+#include "strategy_list.inc"
+#undef NAS_STRATEGY
+    });
+    const auto& descriptor = strategyDescriptor(config.strategy);
+    if (!descriptor.create)
+        throw std::invalid_argument("strategy '" + config.strategy + "' has no engine in this program");
+    return descriptor.create(config, StrategyContext{device});
 }
 
 }  // namespace nas::search

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/search_config.h"
+#include "search/registry/strategy_registry.h"
 
 using nas::engine::ConfigError;
 using nas::engine::parseSearchConfig;
@@ -102,18 +103,22 @@ TEST(SearchConfig, TheShippedConfigsAreValid) {
         ++count;
     }
     EXPECT_GE(count, 3);
-    EXPECT_DOUBLE_EQ(nas::engine::loadSearchConfig(std::string(NAS_CONFIGS_DIR) + "/fashion-quick.json")
-                         .nasp.inactiveBatchFraction,
+    EXPECT_DOUBLE_EQ(nas::search::realOption(nas::engine::loadSearchConfig(std::string(NAS_CONFIGS_DIR) +
+                                                                           "/fashion-quick.json"),
+                                             "nasp", "inactive_batch_fraction"),
                      0.25);
 }
 
 TEST(SearchConfig, RandomSearchSelectionFollowsTheAuthorsAndIsChecked) {
     const auto c = parseSearchConfig(json::object());
-    EXPECT_EQ(c.random.candidates, 1000);  // Li & Talwalkar's final selection
-    EXPECT_EQ(c.random.candidateBatches, 10);
-    EXPECT_EQ(c.random.rerank, 10);
-    EXPECT_EQ(c.random.bnMode, "eval");
-    EXPECT_TRUE(c.random.sampleNone);
+    using nas::search::flagOption;
+    using nas::search::wholeOption;
+    using nas::search::wordOption;
+    EXPECT_EQ(wholeOption(c, "random", "candidates"), 1000);  // Li & Talwalkar's final selection
+    EXPECT_EQ(wholeOption(c, "random", "candidate_batches"), 10);
+    EXPECT_EQ(wholeOption(c, "random", "rerank"), 10);
+    EXPECT_EQ(wordOption(c, "random", "bn_mode"), "eval");
+    EXPECT_TRUE(flagOption(c, "random", "sample_none"));
     const auto text = problemsOf(json::parse(
         R"({"random":{"candidates":5,"rerank":6,"candidate_batches":0,"epoch_candidates":-1,"bn_mode":"train",
             "calibration_batches":0}})"));
@@ -126,8 +131,8 @@ TEST(SearchConfig, RandomSearchSelectionFollowsTheAuthorsAndIsChecked) {
               std::string::npos);
     const auto again = parseSearchConfig(json::parse(
         R"({"random":{"candidates":50,"rerank":5,"bn_mode":"recalibrate","calibration_batches":3,"sample_none":false}})"));
-    EXPECT_EQ(again.random.rerank, 5);
-    EXPECT_EQ(again.random.bnMode, "recalibrate");
-    EXPECT_FALSE(again.random.sampleNone);
+    EXPECT_EQ(wholeOption(again, "random", "rerank"), 5);
+    EXPECT_EQ(wordOption(again, "random", "bn_mode"), "recalibrate");
+    EXPECT_FALSE(flagOption(again, "random", "sample_none"));
     EXPECT_EQ(nas::engine::toJson(parseSearchConfig(nas::engine::toJson(again))), nas::engine::toJson(again));
 }

@@ -12,10 +12,10 @@
 #include "data/synthetic.h"
 #include "data/tensor_data.h"
 #include "engine/runtime.h"
-#include "search/darts.h"
+#include "search/darts/darts.h"
 #include "search/evaluator.h"
-#include "search/nasp.h"
-#include "search/random_ws.h"
+#include "search/nasp/nasp.h"
+#include "search/random/random_ws.h"
 #include "test_configs.h"
 
 using namespace nas;
@@ -55,10 +55,10 @@ struct Harness {
 
 engine::SearchConfig randomConfig(int epochs) {
     auto c = fixtures::tinySearch("random", epochs);
-    c.random.candidates = 30;
-    c.random.candidateBatches = 2;
-    c.random.rerank = 4;
-    c.random.epochCandidates = 5;
+    c.setOption("random", "candidates", 30);
+    c.setOption("random", "candidate_batches", 2);
+    c.setOption("random", "rerank", 4);
+    c.setOption("random", "epoch_candidates", 5);
     return c;
 }
 
@@ -150,7 +150,7 @@ TEST(RandomSelection, AStoppedSelectionLeavesNoTraceAndRunsAgainTheSame) {
 TEST(RandomSelection, SamplesNoneAsTheAuthorsDoUnlessTold) {
     for (bool none : {true, false}) {
         auto c = randomConfig(1);
-        c.random.sampleNone = none;
+        c.setOption("random", "sample_none", none);
         Harness s(c);
         auto& random = dynamic_cast<search::RandomStrategy&>(*s.strategy);
         int missing = 0;

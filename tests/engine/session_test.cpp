@@ -103,7 +103,7 @@ TEST_P(SessionPerStrategy, RunsToTheEndAndStoresEverything) {
     if (GetParam() == "random") EXPECT_EQ(store.architectures(outcome.runId).size(), 8u + 12u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Strategies, SessionPerStrategy, ::testing::Values("darts", "snas", "nasp", "random"));
+INSTANTIATE_TEST_SUITE_P(Strategies, SessionPerStrategy, ::testing::ValuesIn(fixtures::strategyNames()));
 
 TEST(Session, PausesResumesTakesNewConstraintsAndStops) {
     TempWorkspace ws;

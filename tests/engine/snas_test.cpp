@@ -10,7 +10,7 @@
 
 #include "engine/runtime.h"
 #include "engine/search_session.h"
-#include "search/snas.h"
+#include "search/snas/snas.h"
 #include "space/cost_model.h"
 #include "space/op_catalogue.h"
 #include "space/supernet.h"
@@ -109,7 +109,7 @@ TEST(SnasPenalty, EachEdgesGradientIsOneOverItsOwnWeightByHand) {
 
 TEST(SnasPenalty, GlobalScopeCouplesTheEdgesThroughTheTotal) {
     auto c = twoEdgeSearch();
-    c.snas.penaltyScope = "global";
+    c.setOption("snas", "penalty_scope", "global");
     search::SnasStrategy snas(c, torch::kCPU);
     auto gradientOfEdge0 = [&](double otherEdge) {
         auto z = sample(0.5, otherEdge);
@@ -144,14 +144,17 @@ TEST(SnasPenalty, ABudgetSwitchesItsResourceOffWhileTheNetworkIsUnderIt) {
 
 TEST(SnasConfig, DefaultsAreTheAuthorsAndBadValuesAreNamed) {
     const engine::SearchConfig defaults;
-    EXPECT_EQ(defaults.snas.penaltyScope, "local");
-    EXPECT_DOUBLE_EQ(defaults.snas.dropPathProb, 0.3);
-    EXPECT_EQ(defaults.snas.monitorSize, 0);
+    using nas::search::realOption;
+    using nas::search::wholeOption;
+    using nas::search::wordOption;
+    EXPECT_EQ(wordOption(defaults, "snas", "penalty_scope"), "local");
+    EXPECT_DOUBLE_EQ(realOption(defaults, "snas", "drop_path_prob"), 0.3);
+    EXPECT_EQ(wholeOption(defaults, "snas", "monitor_size"), 0);
     const auto parsed = engine::parseSearchConfig(
         nlohmann::json::parse(R"({"snas": {"penalty_scope": "global", "drop_path_prob": 0, "monitor_size": 500}})"));
-    EXPECT_EQ(parsed.snas.penaltyScope, "global");
-    EXPECT_EQ(parsed.snas.dropPathProb, 0.0);
-    EXPECT_EQ(parsed.snas.monitorSize, 500);
+    EXPECT_EQ(wordOption(parsed, "snas", "penalty_scope"), "global");
+    EXPECT_EQ(realOption(parsed, "snas", "drop_path_prob"), 0.0);
+    EXPECT_EQ(wholeOption(parsed, "snas", "monitor_size"), 500);
     EXPECT_EQ(engine::toJson(parsed)["snas"]["monitor_size"], 500);
     try {
         (void)engine::parseSearchConfig(nlohmann::json::parse(
@@ -167,7 +170,7 @@ TEST(SnasConfig, DefaultsAreTheAuthorsAndBadValuesAreNamed) {
 
 TEST(SnasSession, TrainsOnEveryImageButTheMonitorSplit) {
     auto c = fixtures::tinySearch("snas", 1, 0);  // 0: every batch of the training part
-    c.snas.monitorSize = 32;
+    c.setOption("snas", "monitor_size", 32);
     TempWorkspace ws;
     engine::SearchSession session(c, ws.root());
     engine::SearchControl control;
@@ -190,7 +193,7 @@ TEST(SnasSession, TrainsOnEveryImageButTheMonitorSplit) {
 TEST(SnasSession, TheAutomaticMonitorIsATenthOfTheImages) {
     auto c = fixtures::tinySearch("snas", 1, 0);
     c.dataset.syntheticCount = 320;
-    c.snas.monitorSize = 0;  // 32 images held out, 288 train: 18 batches of 16
+    c.setOption("snas", "monitor_size", 0);  // 32 images held out, 288 train: 18 batches of 16
     TempWorkspace ws;
     engine::SearchSession session(c, ws.root());
     engine::SearchControl control;

@@ -9,9 +9,9 @@
 #include "data/tensor_data.h"
 #include "engine/checkpoint.h"
 #include "engine/runtime.h"
-#include "search/nasp.h"
-#include "search/random_ws.h"
-#include "search/snas.h"
+#include "search/nasp/nasp.h"
+#include "search/random/random_ws.h"
+#include "search/snas/snas.h"
 #include "test_configs.h"
 
 using namespace nas;
@@ -53,7 +53,7 @@ TEST_P(EveryStrategy, LearnsTheSyntheticTaskAndDerivesAValidGenotype) {
     // steps to show; with one op per edge its learning shows as fast as the others'.
     if (GetParam() == "random") {
         config.space.normalOps = config.space.reduceOps = {"none", "sep_conv_3x3"};
-        config.random.sampleNone = false;
+        config.setOption("random", "sample_none", false);
     }
     Fixture f(GetParam(), config);
     std::vector<double> losses;
@@ -67,11 +67,11 @@ TEST_P(EveryStrategy, LearnsTheSyntheticTaskAndDerivesAValidGenotype) {
     EXPECT_TRUE(torch::allclose(p.sum(1), torch::ones({14}), 1e-4, 1e-4));
 }
 
-INSTANTIATE_TEST_SUITE_P(Strategies, EveryStrategy, ::testing::Values("darts", "snas", "nasp", "random"));
+INSTANTIATE_TEST_SUITE_P(Strategies, EveryStrategy, ::testing::ValuesIn(fixtures::strategyNames()));
 
 TEST(Darts, SecondOrderStepMovesAlphas) {
     auto c = fixtures::tinySearch("darts");
-    c.darts.order = 2;
+    c.setOption("darts", "order", 2);
     Fixture f("darts", c);
     auto& cell = dynamic_cast<search::CellSearchStrategy&>(*f.strategy);
     const auto before = cell.alphas(false).detach().clone();
@@ -210,7 +210,7 @@ TEST(Nasp, WeightStepTouchesOnlyTheChosenOps) {
 
 TEST(RandomSearch, SamplesValidCells) {
     auto c = fixtures::tinySearch("random");
-    c.random.sampleNone = false;  // every node then has two edges (selection_test.cpp covers none)
+    c.setOption("random", "sample_none", false);  // every node then has two edges (selection_test.cpp covers none)
     Fixture f("random", c);
     auto& random = dynamic_cast<search::RandomStrategy&>(*f.strategy);
     for (int i = 0; i < 20; ++i) {

@@ -2,8 +2,10 @@
 // Small, fast search settings on synthetic data for engine tests.
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "engine/search_config.h"
+#include "search/registry/strategy_registry.h"
 
 namespace nas::fixtures {
 
@@ -11,6 +13,13 @@ namespace nas::fixtures {
 inline std::string testDevice() {
     const char* device = std::getenv("NAS_TEST_DEVICE");
     return device && *device ? device : "cpu";
+}
+
+// Every registered strategy's name: the parameterised suites run each one.
+inline std::vector<std::string> strategyNames() {
+    std::vector<std::string> names;
+    for (const auto* strategy : search::registeredStrategies()) names.push_back(strategy->name);
+    return names;
 }
 
 inline engine::SearchConfig tinySearch(const std::string& strategy, int epochs = 2, int steps = 3) {
@@ -29,9 +38,9 @@ inline engine::SearchConfig tinySearch(const std::string& strategy, int epochs =
     c.device = testDevice();
     c.eventRateHz = 1000;  // every step reaches the observer
     c.threads = 1;         // ctest runs suites side by side on few cores
-    c.random.candidates = 12;  // random search's final selection: 1000 by default
-    c.random.candidateBatches = 2;
-    c.random.rerank = 3;
+    c.setOption("random", "candidates", 12);  // random search's final selection: 1000 by default
+    c.setOption("random", "candidate_batches", 2);
+    c.setOption("random", "rerank", 3);
     return c;
 }
 

@@ -1,5 +1,7 @@
 #include "widgets/launch_panel.h"
 
+#include "search/registry/strategy_registry.h"
+
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
@@ -130,7 +132,28 @@ TEST(LaunchPanel, LoadingSettingsTheFormLacksKeepsThem) {
     ASSERT_TRUE(p.panel.setConfigJson(json));
     const auto config = nas::engine::parseSearchConfig(p.panel.configJson());
     EXPECT_DOUBLE_EQ(config.weights.lr, 0.05);
-    EXPECT_DOUBLE_EQ(config.snas.tau0, 2.0);
+    EXPECT_DOUBLE_EQ(nas::search::realOption(config, "snas", "tau0"), 2.0);
+}
+
+TEST(LaunchPanel, EachStrategyShowsItsOwnSettingsAndKeepsTheirEditsAcrossSwitches) {
+    Panel p;
+    auto* strategy = p.child<QComboBox>("strategyChoice");
+    strategy->setCurrentIndex(strategy->findData(QStringLiteral("darts")));
+    auto* order = p.panel.findChild<QSpinBox*>(QStringLiteral("option_darts_order"));
+    ASSERT_NE(order, nullptr) << "DARTS's settings are not shown";
+    EXPECT_EQ(p.panel.findChild<QWidget*>(QStringLiteral("option_snas_tau0")), nullptr);
+    EXPECT_EQ(order->value(), 1);
+    order->setValue(2);
+    strategy->setCurrentIndex(strategy->findData(QStringLiteral("random")));
+    auto* none = p.panel.findChild<QCheckBox*>(QStringLiteral("option_random_sample_none"));
+    ASSERT_NE(none, nullptr);
+    EXPECT_TRUE(none->isChecked());
+    strategy->setCurrentIndex(strategy->findData(QStringLiteral("darts")));
+    order = p.panel.findChild<QSpinBox*>(QStringLiteral("option_darts_order"));
+    ASSERT_NE(order, nullptr);
+    EXPECT_EQ(order->value(), 2) << "the edit was lost when switching strategies";
+    const auto config = nas::engine::parseSearchConfig(p.panel.configJson());
+    EXPECT_EQ(nas::search::wholeOption(config, "darts", "order"), 2);
 }
 
 TEST(LaunchPanel, BrokenFileIsReportedNotLoaded) {

@@ -1,4 +1,4 @@
-#include "search/darts.h"
+#include "search/darts/darts.h"
 
 #include <sstream>
 #include <string>
@@ -122,7 +122,7 @@ void DartsStrategy::archStepSecondOrder(const Batch& train, const Batch& valid) 
 }
 
 StepResult DartsStrategy::step(const Batch& train, const Batch& valid) {
-    if (m_config.darts.order == 2) {
+    if (wholeOption(m_config, "darts", "order") == 2) {
         archStepSecondOrder(train, valid);
     } else {
         archStepFirstOrder(valid);
@@ -139,3 +139,12 @@ StepResult DartsStrategy::step(const Batch& train, const Batch& valid) {
 }
 
 }  // namespace nas::search
+
+namespace nas::search::darts {
+
+// The registry's factory for this strategy (search/strategy_factory.cpp attaches it).
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, const StrategyContext& context) {
+    return std::make_unique<DartsStrategy>(config, context.device);
+}
+
+}  // namespace nas::search::darts

@@ -1,4 +1,4 @@
-#include "search/random_ws.h"
+#include "search/random/random_ws.h"
 
 #include <algorithm>
 #include <sstream>
@@ -11,12 +11,25 @@ namespace nas::search {
 RandomStrategy::RandomStrategy(const engine::SearchConfig& config, torch::Device device)
     : CellSearchStrategy(config, device, torch::zeros({config.space.edgesPerCell(), static_cast<int64_t>(config.space.normalOps.size())}),
                          torch::zeros({config.space.edgesPerCell(), static_cast<int64_t>(config.space.reduceOps.size())})),
+      m_options(RandomOptions::read(config)),
       m_rng(config.seed) {}
+
+RandomOptions RandomOptions::read(const engine::SearchConfig& config) {
+    RandomOptions o;
+    o.candidates = static_cast<int>(wholeOption(config, "random", "candidates"));
+    o.candidateBatches = static_cast<int>(wholeOption(config, "random", "candidate_batches"));
+    o.rerank = static_cast<int>(wholeOption(config, "random", "rerank"));
+    o.epochCandidates = static_cast<int>(wholeOption(config, "random", "epoch_candidates"));
+    o.bnMode = wordOption(config, "random", "bn_mode");
+    o.calibrationBatches = static_cast<int>(wholeOption(config, "random", "calibration_batches"));
+    o.sampleNone = flagOption(config, "random", "sample_none");
+    return o;
+}
 
 space::CellGenotype RandomStrategy::sampleCell(bool reduction) {
     std::vector<std::string> candidates;
     for (const auto& op : ops(reduction))
-        if (op != "none" || m_config.random.sampleNone) candidates.push_back(op);
+        if (op != "none" || m_options.sampleNone) candidates.push_back(op);
     // Raw engine outputs modulo small ranges: reproducible on every standard library.
     auto pick = [this](size_t n) { return static_cast<size_t>(m_rng() % n); };
     space::CellGenotype cell;
@@ -52,7 +65,7 @@ std::optional<std::vector<RandomStrategy::Scored>> RandomStrategy::scoreSamples(
                                                                                EpochScoring& scoring,
                                                                                bool reportProgress) {
     if (scoring.valid.count < 1) throw std::runtime_error("random search has no validation batch to score candidates on");
-    const int batches = m_config.random.candidateBatches;
+    const int batches = m_options.candidateBatches;
     std::vector<Scored> scored;
     scored.reserve(static_cast<size_t>(count));
     const int reportEvery = std::max(1, count / 10);
@@ -92,13 +105,13 @@ bool RandomStrategy::selectFinal(int epoch, EpochScoring& scoring) {
         m_sampled.resize(sampledBefore);
         return false;
     };
-    auto scored = scoreSamples(m_config.random.candidates, epoch, scoring, true);
+    auto scored = scoreSamples(m_options.candidates, epoch, scoring, true);
     if (!scored) return giveUp();
     std::vector<size_t> order(scored->size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return (*scored)[a].score > (*scored)[b].score; });
-    const size_t rerank = std::min(order.size(), static_cast<size_t>(m_config.random.rerank));
+    const size_t rerank = std::min(order.size(), static_cast<size_t>(m_options.rerank));
     if (scoring.log)
         scoring.log("final selection: scoring the best " + std::to_string(rerank) +
                     " again on the whole validation split (" + std::to_string(scoring.valid.count) + " batches)");
@@ -124,9 +137,9 @@ bool RandomStrategy::selectFinal(int epoch, EpochScoring& scoring) {
 
 bool RandomStrategy::endEpoch(int epoch, EpochScoring& scoring) {
     if (epoch + 1 >= m_config.epochs) return selectFinal(epoch, scoring);
-    if (m_config.random.epochCandidates < 1) return true;
+    if (m_options.epochCandidates < 1) return true;
     // This epoch's pick among fresh samples: scores from earlier epochs came from other weights.
-    const auto scored = scoreSamples(m_config.random.epochCandidates, epoch, scoring, false);
+    const auto scored = scoreSamples(m_options.epochCandidates, epoch, scoring, false);
     const auto best = std::max_element(scored->begin(), scored->end(),
                                        [](const Scored& a, const Scored& b) { return a.score < b.score; });
     m_chosen = best->genotype;
@@ -137,7 +150,7 @@ bool RandomStrategy::endEpoch(int epoch, EpochScoring& scoring) {
 torch::Tensor RandomStrategy::probabilities(bool reduction) const {
     const auto& list = ops(reduction);
     auto p = torch::zeros({m_config.space.edgesPerCell(), static_cast<int64_t>(list.size())});
-    const int none = m_config.random.sampleNone ? -1 : noneIndex(reduction);
+    const int none = m_options.sampleNone ? -1 : noneIndex(reduction);
     const double share = 1.0 / static_cast<double>(list.size() - (none >= 0 ? 1 : 0));
     for (size_t k = 0; k < list.size(); ++k)
         if (static_cast<int>(k) != none) p.select(1, static_cast<int64_t>(k)).fill_(share);
@@ -190,3 +203,12 @@ void RandomStrategy::load(torch::serialize::InputArchive& archive) {
 }
 
 }  // namespace nas::search
+
+namespace nas::search::random {
+
+// The registry's factory for this strategy (search/strategy_factory.cpp attaches it).
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, const StrategyContext& context) {
+    return std::make_unique<RandomStrategy>(config, context.device);
+}
+
+}  // namespace nas::search::random

@@ -1,4 +1,4 @@
-#include "search/nasp.h"
+#include "search/nasp/nasp.h"
 
 #include <torch/autograd.h>
 #include <torch/nn/functional/loss.h>
@@ -68,7 +68,7 @@ space::EdgeMixing NaspStrategy::binarise(bool reduction, bool alphaGraph) const 
 }
 
 int64_t NaspStrategy::inactiveBatch(int64_t batch) const {
-    const double fraction = m_config.nasp.inactiveBatchFraction;
+    const double fraction = realOption(m_config, "nasp", "inactive_batch_fraction");
     if (fraction >= 1.0) return 0;
     return std::max<int64_t>(2, static_cast<int64_t>(std::llround(fraction * static_cast<double>(batch))));
 }
@@ -82,7 +82,7 @@ void NaspStrategy::architectureStep(const Batch& valid) {
     auto normal = binarise(false, true), reduce = binarise(true, true);
     normal.inactiveBatch = reduce.inactiveBatch = inactiveBatch(valid.images.size(0));
     auto loss = torch::cross_entropy_loss(m_supernet->forward(valid.images, normal, reduce), valid.labels);
-    if (m_config.nasp.sizeEta > 0) loss = loss + m_config.nasp.sizeEta * sizeRegulariser();
+    if (const double eta = realOption(m_config, "nasp", "size_eta"); eta > 0) loss = loss + eta * sizeRegulariser();
     const auto grads = torch::autograd::grad({loss}, {m_alphaNormal, m_alphaReduce});
     m_alphaNormal.mutable_grad() = grads[0];
     m_alphaReduce.mutable_grad() = grads[1];
@@ -110,3 +110,12 @@ StepResult NaspStrategy::step(const Batch& train, const Batch& valid) {
 }
 
 }  // namespace nas::search
+
+namespace nas::search::nasp {
+
+// The registry's factory for this strategy (search/strategy_factory.cpp attaches it).
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, const StrategyContext& context) {
+    return std::make_unique<NaspStrategy>(config, context.device);
+}
+
+}  // namespace nas::search::nasp

@@ -6,6 +6,17 @@ namespace nas::search {
 // SNAS: each forward draws one relaxed one-hot sample per edge (Gumbel-softmax, temperature
 // annealed linearly), shared by all cells of a type. Weights and log-alphas learn from the same
 // training batch in one backward pass; a locally decomposable resource cost joins the loss.
+// SNAS's config section (search/snas/snas_descriptor.cpp holds the keys and defaults).
+struct SnasOptions {
+    double tau0 = 0;
+    double tauMin = 0;
+    std::string costForm;
+    std::string penaltyScope;
+    double archGradClip = 0;
+    double dropPathProb = 0;
+    static SnasOptions read(const engine::SearchConfig& config);
+};
+
 class SnasStrategy final : public CellSearchStrategy {
 public:
     SnasStrategy(const engine::SearchConfig& config, torch::Device device);
@@ -41,6 +52,7 @@ private:
     // Measured per-op latency tables, built on first use of a latency limit.
     void ensureLatencyTables();
 
+    SnasOptions m_options;
     double m_temperature;
     // [3, edges, ops] cost tables (params, flops, mac), summed over every cell of the type.
     torch::Tensor m_costNormal;

@@ -12,12 +12,27 @@ namespace nas::search {
 // batches each, the best random.rerank scored again on the whole validation split, the best of
 // those delivered. After the other epochs a few samples are scored the same cheap way and the best
 // of them is that epoch's derived genotype, for the live views (ours; their code picks nothing then).
+// Random search's config section (search/random/random_descriptor.cpp holds keys and defaults).
+struct RandomOptions {
+    int candidates = 0;
+    int candidateBatches = 0;
+    int rerank = 0;
+    int epochCandidates = 0;
+    std::string bnMode;
+    int calibrationBatches = 0;
+    bool sampleNone = true;
+    static RandomOptions read(const engine::SearchConfig& config);
+};
+
 class RandomStrategy final : public CellSearchStrategy {
 public:
     RandomStrategy(const engine::SearchConfig& config, torch::Device device);
     [[nodiscard]] std::string name() const override { return "random"; }
     StepResult step(const Batch& train, const Batch& valid) override;
     bool endEpoch(int epoch, EpochScoring& scoring) override;
+    [[nodiscard]] ScoringSettings scoringSettings() const override {
+        return {bnModeFromName(m_options.bnMode), m_options.calibrationBatches};
+    }
     // Uniform over the ops a sample can take: random search learns no distribution.
     [[nodiscard]] torch::Tensor probabilities(bool reduction) const override;
     [[nodiscard]] space::Genotype derive() const override;
@@ -39,6 +54,7 @@ private:
     [[nodiscard]] std::optional<std::vector<Scored>> scoreSamples(int count, int epoch, EpochScoring& scoring,
                                                                   bool reportProgress);
 
+    RandomOptions m_options;
     std::mt19937_64 m_rng;
     std::optional<space::Genotype> m_chosen;  // this epoch's pick; after the last epoch, the winner
     double m_chosenScore = -1.0;

@@ -1,4 +1,4 @@
-#include "search/snas.h"
+#include "search/snas/snas.h"
 
 #include <algorithm>
 
@@ -59,17 +59,29 @@ torch::Tensor cellCostTable(const engine::SearchConfig& config, bool reduction) 
 
 SnasStrategy::SnasStrategy(const engine::SearchConfig& config, torch::Device device)
     : CellSearchStrategy(config, device, initialLogAlphas(config, false), initialLogAlphas(config, true)),
-      m_temperature(config.snas.tau0),
+      m_options(SnasOptions::read(config)),
+      m_temperature(m_options.tau0),
       m_costNormal(costTable(config, false).to(device)),
       m_costReduce(costTable(config, true).to(device)),
       m_cellCostNormal(cellCostTable(config, false).to(device)),
       m_cellCostReduce(cellCostTable(config, true).to(device)),
       m_fixedCost(space::fixedNetworkCost(config.space, config.space.nodes, false)) {}
 
+SnasOptions SnasOptions::read(const engine::SearchConfig& config) {
+    SnasOptions o;
+    o.tau0 = realOption(config, "snas", "tau0");
+    o.tauMin = realOption(config, "snas", "tau_min");
+    o.costForm = wordOption(config, "snas", "cost_form");
+    o.penaltyScope = wordOption(config, "snas", "penalty_scope");
+    o.archGradClip = realOption(config, "snas", "arch_grad_clip");
+    o.dropPathProb = realOption(config, "snas", "drop_path_prob");
+    return o;
+}
+
 void SnasStrategy::beginEpoch(int epoch) {
     CellSearchStrategy::beginEpoch(epoch);
     // Linear from tau0 at the first epoch to tau_min at the last.
-    const auto& s = m_config.snas;
+    const auto& s = m_options;
     const double progress = m_config.epochs > 1 ? static_cast<double>(epoch) / (m_config.epochs - 1) : 1.0;
     m_temperature = s.tau0 - (s.tau0 - s.tauMin) * std::min(1.0, progress);
 }
@@ -100,7 +112,7 @@ void SnasStrategy::ensureLatencyTables() {
 }
 
 torch::Tensor SnasStrategy::resourcePenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
-    return m_config.snas.penaltyScope == "global" ? globalPenalty(zNormal, zReduce) : localPenalty(zNormal, zReduce);
+    return m_options.penaltyScope == "global" ? globalPenalty(zNormal, zReduce) : localPenalty(zNormal, zReduce);
 }
 
 std::vector<double> SnasStrategy::overBudget(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
@@ -130,7 +142,7 @@ torch::Tensor SnasStrategy::localCellTypePenalty(const torch::Tensor& z, const t
     const auto perEdge = (cellCosts * z.unsqueeze(0).unsqueeze(0)).sum(-1);
     const auto gate = torch::tensor(std::vector<double>(gates.begin(), gates.begin() + 3), z.options())
                           .view({1, 3, 1});
-    const bool log = m_config.snas.costForm == "log";
+    const bool log = m_options.costForm == "log";
     torch::Tensor total;
     if (log) {
         total = (gate * torch::log(torch::clamp_min(perEdge, 1.0))).sum();
@@ -168,7 +180,7 @@ torch::Tensor SnasStrategy::globalPenalty(const torch::Tensor& zNormal, const to
         auto total = expected[x] + fixed[static_cast<size_t>(x)];
         // With a budget only the excess is penalised; without one the cost itself, as in SNAS.
         if (budgets[static_cast<size_t>(x)]) total = total / *budgets[static_cast<size_t>(x)];
-        if (m_config.snas.costForm == "log") {
+        if (m_options.costForm == "log") {
             terms.push_back(torch::log(torch::clamp_min(total, 1.0)));
         } else {
             terms.push_back(budgets[static_cast<size_t>(x)] ? torch::relu(total - 1.0) : total / (fixed[static_cast<size_t>(x)] + 1.0));
@@ -179,7 +191,7 @@ torch::Tensor SnasStrategy::globalPenalty(const torch::Tensor& zNormal, const to
         // term only ever asks for less than the limit allows.
         ensureLatencyTables();
         const auto ratio = ((m_latencyNormal * zNormal).sum() + (m_latencyReduce * zReduce).sum()) / *m_constraints.maxLatencyMs;
-        terms.push_back(m_config.snas.costForm == "log" ? torch::log(torch::clamp_min(ratio, 1.0)) : torch::relu(ratio - 1.0));
+        terms.push_back(m_options.costForm == "log" ? torch::log(torch::clamp_min(ratio, 1.0)) : torch::relu(ratio - 1.0));
     }
     return torch::stack(terms).mean();
 }
@@ -188,7 +200,7 @@ StepResult SnasStrategy::step(const Batch& train, const Batch&) {
     space::EdgeMixing normal, reduce;
     normal.weights = relaxedSample(m_alphaNormal);
     reduce.weights = relaxedSample(m_alphaReduce);
-    normal.dropPath = reduce.dropPath = m_config.snas.dropPathProb;
+    normal.dropPath = reduce.dropPath = m_options.dropPathProb;
     m_supernet->zero_grad(/*set_to_none=*/true);  // untouched ops keep no gradient: SGD skips them
     m_archOptimizer->zero_grad();
     const auto logits = m_supernet->forward(train.images, normal, reduce);
@@ -199,7 +211,7 @@ StepResult SnasStrategy::step(const Batch& train, const Batch&) {
     // One backward pass feeds both the weights and the architecture.
     total.backward();
     stepWeights();
-    torch::nn::utils::clip_grad_norm_(std::vector<torch::Tensor>{m_alphaNormal, m_alphaReduce}, m_config.snas.archGradClip);
+    torch::nn::utils::clip_grad_norm_(std::vector<torch::Tensor>{m_alphaNormal, m_alphaReduce}, m_options.archGradClip);
     m_archOptimizer->step();
     return result(ce, logits, train.labels);
 }
@@ -224,3 +236,12 @@ space::Genotype SnasStrategy::derive() const {
 }
 
 }  // namespace nas::search
+
+namespace nas::search::snas {
+
+// The registry's factory for this strategy (search/strategy_factory.cpp attaches it).
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, const StrategyContext& context) {
+    return std::make_unique<SnasStrategy>(config, context.device);
+}
+
+}  // namespace nas::search::snas

@@ -1,6 +1,8 @@
 #include "data/tensor_data.h"
 
 #include <random>
+#include <stdexcept>
+#include <string>
 
 namespace nas::data {
 
@@ -17,8 +19,12 @@ TensorSet toTensors(const ImageSet& set, const ChannelStats& stats, const torch:
     return {images.contiguous().to(device), labels.to(device), black.to(device)};
 }
 
-BatchLoader::BatchLoader(TensorSet set, int batchSize, bool shuffle, bool augment, std::uint64_t seed)
-    : m_set(std::move(set)), m_batchSize(batchSize), m_shuffle(shuffle), m_augment(augment), m_seed(seed) {
+BatchLoader::BatchLoader(TensorSet set, int batchSize, bool shuffle, bool augment, std::uint64_t seed, Shard shard)
+    : m_set(std::move(set)), m_batchSize(batchSize), m_shuffle(shuffle), m_augment(augment), m_seed(seed),
+      m_shard(shard) {
+    if (shard.worldSize < 1 || shard.rank < 0 || shard.rank >= shard.worldSize)
+        throw std::invalid_argument("rank " + std::to_string(shard.rank) + " is not in a world of " +
+                                    std::to_string(shard.worldSize));
     beginEpoch(0);
 }
 
@@ -35,12 +41,18 @@ void BatchLoader::beginEpoch(int epoch) {
     m_order = torch::tensor(order, torch::kLong).to(m_set.labels.device());
 }
 
-int BatchLoader::batchCount() const { return static_cast<int>(m_set.size() / m_batchSize); }
+int BatchLoader::batchCount() const {
+    return static_cast<int>(m_set.size() / m_shard.worldSize / m_batchSize);
+}
 
 Batch BatchLoader::batch(int index) const {
-    const auto indices = m_order.narrow(0, static_cast<int64_t>(index) * m_batchSize, m_batchSize);
+    // Batch `index` of every rank together is one global batch of worldSize x batchSize samples.
+    const int64_t global = static_cast<int64_t>(m_batchSize) * m_shard.worldSize;
+    const auto indices = m_order.narrow(0, static_cast<int64_t>(index) * global, global)
+                             .slice(0, m_shard.rank, global, m_shard.worldSize);
     Batch b{m_set.images.index_select(0, indices), m_set.labels.index_select(0, indices)};
-    if (m_augment) b.images = augment(b.images, index);
+    // Augmentation draws by global batch position, so the ranks crop differently.
+    if (m_augment) b.images = augment(b.images, index * m_shard.worldSize + m_shard.rank);
     return b;
 }
 

@@ -28,9 +28,17 @@ struct TensorSet {
 
 // Batches of a tensor set in a seeded order per epoch; the order and the augmentation depend only
 // on (seed, epoch, batch), so a resumed run sees exactly the batches it would have seen.
+// One process's part of each epoch in a data-parallel search: of every `worldSize` consecutive
+// samples of the epoch's order, the `rank`-th. Each rank then has batches of the full batch size.
+struct Shard {
+    int rank = 0;
+    int worldSize = 1;
+};
+
 class BatchLoader final {
 public:
-    BatchLoader(TensorSet set, int batchSize, bool shuffle, bool augment, std::uint64_t seed);
+    // Every rank shuffles with the same seed, so the shards of one epoch never overlap.
+    BatchLoader(TensorSet set, int batchSize, bool shuffle, bool augment, std::uint64_t seed, Shard shard = {});
     void beginEpoch(int epoch);
     // Full batches only: batch norm needs more than one sample.
     [[nodiscard]] int batchCount() const;
@@ -45,6 +53,7 @@ private:
     bool m_shuffle;
     bool m_augment;
     std::uint64_t m_seed;
+    Shard m_shard;
     int m_epoch = 0;
     torch::Tensor m_order;
 };

@@ -20,6 +20,18 @@ void saveCheckpoint(const std::string& path, const search::SearchStrategy& strat
     }
 }
 
+void loadSharedWeights(const std::string& path, space::Supernet& supernet, const torch::Device& device) {
+    torch::serialize::InputArchive archive, weights;
+    try {
+        archive.load_from(path, device);
+        archive.read("supernet", weights);
+        supernet->load(weights);
+    } catch (const c10::Error& e) {
+        throw std::runtime_error("cannot read the shared weights of checkpoint '" + path +
+                                 "': " + e.what_without_backtrace());
+    }
+}
+
 CheckpointPosition loadCheckpoint(const std::string& path, search::SearchStrategy& strategy, const torch::Device& device) {
     torch::serialize::InputArchive archive;
     try {

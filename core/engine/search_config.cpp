@@ -248,6 +248,10 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
         w.read("weight_decay", c.weights.weightDecay);
         w.read("grad_clip", c.weights.gradClip);
     });
+    r.section("evaluation", [&](FieldReader& e) {
+        e.read("batches", c.evaluation.batches);
+        e.read("batch_size", c.evaluation.batchSize);
+    });
     r.section("arch_optimizer", [&](FieldReader& a) {
         a.read("lr", c.arch.lr);
         a.read("beta1", c.arch.beta1);
@@ -307,6 +311,9 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     r.check(c.weights.lr > 0 && c.weights.lrMin >= 0 && c.weights.lrMin <= c.weights.lr, "weights_optimizer.lr",
             "must be positive and at least lr_min");
     r.check(c.arch.lr > 0, "arch_optimizer.lr", "must be positive");
+    r.check(c.evaluation.batches >= 1, "evaluation.batches", "must be at least 1");
+    r.check(c.evaluation.batchSize == 0 || c.evaluation.batchSize >= 2, "evaluation.batch_size",
+            "must be 0 (the search's batch size) or at least 2");
     for (const auto* strategy : search::registeredStrategies())
         if (strategy->validate) {
             const auto found = strategy->validate(c);
@@ -398,6 +405,7 @@ nlohmann::json toJson(const SearchConfig& c) {
         {"weights_optimizer",
          {{"lr", c.weights.lr}, {"lr_min", c.weights.lrMin}, {"momentum", c.weights.momentum},
           {"weight_decay", c.weights.weightDecay}, {"grad_clip", c.weights.gradClip}}},
+        {"evaluation", {{"batches", c.evaluation.batches}, {"batch_size", c.evaluation.batchSize}}},
         {"arch_optimizer",
          {{"lr", c.arch.lr}, {"beta1", c.arch.beta1}, {"beta2", c.arch.beta2}, {"weight_decay", c.arch.weightDecay}}},
         {"constraints", toJson(c.constraints)},

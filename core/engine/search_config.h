@@ -54,6 +54,13 @@ struct ArchOptimizerConfig {
     double weightDecay = 1e-3;
 };
 
+// How sub-networks are scored with the shared weights: the derived architecture's validation
+// metrics each epoch, and the batches a sampling strategy's scores are drawn from.
+struct EvaluationConfig {
+    int batches = 64;   // validation batches behind each epoch's validation figures (at most all)
+    int batchSize = 0;  // images per validation batch; 0: the search's batch_size
+};
+
 struct SearchConfig {
     std::string name;                // shown in run lists; empty: strategy + dataset
     std::string strategy = "snas";   // a registered strategy (search/registry/strategy_registry.h)
@@ -68,6 +75,7 @@ struct SearchConfig {
     double eventRateHz = 20.0;       // upper bound on progress events per second
     WeightOptimizerConfig weights;
     ArchOptimizerConfig arch;
+    EvaluationConfig evaluation;
     // Each strategy's own section ("snas": {...}), the keys a config sets; the registry holds the
     // keys, their types and defaults, and reads them (realOption, wholeOption, ...).
     StrategyOptionValues strategyOptions;

@@ -12,6 +12,7 @@
 #include "engine/checkpoint_files.h"
 #include "engine/datasets.h"
 #include "engine/error_text.h"
+#include "engine/run_recorder.h"
 #include "engine/runtime.h"
 #include "engine/workspace.h"
 #include "search/registry/strategy_registry.h"
@@ -97,11 +98,14 @@ struct Evaluation {
 struct SearchSession::Impl {
     std::optional<SearchConfig> newConfig;
     std::int64_t resumeRunId = 0;
-    Workspace workspace;
+    std::string workspaceRoot;
+    std::optional<Workspace> workspace;  // opened (and created) only by the rank that records
 
+    SessionRank rank;
     SearchConfig config;
     std::int64_t runId = 0;
     std::unique_ptr<store::RunStore> store;
+    std::unique_ptr<RunRecorder> recorder;  // the store on rank 0, nothing on the others
     torch::Device device{torch::kCPU};
     std::unique_ptr<search::SearchStrategy> strategy;
     std::unique_ptr<data::BatchLoader> trainLoader;  // trains weights (augmented)
@@ -110,9 +114,11 @@ struct SearchSession::Impl {
     CheckpointPosition position;
     std::vector<StepEvent> pendingSteps;
 
-    explicit Impl(std::string root) : workspace(std::move(root)) {}
+    Impl(std::string root, SessionRank r) : workspaceRoot(std::move(root)), rank(r) {}
 
     void prepare(SearchObserver& observer);
+    // Every rank but 0: builds the same search (and loads rank 0's checkpoint) without writing.
+    void prepareSilentRank(SearchObserver& observer);
     void build(SearchObserver& observer);  // threads, device, data and strategy from `config`
     void restoreCheckpoint(SearchObserver& observer);
     void loadData();
@@ -123,21 +129,24 @@ struct SearchSession::Impl {
     search::BatchSource batches(const data::BatchLoader& loader) const;
     AlphaSnapshot snapshot(std::int64_t step, int epoch) const;
     double derivedLatencyMs(const space::Genotype& genotype) const;
-    // Saves a checkpoint at `p` and records it, with whatever `recordWithIt` records, in one transaction.
-    void checkpoint(const CheckpointPosition& p, const std::function<void()>& recordWithIt = {});
+    // A shard of `set` for this rank (all of it in a single-process search).
+    // `batchSize` 0: the search's.
+    std::unique_ptr<data::BatchLoader> loader(data::TensorSet set, bool shuffle, bool augment, std::uint64_t seed,
+                                              int batchSize = 0) const;
+    [[nodiscard]] int evaluationBatchSize() const;
     void flushSteps();
     int stepsPerEpoch() const;
     // Hands new constraints to the strategy, or refuses them when no network can meet them.
     void applyConstraints(const Constraints& constraints, SearchObserver& observer);
 };
 
-SearchSession::SearchSession(SearchConfig config, std::string workspaceRoot)
-    : m_impl(std::make_unique<Impl>(std::move(workspaceRoot))) {
+SearchSession::SearchSession(SearchConfig config, std::string workspaceRoot, SessionRank rank)
+    : m_impl(std::make_unique<Impl>(std::move(workspaceRoot), rank)) {
     m_impl->newConfig = std::move(config);
 }
 
-SearchSession::SearchSession(std::int64_t runId, std::string workspaceRoot)
-    : m_impl(std::make_unique<Impl>(std::move(workspaceRoot))) {
+SearchSession::SearchSession(std::int64_t runId, std::string workspaceRoot, SessionRank rank)
+    : m_impl(std::make_unique<Impl>(std::move(workspaceRoot), rank)) {
     m_impl->resumeRunId = runId;
 }
 
@@ -159,9 +168,9 @@ void SearchSession::Impl::loadData() {
             data::splitSet(images, 1.0 - static_cast<double>(monitor) / images.count, config.seed);
         auto trainTensors = data::toTensors(trainPart, stats, device);
         auto monitorTensors = data::toTensors(monitorPart, stats, device);
-        trainLoader = std::make_unique<data::BatchLoader>(trainTensors, config.batchSize, true, config.dataset.augment, config.seed);
+        trainLoader = loader(trainTensors, true, config.dataset.augment, config.seed);
         validLoader.reset();
-        evalLoader = std::make_unique<data::BatchLoader>(monitorTensors, config.batchSize, false, false, config.seed);
+        evalLoader = loader(monitorTensors, false, false, config.seed, evaluationBatchSize());
         return;
     }
     // Half of the training images train the weights, the other half the architecture (DARTS).
@@ -172,9 +181,20 @@ void SearchSession::Impl::loadData() {
                                  std::to_string(archPart.count) + " the architecture");
     auto weightTensors = data::toTensors(weightPart, stats, device);
     auto archTensors = data::toTensors(archPart, stats, device);
-    trainLoader = std::make_unique<data::BatchLoader>(weightTensors, config.batchSize, true, config.dataset.augment, config.seed);
-    validLoader = std::make_unique<data::BatchLoader>(archTensors, config.batchSize, true, config.dataset.augment, config.seed + 1);
-    evalLoader = std::make_unique<data::BatchLoader>(archTensors, config.batchSize, false, false, config.seed);
+    trainLoader = loader(weightTensors, true, config.dataset.augment, config.seed);
+    validLoader = loader(archTensors, true, config.dataset.augment, config.seed + 1);
+    evalLoader = loader(archTensors, false, false, config.seed, evaluationBatchSize());
+}
+
+int SearchSession::Impl::evaluationBatchSize() const {
+    return config.evaluation.batchSize > 0 ? config.evaluation.batchSize : config.batchSize;
+}
+
+std::unique_ptr<data::BatchLoader> SearchSession::Impl::loader(data::TensorSet set, bool shuffle, bool augment,
+                                                               std::uint64_t seed, int batchSize) const {
+    return std::make_unique<data::BatchLoader>(std::move(set), batchSize > 0 ? batchSize : config.batchSize,
+                                               shuffle, augment, seed,
+                                               data::Shard{rank.rank, rank.worldSize});
 }
 
 int SearchSession::Impl::stepsPerEpoch() const {
@@ -185,7 +205,12 @@ int SearchSession::Impl::stepsPerEpoch() const {
 }
 
 void SearchSession::Impl::prepare(SearchObserver& observer) {
-    store = std::make_unique<store::RunStore>(workspace.databasePath());
+    if (!rank.records()) {
+        prepareSilentRank(observer);
+        return;
+    }
+    workspace.emplace(workspaceRoot);
+    store = std::make_unique<store::RunStore>(workspace->databasePath());
     if (newConfig) {
         config = *newConfig;
         build(observer);
@@ -198,6 +223,7 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
         run.version = studioVersion();
         run.seed = config.seed;
         runId = store->createRun(run);
+        recorder = storeRecorder(*store, *workspace, runId);
         return;
     }
     const auto record = store->findRun(resumeRunId);
@@ -219,6 +245,26 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
         throw;
     }
     runId = resumeRunId;
+    recorder = storeRecorder(*store, *workspace, runId);
+}
+
+void SearchSession::Impl::prepareSilentRank(SearchObserver& observer) {
+    // The same config, seed and checkpoint as rank 0, read but never written.
+    recorder = silentRecorder();
+    if (newConfig) {
+        config = *newConfig;
+        build(observer);
+        return;
+    }
+    workspace.emplace(workspaceRoot);
+    store = std::make_unique<store::RunStore>(workspace->databasePath(), store::Access::ReadOnly);
+    const auto record = store->findRun(resumeRunId);
+    if (!record) throw std::runtime_error("there is no run " + std::to_string(resumeRunId) + " in " + store->path());
+    config = parseSearchConfigText(record->configJson);
+    build(observer);
+    if (const auto last = store->latestCheckpoint(resumeRunId))
+        position = loadCheckpoint(resolveCheckpoint(workspace->runFolder(resumeRunId), last->path), *strategy, device);
+    runId = resumeRunId;
 }
 
 void SearchSession::Impl::build(SearchObserver& observer) {
@@ -235,7 +281,7 @@ void SearchSession::Impl::build(SearchObserver& observer) {
 }
 
 void SearchSession::Impl::restoreCheckpoint(SearchObserver& observer) {
-    const auto runFolder = workspace.runFolder(resumeRunId);
+    const auto runFolder = workspace->runFolder(resumeRunId);
     const auto last = store->latestCheckpoint(resumeRunId);
     if (!last) {
         store->discardFrom(resumeRunId, 0, 0);
@@ -276,22 +322,8 @@ double SearchSession::Impl::derivedLatencyMs(const space::Genotype& genotype) co
 
 void SearchSession::Impl::flushSteps() {
     if (pendingSteps.empty()) return;
-    store->recordSteps(runId, pendingSteps);
+    recorder->recordSteps(pendingSteps);
     pendingSteps.clear();
-}
-
-void SearchSession::Impl::checkpoint(const CheckpointPosition& p, const std::function<void()>& recordWithIt) {
-    // A new file each time; the store switches to it in the same transaction as the rows it goes
-    // with, and only then is the previous file removed.
-    const auto runFolder = workspace.runFolder(runId);
-    const auto name = checkpointFileName(p.globalStep);
-    saveCheckpoint((std::filesystem::path(runFolder) / name).string(), *strategy, p);
-    store->atomically([&] {
-        if (recordWithIt) recordWithIt();
-        // The store names the last completed epoch the checkpoint contains.
-        store->recordCheckpoint(runId, p.epoch - 1, name);
-    });
-    removeOtherCheckpoints(runFolder, name);
 }
 
 search::BatchSource SearchSession::Impl::batches(const data::BatchLoader& loader) const {
@@ -321,24 +353,27 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
                                      [&control] { return control.stopRequested(); }};
         if (!strategy->endEpoch(epoch, scoring)) {
             (void)strategy->takeSampled();
-            checkpoint(position);
+            recorder->checkpoint(position, *strategy, nullptr);
             return false;
         }
     }
-    const auto sampled = strategy->takeSampled();
-    EpochMetrics m;
+    EpochRecord record;
+    record.sampled = strategy->takeSampled();
+    const auto& sampled = record.sampled;
+    EpochMetrics& m = record.metrics;
     m.epoch = epoch;
     m.trainLoss = position.stepsCounted ? position.lossSum / position.stepsCounted : 0.0;
     m.trainAccuracy = position.stepsCounted ? position.accuracySum / position.stepsCounted : 0.0;
     m.genotype = strategy->derive();
-    const auto ev = evaluate(m.genotype, 64);
+    const auto ev = evaluate(m.genotype, config.evaluation.batches);
     m.validLoss = ev.loss;
     m.validAccuracy = ev.accuracy;
     m.temperature = strategy->temperature();
     m.learningRate = strategy->learningRate();
     m.seconds = seconds;
     m.cost = space::networkCost(m.genotype, config.space, false);
-    const auto alphas = snapshot(position.globalStep, epoch);
+    record.alphas = snapshot(position.globalStep, epoch);
+    const auto& alphas = record.alphas;
 
     position.epoch = epoch + 1;
     position.step = 0;
@@ -346,11 +381,7 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     position.stepsCounted = 0;
     // The epoch's rows and the checkpoint after it land together: the store never shows an
     // epoch that a resume would run again.
-    checkpoint(position, [&] {
-        if (!sampled.empty()) store->recordArchitectures(runId, sampled);
-        store->recordEpoch(runId, m);
-        store->recordAlphas(runId, alphas);
-    });
+    recorder->checkpoint(position, *strategy, &record);
 
     if (!sampled.empty()) observer.onSampled(sampled);
     observer.onAlphas(alphas);
@@ -376,7 +407,7 @@ void SearchSession::Impl::applyConstraints(const Constraints& constraints, Searc
     }
     strategy->setConstraints(constraints);
     config.constraints = constraints;
-    store->recordConstraintChange(runId, position.globalStep, constraints);
+    recorder->recordConstraintChange(position.globalStep, constraints);
     observer.onConstraints(position.globalStep, constraints);
     observer.onLog("constraints changed at step " + std::to_string(position.globalStep));
 }
@@ -403,16 +434,16 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
             control.waitWhilePaused(
                 [&] {
                     flushSteps();
-                    store->setStatus(runId, RunStatus::Paused);
+                    recorder->setStatus(RunStatus::Paused);
                     observer.onStatus(RunStatus::Paused, {});
                 },
                 [&] {
-                    store->setStatus(runId, RunStatus::Running);
+                    recorder->setStatus(RunStatus::Running);
                     observer.onStatus(RunStatus::Running, {});
                 });
             if (control.stopRequested()) {
                 flushSteps();
-                checkpoint(position);
+                recorder->checkpoint(position, *strategy, nullptr);
                 return;
             }
             if (auto constraints = control.takeConstraints()) applyConstraints(*constraints, observer);
@@ -449,11 +480,11 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                 const auto alphas = snapshot(ev.step, epoch);
                 observer.onAlphas(alphas);
                 flushSteps();
-                if (storedAlphas.ready()) store->recordAlphas(runId, alphas);
+                if (storedAlphas.ready()) recorder->recordAlphas(alphas);
             }
             if (control.takeCheckpointRequest()) {
                 flushSteps();
-                checkpoint(position);
+                recorder->checkpoint(position, *strategy, nullptr);
                 observer.onLog("checkpoint saved at epoch " + std::to_string(epoch + 1) + ", step " + std::to_string(step + 1));
             }
         }
@@ -468,9 +499,9 @@ SearchOutcome SearchSession::run(SearchObserver& observer, SearchControl& contro
     auto fail = [&](const std::string& message) {
         outcome.status = RunStatus::Failed;
         outcome.message = message;
-        if (d.store && d.runId > 0) {
+        if (d.recorder) {
             try {
-                d.store->setStatus(d.runId, RunStatus::Failed, message);
+                d.recorder->setStatus(RunStatus::Failed, message);
             } catch (const std::exception&) {
                 // The store itself failing leaves the run for the next open to mark interrupted.
             }
@@ -482,7 +513,7 @@ SearchOutcome SearchSession::run(SearchObserver& observer, SearchControl& contro
         outcome.runId = d.runId;
         d.loop(observer, control);
         outcome.status = control.stopRequested() ? RunStatus::Stopped : RunStatus::Finished;
-        d.store->setStatus(d.runId, outcome.status);
+        d.recorder->setStatus(outcome.status);
         observer.onStatus(outcome.status, {});
     } catch (const std::bad_alloc& e) {
         outcome.runId = d.runId;

@@ -37,6 +37,14 @@ public:
     virtual void onPhase(SearchPhase /*phase*/) {}
 };
 
+// This process's place in a data-parallel search: every rank runs the same steps on its own shard
+// of each batch; rank 0 alone writes the store, the checkpoints and the run folder.
+struct SessionRank {
+    int rank = 0;
+    int worldSize = 1;
+    [[nodiscard]] bool records() const { return rank == 0; }
+};
+
 struct SearchOutcome {
     std::int64_t runId = 0;
     RunStatus status = RunStatus::Failed;
@@ -47,9 +55,9 @@ struct SearchOutcome {
 class SearchSession final {
 public:
     // A new run in `workspaceRoot`.
-    SearchSession(SearchConfig config, std::string workspaceRoot);
+    SearchSession(SearchConfig config, std::string workspaceRoot, SessionRank rank = {});
     // Continue run `runId` from its last checkpoint.
-    SearchSession(std::int64_t runId, std::string workspaceRoot);
+    SearchSession(std::int64_t runId, std::string workspaceRoot, SessionRank rank = {});
     ~SearchSession();
     SearchSession(const SearchSession&) = delete;
     SearchSession& operator=(const SearchSession&) = delete;

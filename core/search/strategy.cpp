@@ -101,9 +101,22 @@ StepResult CellSearchStrategy::result(const torch::Tensor& loss, const torch::Te
     return r;
 }
 
+void SearchStrategy::synchroniseGradients(const std::vector<torch::Tensor>& parameters) const {
+    if (m_gradientSync) m_gradientSync(parameters);
+}
+
 void CellSearchStrategy::stepWeights() {
-    torch::nn::utils::clip_grad_norm_(m_supernet->parameters(), m_config.weights.gradClip);
+    const auto parameters = m_supernet->parameters();
+    synchroniseGradients(parameters);
+    torch::nn::utils::clip_grad_norm_(parameters, m_config.weights.gradClip);
     m_weightOptimizer->step();
+}
+
+void CellSearchStrategy::stepArchitecture(double gradClip) {
+    const std::vector<torch::Tensor> alphas{m_alphaNormal, m_alphaReduce};
+    synchroniseGradients(alphas);
+    if (gradClip > 0) torch::nn::utils::clip_grad_norm_(alphas, gradClip);
+    m_archOptimizer->step();
 }
 
 void CellSearchStrategy::save(torch::serialize::OutputArchive& archive) const {

@@ -77,8 +77,16 @@ public:
     virtual void save(torch::serialize::OutputArchive& archive) const = 0;
     virtual void load(torch::serialize::InputArchive& archive) = 0;
 
+    // Called with the parameters whose gradients are about to be applied, before every weight
+    // and architecture update: a data-parallel search averages them across ranks here.
+    using GradientSync = std::function<void(const std::vector<torch::Tensor>& parameters)>;
+    void setGradientSync(GradientSync sync) { m_gradientSync = std::move(sync); }
+
 protected:
+    void synchroniseGradients(const std::vector<torch::Tensor>& parameters) const;
+
     engine::Constraints m_constraints;
+    GradientSync m_gradientSync;
 };
 
 // Shared machinery of the cell-space strategies: supernet, SGD on weights with cosine learning rate,
@@ -102,8 +110,11 @@ public:
 protected:
     // Cross-entropy of `logits`, plus accuracy, for a step result.
     static StepResult result(const torch::Tensor& loss, const torch::Tensor& logits, const torch::Tensor& labels);
-    // Clip weight gradients and take an SGD step.
+    // The one place the weights are updated: synchronise, clip, SGD step.
     void stepWeights();
+    // The one place the architecture parameters are updated: synchronise, clip (when gradClip > 0),
+    // Adam step. Strategies that keep alphas in a set (NASP's box) project after it.
+    void stepArchitecture(double gradClip = 0);
     // Mixing that computes only `genotype`'s ops, weight 1 each (no gradient to any alpha).
     [[nodiscard]] space::EdgeMixing genotypeMixing(const space::CellGenotype& cell, bool reduction) const;
     [[nodiscard]] const std::vector<std::string>& ops(bool reduction) const;

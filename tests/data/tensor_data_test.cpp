@@ -80,3 +80,30 @@ TEST(TensorData, RandomCropPadsWithBlackBeforeNormalisation) {
     // normalisation gave, so a grey border could not have matched above.
     for (int c = 0; c < 3; ++c) EXPECT_LT(tensors.black[c].item<float>(), -1.0f) << c;
 }
+
+TEST(TensorData, ShardsOfOneEpochSplitEachGlobalBatchWithoutOverlap) {
+    const auto images = brightSet(70);
+    const auto set = toTensors(images, channelStats(images), torch::kCPU);
+    // Tag each image by its label-independent position: the first pixel of channel 0 is unique
+    // enough to tell images apart here; compare whole images instead to be exact.
+    BatchLoader whole(set, 8, true, false, 3);
+    BatchLoader rank0(set, 4, true, false, 3, Shard{0, 2});
+    BatchLoader rank1(set, 4, true, false, 3, Shard{1, 2});
+    // 70 images: 35 per rank, 8 batches of 4 each; the single loader has 8 batches of 8.
+    EXPECT_EQ(rank0.batchCount(), 8);
+    EXPECT_EQ(rank1.batchCount(), 8);
+    for (int epoch = 0; epoch < 2; ++epoch) {
+        whole.beginEpoch(epoch);
+        rank0.beginEpoch(epoch);
+        rank1.beginEpoch(epoch);
+        for (int b = 0; b < rank0.batchCount(); ++b) {
+            const auto a = rank0.batch(b).images;
+            const auto c = rank1.batch(b).images;
+            // The two shards of batch b are the global batch b (the single loader's), interleaved.
+            const auto global = whole.batch(b).images;
+            EXPECT_TRUE(torch::equal(a, global.slice(0, 0, 8, 2))) << "epoch " << epoch << " batch " << b;
+            EXPECT_TRUE(torch::equal(c, global.slice(0, 1, 8, 2))) << "epoch " << epoch << " batch " << b;
+        }
+    }
+    EXPECT_THROW(BatchLoader(set, 4, true, false, 3, Shard{2, 2}), std::invalid_argument);
+}

@@ -136,3 +136,17 @@ TEST(SearchConfig, RandomSearchSelectionFollowsTheAuthorsAndIsChecked) {
     EXPECT_FALSE(flagOption(again, "random", "sample_none"));
     EXPECT_EQ(nas::engine::toJson(parseSearchConfig(nas::engine::toJson(again))), nas::engine::toJson(again));
 }
+
+TEST(SearchConfig, EvaluationBatchesAndSizeComeFromTheConfig) {
+    const auto defaults = parseSearchConfig(json::object());
+    EXPECT_EQ(defaults.evaluation.batches, 64);
+    EXPECT_EQ(defaults.evaluation.batchSize, 0);  // the search's batch size
+    const auto set = parseSearchConfig(json::parse(R"({"evaluation":{"batches":8,"batch_size":256}})"));
+    EXPECT_EQ(set.evaluation.batches, 8);
+    EXPECT_EQ(set.evaluation.batchSize, 256);
+    EXPECT_EQ(nas::engine::toJson(parseSearchConfig(nas::engine::toJson(set))), nas::engine::toJson(set));
+    const auto text = problemsOf(json::parse(R"({"evaluation":{"batches":0,"batch_size":1}})"));
+    EXPECT_NE(text.find("evaluation.batches must be at least 1"), std::string::npos) << text;
+    EXPECT_NE(text.find("evaluation.batch_size must be 0 (the search's batch size) or at least 2"), std::string::npos)
+        << text;
+}

@@ -243,3 +243,24 @@ TEST(Session, AResumeThatCannotStartLeavesTheRunAsItWas) {
     EXPECT_EQ(store.findRun(stopped.runId)->status, engine::RunStatus::Stopped);
     EXPECT_EQ(store.epochs(stopped.runId).size(), 1u);
 }
+
+TEST(SessionRanks, ARankOtherThanZeroRunsTheSameStepsAndWritesNothing) {
+    TempWorkspace ws;
+    auto config = fixtures::tinySearch("darts", 2, 3);
+    engine::SearchControl control;
+    Recorder silent;
+    const auto outcome = engine::SearchSession(config, ws.root(), engine::SessionRank{1, 2}).run(silent, control);
+    ASSERT_EQ(outcome.status, engine::RunStatus::Finished) << outcome.message;
+    EXPECT_EQ(silent.epochs.size(), 2u);
+    EXPECT_FALSE(std::filesystem::exists(ws.root())) << "rank 1 wrote into the workspace";
+
+    Recorder recording;
+    const auto first = engine::SearchSession(config, ws.root(), engine::SessionRank{0, 2}).run(recording, control);
+    ASSERT_EQ(first.status, engine::RunStatus::Finished) << first.message;
+    ASSERT_EQ(recording.epochs.size(), 2u);
+    EXPECT_EQ(ws.store().epochs(first.runId).size(), 2u);
+    // Rank 0 and rank 1 trained on different halves of each batch, with the same steps.
+    EXPECT_EQ(recording.steps.back().step, silent.steps.back().step);
+    EXPECT_NE(recording.epochs[0].trainLoss, silent.epochs[0].trainLoss);
+}
+

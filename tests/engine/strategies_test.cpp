@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -9,6 +11,7 @@
 #include "data/tensor_data.h"
 #include "engine/checkpoint.h"
 #include "engine/runtime.h"
+#include "search/registry/strategy_registry.h"
 #include "search/nasp/nasp.h"
 #include "search/random/random_ws.h"
 #include "search/snas/snas.h"
@@ -65,6 +68,44 @@ TEST_P(EveryStrategy, LearnsTheSyntheticTaskAndDerivesAValidGenotype) {
     const auto p = f.strategy->probabilities(false);
     EXPECT_EQ(p.sizes(), (std::vector<int64_t>{14, static_cast<int64_t>(config.space.normalOps.size())}));
     EXPECT_TRUE(torch::allclose(p.sum(1), torch::ones({14}), 1e-4, 1e-4));
+}
+
+TEST_P(EveryStrategy, AppliesEveryUpdateThroughTheOneGradientSync) {
+    Fixture f(GetParam());
+    const auto weights = f.strategy->supernet()->parameters().size();
+    size_t weightSyncs = 0, alphaSyncs = 0;
+    f.strategy->setGradientSync([&](const std::vector<torch::Tensor>& parameters) {
+        // A data-parallel search would average these gradients across ranks here.
+        if (parameters.size() == weights) ++weightSyncs;
+        if (parameters.size() == 2) ++alphaSyncs;
+    });
+    for (int i = 0; i < 3; ++i) (void)f.step(i);
+    EXPECT_EQ(weightSyncs, 3u) << GetParam();
+    // Strategies that learn op probabilities update them once per step, through the same hook.
+    EXPECT_EQ(alphaSyncs, search::strategyDescriptor(GetParam()).learnsOpDistribution ? 3u : 0u) << GetParam();
+}
+
+TEST(SharedWeights, LoadFromACheckpointAloneWithoutTouchingTheRandomGenerators) {
+    // Every strategy saves its supernet the same way (CellSearchStrategy); the cheapest one shows it.
+    Fixture f("random");
+    for (int i = 0; i < 2; ++i) (void)f.step(i);
+    const auto path = (std::filesystem::temp_directory_path() /
+                       ("nas-weights-" + std::to_string(::getpid()) + ".pt"))
+                          .string();
+    engine::saveCheckpoint(path, *f.strategy, {});
+    space::Supernet fresh(f.config.space);
+    fresh->to(f.device);
+    torch::manual_seed(77);
+    const auto before = at::detail::getDefaultCPUGenerator().get_state();
+    engine::loadSharedWeights(path, fresh, f.device);
+    EXPECT_TRUE(torch::equal(at::detail::getDefaultCPUGenerator().get_state(), before))
+        << "loading the weights moved the global random generator";
+    const auto trained = f.strategy->supernet()->parameters();
+    const auto loaded = fresh->parameters();
+    ASSERT_EQ(trained.size(), loaded.size());
+    for (size_t i = 0; i < trained.size(); ++i) EXPECT_TRUE(torch::equal(trained[i], loaded[i])) << i;
+    std::filesystem::remove(path);
+    EXPECT_THROW(engine::loadSharedWeights(path, fresh, f.device), std::runtime_error);
 }
 
 INSTANTIATE_TEST_SUITE_P(Strategies, EveryStrategy, ::testing::ValuesIn(fixtures::strategyNames()));

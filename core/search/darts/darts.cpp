@@ -31,7 +31,7 @@ void DartsStrategy::archStepFirstOrder(const Batch& valid) {
     const auto grads = torch::autograd::grad({loss(valid, true)}, {m_alphaNormal, m_alphaReduce});
     m_alphaNormal.mutable_grad() = grads[0];
     m_alphaReduce.mutable_grad() = grads[1];
-    m_archOptimizer->step();
+    stepArchitecture();
 }
 
 namespace {
@@ -118,7 +118,7 @@ void DartsStrategy::archStepSecondOrder(const Batch& train, const Batch& valid) 
     }
     m_alphaNormal.mutable_grad() = g[n] - lr * (plus[0] - minus[0]) / (2 * eps);
     m_alphaReduce.mutable_grad() = g[n + 1] - lr * (plus[1] - minus[1]) / (2 * eps);
-    m_archOptimizer->step();
+    stepArchitecture();
 }
 
 StepResult DartsStrategy::step(const Batch& train, const Batch& valid) {

@@ -86,7 +86,7 @@ void NaspStrategy::architectureStep(const Batch& valid) {
     const auto grads = torch::autograd::grad({loss}, {m_alphaNormal, m_alphaReduce});
     m_alphaNormal.mutable_grad() = grads[0];
     m_alphaReduce.mutable_grad() = grads[1];
-    m_archOptimizer->step();
+    stepArchitecture();
     // Back into the box at once, as NASP's train_search calls model.clip() right after the
     // architect's step: the weight step's projection must read clipped alphas.
     torch::NoGradGuard noGrad;

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include <torch/nn/functional/loss.h>
-#include <torch/nn/utils/clip_grad.h>
 
 #include "space/latency.h"
 #include "space/op_catalogue.h"
@@ -211,8 +210,7 @@ StepResult SnasStrategy::step(const Batch& train, const Batch&) {
     // One backward pass feeds both the weights and the architecture.
     total.backward();
     stepWeights();
-    torch::nn::utils::clip_grad_norm_(std::vector<torch::Tensor>{m_alphaNormal, m_alphaReduce}, m_options.archGradClip);
-    m_archOptimizer->step();
+    stepArchitecture(m_options.archGradClip);
     return result(ce, logits, train.labels);
 }
 

@@ -239,6 +239,17 @@ void EngineBridge::requestResume() {
 void EngineBridge::requestStop() {
     if (isRunning()) m_control->requestStop();
 }
+bool EngineBridge::scoreArchitecture(const space::Genotype& genotype, int batches,
+                                     std::function<void(const engine::SubnetScore&)> onAnswer) {
+    if (!isRunning()) return false;
+    m_control->post([this, genotype, batches, onAnswer = std::move(onAnswer)](engine::LiveSearch& live) {
+        const auto score = live.score(genotype, batches);
+        // Queued to the GUI thread; the bridge joins the engine thread before it goes away.
+        QMetaObject::invokeMethod(this, [onAnswer, score] { onAnswer(score); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
 void EngineBridge::requestCheckpoint() {
     if (isRunning()) m_control->requestCheckpoint();
 }

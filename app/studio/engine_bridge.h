@@ -49,6 +49,11 @@ class EngineBridge final : public QObject {
     void requestStop();
     void requestCheckpoint();
     void setConstraints(const engine::Constraints& constraints);
+    // Scores `genotype` with the running search's shared weights, between two of its steps (or at
+    // once while paused), on `batches` validation batches (0: the config's). `onAnswer` runs on the
+    // GUI thread; false when no search is running (a search that ends first never answers).
+    bool scoreArchitecture(const space::Genotype& genotype, int batches,
+                           std::function<void(const engine::SubnetScore&)> onAnswer);
     // Requests a stop and blocks until the worker has finished (window close, tests).
     void stopAndWait();
 

@@ -1,5 +1,7 @@
 #include "engine/search_control.h"
 
+#include <utility>
+
 namespace nas::engine {
 
 void SearchControl::requestPause() { m_pause = true; }
@@ -25,6 +27,19 @@ void SearchControl::requestCheckpoint() { m_checkpoint = true; }
 void SearchControl::setConstraints(const Constraints& constraints) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_constraints = constraints;
+}
+
+void SearchControl::post(SearchQuery query) {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_queries.push_back(std::move(query));
+    }
+    m_wake.notify_all();
+}
+
+std::vector<SearchQuery> SearchControl::takeQueries() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return std::exchange(m_queries, {});
 }
 
 std::optional<Constraints> SearchControl::takeConstraints() {

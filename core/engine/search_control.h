@@ -5,8 +5,10 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 #include "engine/events.h"
+#include "engine/live_search.h"
 
 namespace nas::engine {
 
@@ -17,13 +19,18 @@ public:
     void requestStop();
     void requestCheckpoint();
     void setConstraints(const Constraints& constraints);
+    // Runs `query` on the engine thread before the next step, or at once if the search is paused.
+    // A query posted after the search has ended is never run.
+    void post(SearchQuery query);
 
     [[nodiscard]] bool stopRequested() const { return m_stop.load(); }
     [[nodiscard]] bool pauseRequested() const { return m_pause.load(); }
 
-    // Engine side. Blocks while paused (until resume or stop); `onPause` runs once when a pause begins.
-    template <typename OnPause, typename OnResume>
-    void waitWhilePaused(OnPause onPause, OnResume onResume);
+    // Engine side. Blocks while paused (until resume or stop); `onPause` runs once when a pause
+    // begins; `runQueries` runs whenever queries arrive meanwhile.
+    template <typename OnPause, typename OnResume, typename RunQueries>
+    void waitWhilePaused(OnPause onPause, OnResume onResume, RunQueries runQueries);
+    [[nodiscard]] std::vector<SearchQuery> takeQueries();
     [[nodiscard]] bool takeCheckpointRequest() { return m_checkpoint.exchange(false); }
     [[nodiscard]] std::optional<Constraints> takeConstraints();
 
@@ -34,15 +41,20 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::optional<Constraints> m_constraints;
+    std::vector<SearchQuery> m_queries;
 };
 
-template <typename OnPause, typename OnResume>
-void SearchControl::waitWhilePaused(OnPause onPause, OnResume onResume) {
+template <typename OnPause, typename OnResume, typename RunQueries>
+void SearchControl::waitWhilePaused(OnPause onPause, OnResume onResume, RunQueries runQueries) {
     if (!m_pause.load() || m_stop.load()) return;
     onPause();
-    std::unique_lock<std::mutex> lock(m_mutex);
-    m_wake.wait(lock, [this] { return !m_pause.load() || m_stop.load(); });
-    lock.unlock();
+    for (;;) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_wake.wait(lock, [this] { return !m_pause.load() || m_stop.load() || !m_queries.empty(); });
+        if (!m_pause.load() || m_stop.load()) break;
+        lock.unlock();
+        runQueries();  // a paused search still answers
+    }
     onResume();
 }
 

@@ -136,6 +136,8 @@ struct SearchSession::Impl {
     [[nodiscard]] int evaluationBatchSize() const;
     void flushSteps();
     int stepsPerEpoch() const;
+    // Runs the queries posted since the last step (engine thread, between steps).
+    void answerQueries(SearchControl& control);
     // Hands new constraints to the strategy, or refuses them when no network can meet them.
     void applyConstraints(const Constraints& constraints, SearchObserver& observer);
 };
@@ -396,6 +398,23 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     return true;
 }
 
+void SearchSession::Impl::answerQueries(SearchControl& control) {
+    // The running search as queries see it: scores with the weights as they are right now.
+    class Live final : public LiveSearch {
+    public:
+        explicit Live(Impl& impl) : m_impl(impl) {}
+        SubnetScore score(const space::Genotype& genotype, int batches) override {
+            const int count = batches > 0 ? batches : m_impl.config.evaluation.batches;
+            const auto ev = m_impl.evaluate(genotype, count);
+            return {ev.loss, ev.accuracy, std::min(count, m_impl.evalLoader->batchCount()), m_impl.position.globalStep};
+        }
+
+    private:
+        Impl& m_impl;
+    } live(*this);
+    for (auto& query : control.takeQueries()) query(live);
+}
+
 void SearchSession::Impl::applyConstraints(const Constraints& constraints, SearchObserver& observer) {
     // Whoever sent them, limits below the space's fixed cost never reach the strategy: the
     // penalty could never be satisfied and would only push every op towards nothing.
@@ -440,7 +459,9 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                 [&] {
                     recorder->setStatus(RunStatus::Running);
                     observer.onStatus(RunStatus::Running, {});
-                });
+                },
+                [&] { answerQueries(control); });
+            answerQueries(control);
             if (control.stopRequested()) {
                 flushSteps();
                 recorder->checkpoint(position, *strategy, nullptr);
@@ -512,6 +533,7 @@ SearchOutcome SearchSession::run(SearchObserver& observer, SearchControl& contro
         d.prepare(observer);
         outcome.runId = d.runId;
         d.loop(observer, control);
+        d.answerQueries(control);  // those posted during the last step still see its weights
         outcome.status = control.stopRequested() ? RunStatus::Stopped : RunStatus::Finished;
         d.recorder->setStatus(outcome.status);
         observer.onStatus(outcome.status, {});

@@ -264,3 +264,43 @@ TEST(SessionRanks, ARankOtherThanZeroRunsTheSameStepsAndWritesNothing) {
     EXPECT_NE(recording.epochs[0].trainLoss, silent.epochs[0].trainLoss);
 }
 
+TEST(SessionQueries, AreAnsweredBetweenStepsAndWhilePausedWithTheCurrentWeights) {
+    TempWorkspace ws;
+    auto config = fixtures::tinySearch("darts", 1, 3);
+    engine::SearchSession session(config, ws.root());
+    engine::SearchControl control;
+    Recorder rec;
+    const auto genotype = *space::publishedGenotype("DARTS_V2");
+    std::vector<engine::SubnetScore> answers;
+    std::atomic<bool> pausedAnswer{false};
+    std::thread poster;
+    rec.onEachStep = [&](const engine::StepEvent& e) {
+        if (e.step == 0) control.post([&](engine::LiveSearch& live) { answers.push_back(live.score(genotype, 2)); });
+        if (e.step == 1) {
+            // Paused after this step: a query from another thread is answered without a resume.
+            control.requestPause();
+            poster = std::thread([&] {
+                control.post([&](engine::LiveSearch& live) {
+                    answers.push_back(live.score(genotype, 1));
+                    pausedAnswer = true;
+                });
+                while (!pausedAnswer) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                control.requestResume();
+            });
+        }
+    };
+    const auto outcome = session.run(rec, control);
+    poster.join();
+    ASSERT_EQ(outcome.status, engine::RunStatus::Finished) << outcome.message;
+    ASSERT_EQ(answers.size(), 2u);
+    EXPECT_EQ(answers[0].step, 1);  // answered before step 1 ran, with the weights after step 0
+    EXPECT_EQ(answers[0].batches, 2);
+    EXPECT_EQ(answers[1].step, 2);
+    EXPECT_EQ(answers[1].batches, 1);
+    for (const auto& a : answers) {
+        EXPECT_GE(a.accuracy, 0.0);
+        EXPECT_LE(a.accuracy, 1.0);
+        EXPECT_GT(a.loss, 0.0);
+    }
+}
+

@@ -4,6 +4,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <optional>
 
 #include "app/studio/stall_meter.h"
 #include "studio_test_support.h"
@@ -76,3 +77,26 @@ TEST(EngineBridge, StopAndWaitEndsAPausedSearch) {
     fixtures::spin(100);  // the worker's queued done-notice must now be a no-op
     EXPECT_EQ(finished.count(), 1);
 }
+
+TEST(EngineBridge, AnswersAScoreQueryBetweenStepsOfARunningSearch) {
+    QTemporaryDir workspace;
+    EngineBridge bridge;
+    QSignalSpy finished(&bridge, &EngineBridge::finished);
+    const auto genotype = *nas::space::publishedGenotype("DARTS_V1");
+    EXPECT_FALSE(bridge.scoreArchitecture(genotype, 1, [](const nas::engine::SubnetScore&) {}))
+        << "no search runs yet";
+    ASSERT_TRUE(bridge.startNew(nas::engine::parseSearchConfig(fixtures::quickSearch(3)),
+                                workspace.path()));
+    bridge.requestPause();  // the answer must come while the search waits, not only after it
+    ASSERT_TRUE(waitFor([&] { return bridge.isPaused(); }));
+    std::optional<nas::engine::SubnetScore> answer;
+    ASSERT_TRUE(bridge.scoreArchitecture(genotype, 2, [&](const nas::engine::SubnetScore& s) { answer = s; }));
+    ASSERT_TRUE(waitFor([&] { return answer.has_value(); }, 120000)) << "the paused search never answered";
+    EXPECT_TRUE(bridge.isPaused());
+    EXPECT_EQ(answer->batches, 2);
+    EXPECT_GE(answer->accuracy, 0.0);
+    EXPECT_LE(answer->accuracy, 1.0);
+    bridge.stopAndWait();
+    EXPECT_EQ(finished.count(), 1);
+}
+

@@ -45,37 +45,38 @@ class EngineBridge::Observer final : public engine::SearchObserver {
 
     void onStarted(std::int64_t runId, const engine::SearchConfig& config,
                    int startEpoch) override {
-        m_bridge.post([&](EngineBatch& b) {
+        m_bridge.m_reports.post([&](EngineBatch& b) {
             b.started = RunStart{runId, config, startEpoch};
-            m_bridge.m_runId = runId;
         });
+        const std::lock_guard<std::mutex> lock(m_bridge.m_mutex);
+        m_bridge.m_runId = runId;
     }
     void onStep(const engine::StepEvent& event) override {
-        m_bridge.post([&](EngineBatch& b) { b.steps.push_back(event); });
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.steps.push_back(event); });
     }
     void onAlphas(const engine::AlphaSnapshot& snapshot) override {
-        m_bridge.post([&](EngineBatch& b) { b.alphas.push_back(snapshot); });
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.alphas.push_back(snapshot); });
     }
     void onEpoch(const engine::EpochMetrics& metrics) override {
-        m_bridge.post([&](EngineBatch& b) { b.epochs.push_back(metrics); });
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.epochs.push_back(metrics); });
     }
     void onSampled(const std::vector<engine::SampledArchitecture>& architectures) override {
-        m_bridge.post([&](EngineBatch& b) { b.sampledCount += architectures.size(); });
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.sampledCount += architectures.size(); });
     }
     void onStatus(engine::RunStatus status, const std::string& message) override {
-        m_bridge.post([&](EngineBatch& b) { b.statuses.emplace_back(status, message); });
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.statuses.emplace_back(status, message); });
     }
     void onLog(const std::string& line) override {
-        m_bridge.post([&](EngineBatch& b) { b.logs.push_back(line); });
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.logs.push_back(line); });
     }
     void onConstraints(std::int64_t step, const engine::Constraints& constraints) override {
-        m_bridge.post([&](EngineBatch& b) { b.constraintChanges.emplace_back(step, constraints); });
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.constraintChanges.emplace_back(step, constraints); });
     }
     void onConstraintsRefused(const std::vector<std::string>& problems) override {
-        m_bridge.post([&](EngineBatch& b) { b.refusedConstraints.push_back(problems); });
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.refusedConstraints.push_back(problems); });
     }
     void onPhase(engine::SearchPhase phase) override {
-        m_bridge.post([&](EngineBatch& b) { b.phases.push_back(phase); });
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.phases.push_back(phase); });
     }
 
   private:
@@ -85,43 +86,17 @@ class EngineBridge::Observer final : public engine::SearchObserver {
 EngineBridge::EngineBridge(QObject* parent)
     : QObject(parent),
       m_control(std::make_unique<engine::SearchControl>()),
-      m_observer(std::make_unique<Observer>(*this)) {
-    m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(kDefaultFlushMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &EngineBridge::flush);
-}
+      m_observer(std::make_unique<Observer>(*this)),
+      m_reports(this, kDefaultFlushMs, [this](EngineBatch batch) { deliver(std::move(batch)); }) {}
 
 EngineBridge::~EngineBridge() {
-    if (m_worker.joinable()) {
+    if (m_worker.isRunning()) {
         m_control->requestStop();
         m_worker.join();
     }
 }
 
-template <typename Fill>
-void EngineBridge::post(Fill fill) {
-    bool arm = false;
-    {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        fill(m_pending);
-        arm = !m_flushArmed;
-        m_flushArmed = true;
-    }
-    // One queued call per flush, not per event: later events only join the pending batch.
-    if (arm)
-        QMetaObject::invokeMethod(
-            this, [this] { m_flushTimer.start(); }, Qt::QueuedConnection);
-}
-
-void EngineBridge::flush() {
-    EngineBatch batch;
-    {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        batch = std::move(m_pending);
-        m_pending = EngineBatch{};
-        m_flushArmed = false;
-    }
-    if (batch.empty()) return;
+void EngineBridge::deliver(EngineBatch batch) {
     for (const auto& [status, message] : batch.statuses) {
         const bool paused = status == engine::RunStatus::Paused;
         if (paused) m_pausing = false;  // the request took effect
@@ -136,11 +111,11 @@ void EngineBridge::flush() {
 
 bool EngineBridge::launch(
     std::function<engine::SearchOutcome(engine::SearchObserver&, engine::SearchControl&)> body) {
-    if (m_worker.joinable()) return false;
+    if (m_worker.isRunning()) return false;
     m_control = std::make_unique<engine::SearchControl>();  // fresh: no stale stop or pause
+    m_reports.reset();
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
-        m_pending = EngineBatch{};
         m_outcome.reset();
         m_runId.reset();
     }
@@ -148,24 +123,21 @@ bool EngineBridge::launch(
     m_pausing = false;
     engine::SearchControl* control = m_control.get();
     Observer* observer = m_observer.get();
-    const unsigned generation = m_generation;
-    m_worker = std::thread([this, body = std::move(body), control, observer, generation] {
-        yieldToTheGui();
-        engine::SearchOutcome outcome;
-        try {
-            outcome = body(*observer, *control);
-        } catch (const std::exception& e) {
-            // Construction errors (an unknown run, an unusable workspace) end up here.
-            outcome.status = engine::RunStatus::Failed;
-            outcome.message = engine::errorText(e);
-        }
-        {
+    m_worker.start(
+        [this, body = std::move(body), control, observer] {
+            yieldToTheGui();
+            engine::SearchOutcome outcome;
+            try {
+                outcome = body(*observer, *control);
+            } catch (const std::exception& e) {
+                // Construction errors (an unknown run, an unusable workspace) end up here.
+                outcome.status = engine::RunStatus::Failed;
+                outcome.message = engine::errorText(e);
+            }
             const std::lock_guard<std::mutex> lock(m_mutex);
             m_outcome = outcome;
-        }
-        QMetaObject::invokeMethod(
-            this, [this, generation] { workerDone(generation); }, Qt::QueuedConnection);
-    });
+        },
+        [this] { workerDone(); });
     emit runningChanged(true);
     return true;
 }
@@ -186,19 +158,9 @@ bool EngineBridge::startResume(std::int64_t runId, const QString& workspaceRoot)
     });
 }
 
-void EngineBridge::workerDone(unsigned generation) {
-    // A stale notice (its worker was already joined by stopAndWait) must not join a newer run.
-    if (generation != m_generation) return;
-    finishWorker();
-}
-
-void EngineBridge::finishWorker() {
-    if (!m_worker.joinable()) return;
-    m_worker.join();
+void EngineBridge::workerDone() {
     returnFreedMemoryToTheSystem();
-    ++m_generation;
-    m_flushTimer.stop();
-    flush();  // the last reports before the outcome
+    m_reports.flush();  // the last reports before the outcome
     std::optional<engine::SearchOutcome> outcome;
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
@@ -258,9 +220,9 @@ void EngineBridge::setConstraints(const engine::Constraints& constraints) {
 }
 
 void EngineBridge::stopAndWait() {
-    if (!m_worker.joinable()) return;
+    if (!m_worker.isRunning()) return;
     m_control->requestStop();  // also wakes a paused engine
-    finishWorker();
+    m_worker.join();
 }
 
 }  // namespace nas::studio

@@ -1,20 +1,18 @@
 #pragma once
-// Runs one SearchSession on a worker thread and hands its reports to the GUI thread at a bounded
-// rate: each observer callback copies its data into a pending batch under a mutex and, only if no
-// flush is pending, arms a single-shot timer on the GUI thread; the timer takes the lock once,
-// moves the whole batch out and emits it once. Commands are plain SearchControl calls, which are
+// Runs one SearchSession as the studio's WorkerThread and hands its reports to the GUI thread in
+// coalesced batches (ReportCoalescer). Commands are plain SearchControl calls, which are
 // thread-safe and applied by the engine between steps.
 #include <QObject>
-#include <QTimer>
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 #include "app/studio/engine_batch.h"
+#include "app/studio/report_coalescer.h"
+#include "app/studio/worker_thread.h"
 #include "engine/search_config.h"
 #include "engine/search_control.h"
 #include "engine/search_session.h"
@@ -35,14 +33,14 @@ class EngineBridge final : public QObject {
     bool startNew(const engine::SearchConfig& config, const QString& workspaceRoot);
     bool startResume(std::int64_t runId, const QString& workspaceRoot);
 
-    [[nodiscard]] bool isRunning() const { return m_worker.joinable(); }
+    [[nodiscard]] bool isRunning() const { return m_worker.isRunning(); }
     [[nodiscard]] bool isPaused() const { return m_paused; }
     // A pause was requested and the engine has not reached its next step boundary yet.
     [[nodiscard]] bool isPausing() const { return m_pausing; }
     // The run being worked on, once the engine has reported it.
     [[nodiscard]] std::optional<std::int64_t> runId() const;
     [[nodiscard]] int flushCount() const { return m_flushes; }
-    void setFlushInterval(int milliseconds) { m_flushTimer.setInterval(milliseconds); }
+    void setFlushInterval(int milliseconds) { m_reports.setInterval(milliseconds); }
 
     void requestPause();
     void requestResume();
@@ -67,28 +65,23 @@ class EngineBridge final : public QObject {
     class Observer;
     friend class Observer;
 
-    template <typename Fill>
-    void post(Fill fill);
-    void flush();
-    void workerDone(unsigned generation);
-    // Joins the finished worker, flushes its last reports and emits the outcome.
-    void finishWorker();
+    void deliver(EngineBatch batch);
+    // After the worker was joined: its last reports, then the outcome.
+    void workerDone();
     bool launch(
         std::function<engine::SearchOutcome(engine::SearchObserver&, engine::SearchControl&)> body);
 
-    std::thread m_worker;
     std::unique_ptr<engine::SearchControl> m_control;
     std::unique_ptr<Observer> m_observer;
-    QTimer m_flushTimer;
-    mutable std::mutex m_mutex;  // guards everything below
-    EngineBatch m_pending;
-    bool m_flushArmed = false;
+    ReportCoalescer<EngineBatch> m_reports;
+    mutable std::mutex m_mutex;  // guards the two below
     std::optional<engine::SearchOutcome> m_outcome;
     std::optional<std::int64_t> m_runId;
-    bool m_paused = false;      // GUI thread only
-    bool m_pausing = false;     // GUI thread only
-    unsigned m_generation = 0;  // GUI thread only: which worker a done-notice belongs to
-    int m_flushes = 0;          // GUI thread only
+    bool m_paused = false;   // GUI thread only
+    bool m_pausing = false;  // GUI thread only
+    int m_flushes = 0;       // GUI thread only
+    // Last: destroyed first, so the engine thread is joined before what it reports into goes.
+    WorkerThread m_worker;
 };
 
 }  // namespace nas::studio

@@ -1,6 +1,7 @@
 #include "app/studio/train_job.h"
 
 #include <QMetaObject>
+#include <memory>
 
 #include "engine/error_text.h"
 
@@ -8,44 +9,36 @@ namespace nas::studio {
 
 TrainJob::TrainJob(QObject* parent) : QObject(parent) {}
 
-TrainJob::~TrainJob() {
-    m_stop = true;
-    if (m_worker.joinable()) m_worker.join();
-}
+TrainJob::~TrainJob() = default;  // m_worker cancels and joins
 
 bool TrainJob::start(const space::Genotype& genotype, const engine::TrainConfig& config,
                      const QString& runFolder) {
     if (isRunning()) return false;
-    m_stop = false;
     const std::string folder = runFolder.toStdString();
-    m_worker = std::thread([this, genotype, config, folder] {
+    struct Result {
         bool ok = false, stopped = false;
         double accuracy = 0, params = 0;
         QString message;
-        try {
-            const auto result = engine::trainForRun(
-                genotype, config, folder,
-                [this, &config](const engine::TrainEpoch& e, int step, int steps) {
-                    report(e, step, steps, config.epochs);
-                },
-                [this] { return m_stop.load(); });
-            stopped = result.stopped;
-            ok = !stopped;
-            accuracy = result.testAccuracy;
-            params = result.params;
-        } catch (const std::exception& e) {
-            message = QString::fromStdString(engine::errorText(e));
-        }
-        // Queued to the GUI thread; dropped if the job is gone by then.
-        QMetaObject::invokeMethod(
-            this,
-            [this, ok, stopped, accuracy, params, message] {
-                if (m_worker.joinable()) m_worker.join();
-                emit finished(ok, stopped, accuracy, params, message);
-            },
-            Qt::QueuedConnection);
-    });
-    return true;
+    };
+    auto result = std::make_shared<Result>();
+    return m_worker.start(
+        [this, genotype, config, folder, result] {
+            try {
+                const auto trained = engine::trainForRun(
+                    genotype, config, folder,
+                    [this, &config](const engine::TrainEpoch& e, int step, int steps) {
+                        report(e, step, steps, config.epochs);
+                    },
+                    [this] { return m_worker.cancelRequested(); });
+                result->stopped = trained.stopped;
+                result->ok = !trained.stopped;
+                result->accuracy = trained.testAccuracy;
+                result->params = trained.params;
+            } catch (const std::exception& e) {
+                result->message = QString::fromStdString(engine::errorText(e));
+            }
+        },
+        [this, result] { emit finished(result->ok, result->stopped, result->accuracy, result->params, result->message); });
 }
 
 void TrainJob::report(const engine::TrainEpoch& e, int step, int steps, int epochs) {

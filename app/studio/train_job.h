@@ -1,13 +1,12 @@
 #pragma once
-// Trains a run's derived genotype from scratch on a worker thread (engine::trainForRun), so the
-// window stays responsive; progress reaches the GUI thread at most ~10 times a second. The weights
+// Trains a run's derived genotype from scratch as the studio's WorkerThread (engine::trainForRun),
+// so the window stays responsive; progress reaches the GUI thread at most ~10 times a second. The weights
 // and trained.json land in the run's folder, where the export dialog finds them.
 #include <QObject>
 #include <QString>
-#include <atomic>
 #include <chrono>
-#include <thread>
 
+#include "app/studio/worker_thread.h"
 #include "engine/trainer.h"
 
 namespace nas::studio {
@@ -22,8 +21,8 @@ class TrainJob final : public QObject {
     // False when a training is already running.
     bool start(const space::Genotype& genotype, const engine::TrainConfig& config,
                const QString& runFolder);
-    void requestStop() { m_stop = true; }
-    [[nodiscard]] bool isRunning() const { return m_worker.joinable(); }
+    void requestStop() { m_worker.requestCancel(); }
+    [[nodiscard]] bool isRunning() const { return m_worker.isRunning(); }
 
   signals:
     // Overall progress in [0, 1] and the running epoch's mean training loss.
@@ -37,9 +36,9 @@ class TrainJob final : public QObject {
   private:
     void report(const engine::TrainEpoch& epoch, int step, int steps, int epochs);
 
-    std::thread m_worker;
-    std::atomic<bool> m_stop{false};
     std::chrono::steady_clock::time_point m_lastReport;  // worker thread only
+    // Last: destroyed (cancelled and joined) first.
+    WorkerThread m_worker;
 };
 
 }  // namespace nas::studio

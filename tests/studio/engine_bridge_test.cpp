@@ -4,9 +4,12 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <atomic>
 #include <optional>
+#include <thread>
 
 #include "app/studio/stall_meter.h"
+#include "app/studio/worker_thread.h"
 #include "studio_test_support.h"
 
 using namespace nas::studio;
@@ -100,3 +103,27 @@ TEST(EngineBridge, AnswersAScoreQueryBetweenStepsOfARunningSearch) {
     EXPECT_EQ(finished.count(), 1);
 }
 
+
+TEST(WorkerThread, CancelsJoinsAndRunsItsDoneOnceOnTheGuiThread) {
+    WorkerThread worker;
+    std::atomic<bool> started{false};
+    int done = 0;
+    ASSERT_TRUE(worker.start(
+        [&] {
+            started = true;
+            while (!worker.cancelRequested()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        },
+        [&] { ++done; }));
+    EXPECT_FALSE(worker.start([] {}, [] {})) << "one worker at a time";
+    ASSERT_TRUE(waitFor([&] { return started.load(); }));
+    worker.requestCancel();
+    worker.join();
+    EXPECT_FALSE(worker.isRunning());
+    EXPECT_EQ(done, 1);
+    fixtures::spin(100);  // the worker's own queued notice arrives now and must change nothing
+    EXPECT_EQ(done, 1);
+    // A fresh start clears the cancel request; this time the notice itself ends the worker.
+    ASSERT_TRUE(worker.start([&] { EXPECT_FALSE(worker.cancelRequested()); }, [&] { ++done; }));
+    ASSERT_TRUE(waitFor([&] { return done == 2; }));
+    EXPECT_FALSE(worker.isRunning());
+}

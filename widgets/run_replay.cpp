@@ -17,6 +17,7 @@ std::optional<RunReplay> loadRunReplay(const store::RunStore& store, std::int64_
     replay.epochs = store.epochs(runId);
     replay.steps = store.steps(runId);
     replay.alphas = store.alphaSnapshots(runId);
+    replay.samples = store.samples(runId);
     replay.constraintChanges = store.constraintChanges(runId);
     return replay;
 }
@@ -31,6 +32,7 @@ void truncateReplay(RunReplay& replay, int firstEpoch) {
     eraseFrom(replay.epochs);
     eraseFrom(replay.steps);
     eraseFrom(replay.alphas);
+    eraseFrom(replay.samples);
 }
 
 }  // namespace nas::widgets

@@ -18,6 +18,9 @@ struct RunReplay {
     std::vector<engine::EpochMetrics> epochs;
     std::vector<engine::StepEvent> steps;
     std::vector<engine::AlphaSnapshot> alphas;
+    // Architectures the strategy sampled, with scores, tensors and metrics (none for DARTS-like
+    // strategies).
+    std::vector<engine::SampleRecord> samples;
     std::vector<std::pair<std::int64_t, engine::Constraints>> constraintChanges;
 };
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "space/cost_model.h"
@@ -34,6 +35,9 @@ struct StepEvent {
     double temperature = 0;  // SNAS Gumbel temperature; 0 where the strategy has none
     double secondsPerStep = 0;
     double etaSeconds = 0;   // to the end of the search
+    // Strategy-specific named values of this step (a controller's reward, baseline, entropy...),
+    // in the order the strategy reports them; empty for strategies that have none.
+    std::vector<std::pair<std::string, double>> scalars;
 };
 
 struct EpochMetrics {
@@ -57,6 +61,27 @@ struct SampledArchitecture {
     double score = 0;                  // accuracy measured with the shared weights
     std::optional<double> predicted;   // a predictor's estimate, where one ran
     std::vector<float> hiddenState;    // controller state at the end of sampling, where one exists
+};
+
+// One named tensor a sample carries (a controller's hidden state, an embedding...): float32
+// values in row-major order; the product of `shape` is values.size().
+struct SampleTensor {
+    std::string name;
+    std::vector<std::int64_t> shape;
+    std::vector<float> values;
+};
+
+// An architecture a controller, sampler or evolution step produced, with what it scored. The
+// architecture is its JSON text so that search spaces other than the DARTS cell fit; for the
+// cell space it is the genotype JSON (space::toJson), empty when no genotype was derived.
+struct SampleRecord {
+    std::int64_t step = 0;
+    int epoch = 0;
+    std::string architecture;  // JSON text
+    double score = 0;
+    std::optional<double> predicted;  // a predictor's estimate, where one ran
+    std::vector<SampleTensor> tensors;  // names unique within the sample
+    std::vector<std::pair<std::string, double>> metrics;  // extra named scalars, names unique
 };
 
 // Resource limits on the derived network. An unset limit does not constrain.

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <climits>
 #include <filesystem>
+#include <limits>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -13,7 +14,10 @@ namespace nas::store {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// v1: sampled architectures in `architectures` (genotype, score, predicted, hidden state).
+// v2: samples are records of their own: `samples` with named tensors and metrics, and
+//     strategy-specific per-step scalars in `step_scalars`.
+constexpr int kSchemaVersion = 2;
 
 // Times are made by SQLite so every row of one statement carries the same instant.
 constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -82,17 +86,6 @@ CREATE TABLE alpha_values (
     probability REAL,
     PRIMARY KEY (snapshot_id, cell, edge, op)
 ) WITHOUT ROWID;
-CREATE TABLE architectures (
-    id            INTEGER PRIMARY KEY,
-    run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-    step          INTEGER NOT NULL,
-    epoch         INTEGER NOT NULL,
-    genotype_json TEXT,
-    score         REAL,
-    predicted     REAL,
-    hidden_state  BLOB  -- native 32-bit floats; NULL when the sampler has no state
-);
-CREATE INDEX architectures_by_run ON architectures(run_id, step);
 CREATE TABLE checkpoints (
     run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     epoch      INTEGER NOT NULL,
@@ -112,6 +105,50 @@ CREATE TABLE constraint_changes (
 );
 CREATE INDEX constraint_changes_by_run ON constraint_changes(run_id, step);
 )sql";
+
+// The tables schema v2 added: a new store gets them with kSchema, a v1 store by migration.
+// Tensors and scalars are rowid tables so that they read back in the order they were recorded.
+constexpr const char* kSampleSchema = R"sql(
+CREATE TABLE samples (
+    id                INTEGER PRIMARY KEY,
+    run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step              INTEGER NOT NULL,
+    epoch             INTEGER NOT NULL,
+    architecture_json TEXT,  -- the architecture's JSON form; NULL when there is none
+    score             REAL,
+    predicted         REAL,  -- NULL when no predictor ran
+    metrics_json      TEXT NOT NULL DEFAULT '{}'  -- JSON object of extra named scalars
+);
+CREATE INDEX samples_by_run ON samples(run_id, step);
+CREATE TABLE sample_tensors (
+    sample_id  INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    shape_json TEXT NOT NULL,  -- JSON array of dimensions, e.g. [4,32]
+    data       BLOB,           -- native 32-bit floats, row-major; NULL when empty
+    PRIMARY KEY (sample_id, name)
+);
+CREATE TABLE step_scalars (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step   INTEGER NOT NULL,
+    name   TEXT NOT NULL,
+    value  REAL,
+    PRIMARY KEY (run_id, step, name)
+);
+)sql";
+
+// v1 -> v2, after kSampleSchema. Ids are kept, so samples read back in the order the
+// architectures did; a hidden state becomes the tensor "hidden_state" of shape [n].
+constexpr const char* kMigrateV1ToV2 = R"sql(
+INSERT INTO samples (id, run_id, step, epoch, architecture_json, score, predicted, metrics_json)
+    SELECT id, run_id, step, epoch, genotype_json, score, predicted, '{}' FROM architectures;
+INSERT INTO sample_tensors (sample_id, name, shape_json, data)
+    SELECT id, 'hidden_state', '[' || (length(hidden_state) / 4) || ']', hidden_state
+    FROM architectures WHERE hidden_state IS NOT NULL;
+DROP TABLE architectures;
+)sql";
+
+// The name of the tensor a SampledArchitecture's hidden state is stored as.
+constexpr const char* kHiddenStateTensor = "hidden_state";
 
 std::string hostName() {
     char name[HOST_NAME_MAX + 1] = {};
@@ -142,6 +179,83 @@ space::Genotype genotypeFromText(const Statement& row, int column) {
     return space::genotypeFromJson(nlohmann::json::parse(row.text(column)));
 }
 
+// What a StoreError says after "run store '<path>': ", so a wrapping message names the file once.
+std::string causeOf(const std::exception& error, const std::string& path) {
+    const std::string text = error.what();
+    const std::string prefix = "run store '" + path + "': ";
+    return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
+}
+
+// --- samples <-> their stored form ---
+
+std::int64_t elementCount(const std::vector<std::int64_t>& shape) {
+    std::int64_t count = 1;
+    for (const std::int64_t dim : shape) count *= dim;
+    return count;
+}
+
+// A tensor whose shape does not describe its values would read back as something else.
+void checkTensor(const Database& db, const engine::SampleTensor& tensor) {
+    for (const std::int64_t dim : tensor.shape)
+        if (dim < 0)
+            throw StoreError("run store '" + db.path() + "': sample tensor '" + tensor.name +
+                             "' has a negative dimension");
+    if (elementCount(tensor.shape) != static_cast<std::int64_t>(tensor.values.size()))
+        throw StoreError("run store '" + db.path() + "': sample tensor '" + tensor.name +
+                         "' holds " + std::to_string(tensor.values.size()) +
+                         " values, not the product of its shape " +
+                         nlohmann::json(tensor.shape).dump());
+}
+
+// ordered_json keeps the metrics in the order they were recorded. JSON has no NaN nor infinity:
+// nlohmann writes them as null, which reads back as NaN.
+std::string metricsText(const std::vector<std::pair<std::string, double>>& metrics) {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : metrics) object[name] = value;
+    return object.dump();
+}
+
+std::vector<std::pair<std::string, double>> metricsFromText(const std::string& text) {
+    std::vector<std::pair<std::string, double>> metrics;
+    const auto object = nlohmann::ordered_json::parse(text);  // must outlive items()
+    for (const auto& [name, value] : object.items())
+        metrics.emplace_back(name, value.is_number() ? value.get<double>()
+                                                     : std::numeric_limits<double>::quiet_NaN());
+    return metrics;
+}
+
+std::optional<std::string> storedArchitectureText(const std::string& architecture) {
+    if (architecture.empty()) return std::nullopt;
+    return architecture;
+}
+
+engine::SampleRecord sampleOf(const engine::SampledArchitecture& a) {
+    engine::SampleRecord s;
+    s.step = a.step;
+    s.epoch = a.epoch;
+    s.architecture = storedGenotypeText(a.genotype).value_or("");
+    s.score = a.score;
+    s.predicted = a.predicted;
+    if (!a.hiddenState.empty())
+        s.tensors.push_back({kHiddenStateTensor,
+                             {static_cast<std::int64_t>(a.hiddenState.size())},
+                             a.hiddenState});
+    return s;
+}
+
+engine::SampledArchitecture architectureOf(const engine::SampleRecord& s) {
+    engine::SampledArchitecture a;
+    a.step = s.step;
+    a.epoch = s.epoch;
+    if (!s.architecture.empty())
+        a.genotype = space::genotypeFromJson(nlohmann::json::parse(s.architecture));
+    a.score = s.score;
+    a.predicted = s.predicted;
+    for (const engine::SampleTensor& t : s.tensors)
+        if (t.name == kHiddenStateTensor) a.hiddenState = t.values;
+    return a;
+}
+
 void bindCell(Statement& insert, int cell, const engine::CellAlphas& alphas) {
     insert.bind(2, cell);
     for (std::size_t edge = 0; edge < alphas.probs.size(); ++edge) {
@@ -162,6 +276,7 @@ RunStore::RunStore(const std::string& databasePath, Access access)
     if (access == Access::ReadOnly) {
         const int version = schemaVersion();
         if (version == 0) throw StoreError("run store '" + m_db->path() + "': holds no runs table (not a workspace database)");
+        // An older schema is read as it stands (readsV1Tables): upgrading it would be a write.
         if (version > kSchemaVersion)
             throw StoreError("run store '" + m_db->path() + "': schema version " + std::to_string(version) +
                              " is newer than this program's (" + std::to_string(kSchemaVersion) + ")");
@@ -189,17 +304,36 @@ void RunStore::createSchema() {
     if (schemaVersion() == kSchemaVersion) return;
     Transaction transaction(*m_db);
     const int current = schemaVersion();  // again: another process may have created it meanwhile
+    if (current == kSchemaVersion) return;  // ...or upgraded it; nothing to write
     if (current > kSchemaVersion)
         throw StoreError("run store '" + m_db->path() + "': schema version " +
                          std::to_string(current) + " is newer than this program's (" +
                          std::to_string(kSchemaVersion) + ")");
     if (current == 0) {
         m_db->exec(kSchema);
-        m_db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+        m_db->exec(kSampleSchema);
+    } else if (current == 1) {
+        // The rollback on the way out leaves the file as it was: a v1 program can still open it.
+        try {
+            migrateV1ToV2();
+        } catch (const std::exception& e) {
+            throw StoreError("run store '" + m_db->path() +
+                             "': cannot upgrade the schema from version 1 to 2 (the file is left "
+                             "as it was): " +
+                             causeOf(e, m_db->path()));
+        }
     }
     // Later versions migrate here, one step at a time.
+    m_db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     transaction.commit();
 }
+
+void RunStore::migrateV1ToV2() {
+    m_db->exec(kSampleSchema);
+    m_db->exec(kMigrateV1ToV2);
+}
+
+bool RunStore::readsV1Tables() const { return m_db->readOnly() && schemaVersion() < 2; }
 
 void RunStore::markOrphanedRunsInterrupted() {
     std::vector<std::int64_t> active;
@@ -437,8 +571,18 @@ void RunStore::recordSteps(std::int64_t run, const std::vector<engine::StepEvent
                      "INSERT OR REPLACE INTO steps (run_id, step, epoch, step_in_epoch, "
                      "steps_per_epoch, loss, accuracy, temperature, seconds_per_step, eta_seconds) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // A step recorded again keeps only its new scalars.
+    Statement removeScalars(*m_db, "DELETE FROM step_scalars WHERE run_id = ? AND step = ?");
+    Statement insertScalar(*m_db,
+                           "INSERT OR REPLACE INTO step_scalars (run_id, step, name, value) "
+                           "VALUES (?, ?, ?, ?)");
     insert.bind(1, run);
+    removeScalars.bind(1, run);
+    insertScalar.bind(1, run);
     for (const engine::StepEvent& s : steps) {
+        removeScalars.bind(2, s.step).run();
+        for (const auto& [name, value] : s.scalars)
+            insertScalar.bind(2, s.step).bind(3, name).bind(4, value).run();
         insert.bind(2, s.step)
             .bind(3, s.epoch)
             .bind(4, s.stepInEpoch)
@@ -471,9 +615,24 @@ std::vector<engine::StepEvent> RunStore::steps(std::int64_t run) const {
         s.temperature = select.real(6);
         s.secondsPerStep = select.real(7);
         s.etaSeconds = select.real(8);
-        steps.push_back(s);
+        steps.push_back(std::move(s));
     }
+    if (!readsV1Tables()) addStepScalars(run, steps);
     return steps;
+}
+
+void RunStore::addStepScalars(std::int64_t run, std::vector<engine::StepEvent>& steps) const {
+    std::map<std::int64_t, engine::StepEvent*> byStep;
+    for (engine::StepEvent& s : steps) byStep[s.step] = &s;
+    // rowid order is recording order: a strategy's scalars come back as it listed them.
+    Statement select(*m_db,
+                     "SELECT step, name, value FROM step_scalars WHERE run_id = ? "
+                     "ORDER BY step, rowid");
+    select.bind(1, run);
+    while (select.step()) {
+        const auto found = byStep.find(select.int64(0));
+        if (found != byStep.end()) found->second->scalars.emplace_back(select.text(1), select.real(2));
+    }
 }
 
 // --- alphas ----------------------------------------------------------------------------------
@@ -531,44 +690,109 @@ std::vector<engine::AlphaSnapshot> RunStore::alphaSnapshots(std::int64_t run) co
     return snapshots;
 }
 
-// --- sampled architectures -------------------------------------------------------------------
+// --- samples --------------------------------------------------------------------------------
 
-void RunStore::recordArchitectures(std::int64_t run,
-                                   const std::vector<engine::SampledArchitecture>& architectures) {
-    if (architectures.empty()) return;
+void RunStore::recordSamples(std::int64_t run, const std::vector<engine::SampleRecord>& samples) {
+    if (samples.empty()) return;
+    for (const engine::SampleRecord& sample : samples)
+        for (const engine::SampleTensor& tensor : sample.tensors) checkTensor(*m_db, tensor);
     Transaction transaction(*m_db);
     touch(run);
     Statement insert(*m_db,
-                     "INSERT INTO architectures (run_id, step, epoch, genotype_json, score, "
-                     "predicted, hidden_state) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                     "INSERT INTO samples (run_id, step, epoch, architecture_json, score, "
+                     "predicted, metrics_json) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    Statement insertTensor(*m_db,
+                           "INSERT INTO sample_tensors (sample_id, name, shape_json, data) "
+                           "VALUES (?, ?, ?, ?)");
     insert.bind(1, run);
-    for (const engine::SampledArchitecture& a : architectures) {
-        insert.bind(2, a.step)
-            .bind(3, a.epoch)
-            .bind(4, storedGenotypeText(a.genotype))
-            .bind(5, a.score)
-            .bind(6, a.predicted)
-            .bindFloats(7, a.hiddenState)
+    for (const engine::SampleRecord& s : samples) {
+        insert.bind(2, s.step)
+            .bind(3, s.epoch)
+            .bind(4, storedArchitectureText(s.architecture))
+            .bind(5, s.score)
+            .bind(6, s.predicted)
+            .bind(7, metricsText(s.metrics))
             .run();
+        insertTensor.bind(1, m_db->lastInsertId());
+        for (const engine::SampleTensor& t : s.tensors)
+            insertTensor.bind(2, t.name)
+                .bind(3, nlohmann::json(t.shape).dump())
+                .bindFloats(4, t.values)
+                .run();
     }
     transaction.commit();
 }
 
-std::vector<engine::SampledArchitecture> RunStore::architectures(std::int64_t run) const {
+std::vector<engine::SampleRecord> RunStore::samples(std::int64_t run) const {
+    if (readsV1Tables()) return v1Samples(run);
+    Statement select(*m_db,
+                     "SELECT id, step, epoch, architecture_json, score, predicted, metrics_json "
+                     "FROM samples WHERE run_id = ? ORDER BY step, id");
+    Statement tensors(*m_db,
+                      "SELECT name, shape_json, data FROM sample_tensors WHERE sample_id = ? "
+                      "ORDER BY rowid");
+    select.bind(1, run);
+    std::vector<engine::SampleRecord> samples;
+    while (select.step()) {
+        engine::SampleRecord s;
+        s.step = select.int64(1);
+        s.epoch = select.integer(2);
+        s.architecture = select.text(3);  // "" for NULL
+        s.score = select.real(4);
+        s.predicted = select.optionalReal(5);
+        s.metrics = metricsFromText(select.text(6));
+        tensors.bind(1, select.int64(0));
+        while (tensors.step())
+            s.tensors.push_back({tensors.text(0),
+                                 nlohmann::json::parse(tensors.text(1)).get<std::vector<std::int64_t>>(),
+                                 tensors.floats(2)});
+        tensors.reset();
+        samples.push_back(std::move(s));
+    }
+    return samples;
+}
+
+std::vector<engine::SampleRecord> RunStore::v1Samples(std::int64_t run) const {
     Statement select(*m_db,
                      "SELECT step, epoch, genotype_json, score, predicted, hidden_state "
                      "FROM architectures WHERE run_id = ? ORDER BY step, id");
     select.bind(1, run);
-    std::vector<engine::SampledArchitecture> architectures;
+    std::vector<engine::SampleRecord> samples;
     while (select.step()) {
-        engine::SampledArchitecture a;
-        a.step = select.int64(0);
-        a.epoch = select.integer(1);
-        a.genotype = genotypeFromText(select, 2);
-        a.score = select.real(3);
-        a.predicted = select.optionalReal(4);
-        a.hiddenState = select.floats(5);
-        architectures.push_back(std::move(a));
+        engine::SampleRecord s;
+        s.step = select.int64(0);
+        s.epoch = select.integer(1);
+        s.architecture = select.text(2);
+        s.score = select.real(3);
+        s.predicted = select.optionalReal(4);
+        if (!select.isNull(5)) {
+            std::vector<float> state = select.floats(5);
+            const auto size = static_cast<std::int64_t>(state.size());
+            s.tensors.push_back({kHiddenStateTensor, {size}, std::move(state)});
+        }
+        samples.push_back(std::move(s));
+    }
+    return samples;
+}
+
+void RunStore::recordArchitectures(std::int64_t run,
+                                   const std::vector<engine::SampledArchitecture>& architectures) {
+    std::vector<engine::SampleRecord> samples;
+    samples.reserve(architectures.size());
+    for (const engine::SampledArchitecture& a : architectures) samples.push_back(sampleOf(a));
+    recordSamples(run, samples);
+}
+
+std::vector<engine::SampledArchitecture> RunStore::architectures(std::int64_t run) const {
+    std::vector<engine::SampledArchitecture> architectures;
+    for (const engine::SampleRecord& s : samples(run)) {
+        try {
+            architectures.push_back(architectureOf(s));
+        } catch (const std::exception& e) {
+            throw StoreError("run store '" + m_db->path() + "': run " + std::to_string(run) +
+                             ": the sample of step " + std::to_string(s.step) +
+                             " is no cell genotype: " + e.what());
+        }
     }
     return architectures;
 }
@@ -646,7 +870,13 @@ void RunStore::discardFrom(std::int64_t run, int epoch, std::int64_t step) {
                                     " WHERE run_id = ? AND (epoch > ? OR (epoch = ? AND step >= ?))");
         remove.bind(1, run).bind(2, epoch).bind(3, epoch).bind(4, step).run();
     }
-    for (const char* table : {"epochs", "architectures", "checkpoints"}) {
+    // step_scalars has no epoch: it follows the steps that remain.
+    Statement removeScalars(*m_db,
+                            "DELETE FROM step_scalars WHERE run_id = ? AND step NOT IN "
+                            "(SELECT step FROM steps WHERE run_id = ?)");
+    removeScalars.bind(1, run).bind(2, run).run();
+    // A sample's tensors go with it (ON DELETE CASCADE).
+    for (const char* table : {"epochs", "samples", "checkpoints"}) {
         Statement remove(*m_db,
                          std::string("DELETE FROM ") + table + " WHERE run_id = ? AND epoch >= ?");
         remove.bind(1, run).bind(2, epoch).run();

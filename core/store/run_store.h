@@ -43,8 +43,11 @@ class RunStore final {
   public:
     // ReadWrite: opens or creates the database and its schema (WAL, busy timeout 5 s, foreign keys
     // on), then marks runs left 'running' or 'paused' by a process that is gone as 'interrupted'.
-    // ReadOnly (for commands that only read: a workspace on a read-only disk still lists, shows and
-    // exports): writes nothing; such runs read back as 'interrupted' without being marked.
+    // A store of an older schema (v1: sampled architectures in `architectures`) is upgraded in one
+    // transaction; when the upgrade fails the file is left exactly as it was and StoreError says
+    // why. ReadOnly (for commands that only read: a workspace on a read-only disk still lists,
+    // shows and exports): writes nothing, reads a v1 store as it stands; runs left 'running' by a
+    // dead writer read back as 'interrupted' without being marked.
     // A run's writer is known by its RunLock, which the system drops when the writer dies.
     // Throws StoreError naming the file and SQLite's message.
     explicit RunStore(const std::string& databasePath, Access access = Access::ReadWrite);
@@ -64,10 +67,15 @@ class RunStore final {
     // Metrics, derived genotype (JSON and, where it has one, DARTS string) and cost, in one
     // transaction. Recording an epoch again replaces it.
     void recordEpoch(std::int64_t run, const engine::EpochMetrics& metrics);
-    // One transaction per batch. Recording a step again replaces it.
+    // One transaction per batch. Recording a step again replaces it, its scalars included.
     void recordSteps(std::int64_t run, const std::vector<engine::StepEvent>& steps);
     // One row per (cell, edge, op), plus the op names. A snapshot of the same step replaces it.
     void recordAlphas(std::int64_t run, const engine::AlphaSnapshot& snapshot);
+    // Samples with their tensors and metrics, one transaction per batch. Tensors whose shape does
+    // not match their value count are refused (StoreError), and nothing of the batch is kept.
+    void recordSamples(std::int64_t run, const std::vector<engine::SampleRecord>& samples);
+    // The cell-space view of samples: the genotype becomes the architecture JSON and a hidden
+    // state the tensor "hidden_state" of shape [n].
     void recordArchitectures(std::int64_t run,
                              const std::vector<engine::SampledArchitecture>& architectures);
     // Recording the same epoch again replaces the path.
@@ -76,7 +84,8 @@ class RunStore final {
                                 const engine::Constraints& constraints);
 
     // Before a resume continues after checkpoint epoch `epoch`: drops the later epochs, their
-    // steps, alpha snapshots, architectures and checkpoints, so a replay shows each epoch once.
+    // steps (with their scalars), alpha snapshots, samples and checkpoints, so a replay shows each
+    // epoch once.
     // Constraint changes stay: they record what the user did, not what the search produced.
     // Before a resume continues at (epoch, step): drop epoch-level rows from `epoch` on and
     // step-level rows from `step` on, so a replay shows each epoch and step once.
@@ -93,6 +102,9 @@ class RunStore final {
     [[nodiscard]] std::vector<engine::EpochMetrics> epochs(std::int64_t run) const;  // by epoch
     [[nodiscard]] std::vector<engine::StepEvent> steps(std::int64_t run) const;      // by step
     [[nodiscard]] std::vector<engine::AlphaSnapshot> alphaSnapshots(std::int64_t run) const;
+    // By step, then in recording order; tensors and metrics in the order they were recorded.
+    [[nodiscard]] std::vector<engine::SampleRecord> samples(std::int64_t run) const;
+    // samples() as genotypes; throws StoreError for a sample whose architecture is no genotype.
     [[nodiscard]] std::vector<engine::SampledArchitecture> architectures(std::int64_t run) const;
     [[nodiscard]] std::vector<std::pair<std::int64_t, engine::Constraints>> constraintChanges(
         std::int64_t run) const;
@@ -103,6 +115,14 @@ class RunStore final {
   private:
     [[nodiscard]] int schemaVersion() const;
     void createSchema();
+    // Schema v1 -> v2 inside the caller's transaction: `architectures` rows become samples.
+    void migrateV1ToV2();
+    // True for a read-only store still at schema v1 (it cannot be upgraded): reads go to the v1
+    // tables. Asked per read, as another process may upgrade the file while this store is open.
+    [[nodiscard]] bool readsV1Tables() const;
+    [[nodiscard]] std::vector<engine::SampleRecord> v1Samples(std::int64_t run) const;
+    // Fills each step's scalars from step_scalars.
+    void addStepScalars(std::int64_t run, std::vector<engine::StepEvent>& steps) const;
     void markOrphanedRunsInterrupted();
     // Bumps updated_at inside the caller's transaction; throws when the run does not exist.
     void touch(std::int64_t run);

@@ -407,8 +407,8 @@ TEST_F(RunStoreTest, DeleteRunCascadesToEveryTable) {
 
     EXPECT_FALSE(store.findRun(run));
     const std::string mine = "run_id = " + std::to_string(run);
-    for (const char* table : {"epochs", "steps", "alpha_snapshots", "architectures", "checkpoints",
-                              "constraint_changes"})
+    for (const char* table : {"epochs", "steps", "alpha_snapshots", "samples", "checkpoints",
+                              "constraint_changes", "step_scalars"})
         EXPECT_EQ(count(table, mine), 0) << table;
     EXPECT_EQ(count("alpha_values"), 12);  // only the kept run's snapshot
     EXPECT_EQ(store.listRuns().size(), 1u);
@@ -433,7 +433,7 @@ TEST_F(RunStoreTest, WritesForAMissingRunFailWithoutLeavingRows) {
 TEST_F(RunStoreTest, UsesWalAndAVersionedSchema) {
     { RunStore store(m_path); }
     EXPECT_EQ(query("PRAGMA journal_mode"), "wal");
-    EXPECT_EQ(query("PRAGMA user_version"), "1");
+    EXPECT_EQ(query("PRAGMA user_version"), "2");
     RunStore reopened(m_path);  // an existing schema is kept
     EXPECT_TRUE(reopened.listRuns().empty());
 }

@@ -59,6 +59,9 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent) : QWidget(parent) {
     m_limit->setBrush(shade);
     m_cost = addCurve(m_costPlot, tr("derived network"), kValidColor, true);
 
+    m_scalarsPlot = makePlot(QStringLiteral("strategyScalarsPlot"), tr("Strategy signals"), tr("value"));
+    m_scalarsPlot->setVisible(false);  // until the strategy reports one
+
     m_metricChoice = new QComboBox(this);
     m_metricChoice->setObjectName(QStringLiteral("costMetricChoice"));
     m_metricChoice->addItem(tr("Parameters"));
@@ -83,6 +86,7 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent) : QWidget(parent) {
     grid->addWidget(m_accuracyPlot, 0, 1);
     grid->addWidget(m_temperaturePlot, 1, 0);
     grid->addLayout(costBox, 1, 1);
+    grid->addWidget(m_scalarsPlot, 2, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(0, 1);
@@ -123,12 +127,24 @@ QCPGraph* TrainingCurvesView::addCurve(QCustomPlot* plot, const QString& name, c
     return graph;
 }
 
+QCPGraph* TrainingCurvesView::scalarCurve(const std::string& name) {
+    auto it = m_scalarCurves.find(name);
+    if (it != m_scalarCurves.end()) return it->second;
+    // Colours in order of appearance, from a small qualitative palette.
+    static const QColor palette[] = {QColor(0x75, 0x70, 0xb3), QColor(0x1b, 0x9e, 0x77), QColor(0xd9, 0x5f, 0x02),
+                                     QColor(0xe7, 0x29, 0x8a), QColor(0x66, 0xa6, 0x1e)};
+    const QColor color = palette[m_scalarCurves.size() % std::size(palette)];
+    m_scalarsPlot->setVisible(true);
+    return m_scalarCurves[name] = addCurve(m_scalarsPlot, toQString(name), color, false);
+}
+
 void TrainingCurvesView::appendSteps(const std::vector<engine::StepEvent>& steps) {
     for (const engine::StepEvent& s : steps) {
         const double x = stepProgress(s);
         m_stepLoss->addData(x, s.loss);
         m_stepAccuracy->addData(x, s.accuracy * 100.0);
         if (s.temperature > 0) m_temperature->addData(x, s.temperature);
+        for (const auto& [name, value] : s.scalars) scalarCurve(name)->addData(x, value);
         m_stepsPerEpoch = std::max(s.stepsPerEpoch, 1);
         m_lastStep = std::max(m_lastStep, s.step);
     }
@@ -187,6 +203,9 @@ void TrainingCurvesView::setRun(
 void TrainingCurvesView::clear() {
     for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_temperaturePlot, m_costPlot})
         for (int i = 0; i < plot->graphCount(); ++i) plot->graph(i)->data()->clear();
+    m_scalarsPlot->clearGraphs();
+    m_scalarCurves.clear();
+    m_scalarsPlot->setVisible(false);
     m_epochs.clear();
     m_changes.clear();
     m_pending.reset();
@@ -269,7 +288,7 @@ void TrainingCurvesView::refresh() {
     const QString note = temperatureNote();
     m_noTemperature->setText(note);
     m_noTemperature->setVisible(!note.isEmpty());
-    for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_temperaturePlot, m_costPlot}) {
+    for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_temperaturePlot, m_costPlot, m_scalarsPlot}) {
         bool hasData = false;
         for (int i = 0; i < plot->graphCount(); ++i) {
             bool found = false;

@@ -4,6 +4,8 @@
 // feasible region shaded and moving when the constraint changes.
 #include <QWidget>
 #include <cstdint>
+#include <iterator>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -62,11 +64,16 @@ class TrainingCurvesView final : public QWidget {
     QCPGraph* addCurve(QCustomPlot* plot, const QString& name, const QColor& color, bool points);
     void rebuildCost();
     void rebuildLimit();
+    // The curve of a strategy's named per-step scalar, made on first sight.
+    QCPGraph* scalarCurve(const std::string& name);
 
     QCustomPlot* m_lossPlot = nullptr;
     QCustomPlot* m_accuracyPlot = nullptr;
     QCustomPlot* m_temperaturePlot = nullptr;
     QCustomPlot* m_costPlot = nullptr;
+    // Whatever per-step scalars the strategy reports (StepEvent::scalars), one curve per name.
+    QCustomPlot* m_scalarsPlot = nullptr;
+    std::map<std::string, QCPGraph*> m_scalarCurves;
     QCPGraph* m_stepLoss = nullptr;
     QCPGraph* m_trainLoss = nullptr;
     QCPGraph* m_validLoss = nullptr;

@@ -24,7 +24,7 @@ struct EngineBatch {
     std::vector<engine::StepEvent> steps;
     std::vector<engine::AlphaSnapshot> alphas;
     std::vector<engine::EpochMetrics> epochs;
-    std::size_t sampledCount = 0;
+    std::vector<engine::SampleRecord> samples;  // sampled architectures, as the store keeps them
     std::vector<std::pair<engine::RunStatus, std::string>> statuses;
     std::vector<std::string> logs;
     std::vector<std::pair<std::int64_t, engine::Constraints>>
@@ -33,7 +33,7 @@ struct EngineBatch {
     std::vector<std::vector<std::string>> refusedConstraints;  // the problems of each refusal
 
     [[nodiscard]] bool empty() const {
-        return !started && steps.empty() && alphas.empty() && epochs.empty() && sampledCount == 0 &&
+        return !started && steps.empty() && alphas.empty() && epochs.empty() && samples.empty() &&
                statuses.empty() && logs.empty() && constraintChanges.empty() && phases.empty() &&
                refusedConstraints.empty();
     }

@@ -60,8 +60,8 @@ class EngineBridge::Observer final : public engine::SearchObserver {
     void onEpoch(const engine::EpochMetrics& metrics) override {
         m_bridge.m_reports.post([&](EngineBatch& b) { b.epochs.push_back(metrics); });
     }
-    void onSampled(const std::vector<engine::SampledArchitecture>& architectures) override {
-        m_bridge.m_reports.post([&](EngineBatch& b) { b.sampledCount += architectures.size(); });
+    void onSamples(const std::vector<engine::SampleRecord>& samples) override {
+        m_bridge.m_reports.post([&](EngineBatch& b) { b.samples.insert(b.samples.end(), samples.begin(), samples.end()); });
     }
     void onStatus(engine::RunStatus status, const std::string& message) override {
         m_bridge.m_reports.post([&](EngineBatch& b) { b.statuses.emplace_back(status, message); });

@@ -105,8 +105,8 @@ void RunViews::applyBatch(const EngineBatch& batch) {
         appendLog(text);
     }
     for (const std::string& line : batch.logs) appendLog(widgets::toQString(line));
-    if (batch.sampledCount > 0)
-        appendLog(tr("%n architecture(s) sampled.", nullptr, static_cast<int>(batch.sampledCount)));
+    if (!batch.samples.empty())
+        appendLog(tr("%n architecture(s) sampled.", nullptr, static_cast<int>(batch.samples.size())));
 }
 
 void RunViews::showEpochs(const std::vector<engine::EpochMetrics>& epochs) {

@@ -32,7 +32,7 @@ public:
         saveCheckpoint((std::filesystem::path(runFolder) / name).string(), strategy, position);
         m_store.atomically([&] {
             if (epoch) {
-                if (!epoch->sampled.empty()) m_store.recordArchitectures(m_runId, epoch->sampled);
+                if (!epoch->samples.empty()) m_store.recordSamples(m_runId, epoch->samples);
                 m_store.recordEpoch(m_runId, epoch->metrics);
                 m_store.recordAlphas(m_runId, epoch->alphas);
             }

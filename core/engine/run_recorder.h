@@ -22,7 +22,7 @@ class Workspace;
 struct EpochRecord {
     EpochMetrics metrics;
     AlphaSnapshot alphas;
-    std::vector<SampledArchitecture> sampled;
+    std::vector<SampleRecord> samples;
 };
 
 class RunRecorder {

@@ -360,8 +360,7 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
         }
     }
     EpochRecord record;
-    record.sampled = strategy->takeSampled();
-    const auto& sampled = record.sampled;
+    for (const auto& sampled : strategy->takeSampled()) record.samples.push_back(store::sampleOf(sampled));
     EpochMetrics& m = record.metrics;
     m.epoch = epoch;
     m.trainLoss = position.stepsCounted ? position.lossSum / position.stepsCounted : 0.0;
@@ -385,7 +384,7 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     // epoch that a resume would run again.
     recorder->checkpoint(position, *strategy, &record);
 
-    if (!sampled.empty()) observer.onSampled(sampled);
+    if (!record.samples.empty()) observer.onSamples(record.samples);
     observer.onAlphas(alphas);
     observer.onEpoch(m);
     for (const auto& broken : config.constraints.violations(m.cost))
@@ -493,6 +492,7 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
             ev.loss = result.loss;
             ev.accuracy = result.accuracy;
             ev.temperature = strategy->temperature();
+            ev.scalars = result.scalars;
             ev.secondsPerStep = secondsPerStep;
             ev.etaSeconds = secondsPerStep * static_cast<double>(totalSteps - position.globalStep);
             pendingSteps.push_back(ev);

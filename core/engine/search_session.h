@@ -25,7 +25,8 @@ public:
     virtual void onStep(const StepEvent& /*event*/) {}           // at most event_rate_hz per second
     virtual void onAlphas(const AlphaSnapshot& /*snapshot*/) {}  // at most event_rate_hz per second
     virtual void onEpoch(const EpochMetrics& /*metrics*/) {}
-    virtual void onSampled(const std::vector<SampledArchitecture>& /*architectures*/) {}
+    // Architectures a strategy sampled and scored, as the store keeps them (after each epoch).
+    virtual void onSamples(const std::vector<SampleRecord>& /*samples*/) {}
     virtual void onStatus(RunStatus /*status*/, const std::string& /*message*/) {}
     virtual void onLog(const std::string& /*line*/) {}
     // New constraints took effect before global step `step` (the store records the same step).

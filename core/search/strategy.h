@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <torch/optim/adam.h>
@@ -37,6 +38,9 @@ struct ScoringSettings {
 struct StepResult {
     double loss = 0;
     double accuracy = 0;  // on the weight-training batch
+    // The strategy's own per-step figures (a penalty, a reward, a baseline, an entropy): the engine
+    // passes them on in StepEvent::scalars, the store keeps them, the curves view plots them by name.
+    std::vector<std::pair<std::string, double>> scalars;
 };
 
 // What the engine hands a strategy after each epoch, to score architectures with the shared weights.

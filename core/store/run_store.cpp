@@ -229,20 +229,6 @@ std::optional<std::string> storedArchitectureText(const std::string& architectur
     return architecture;
 }
 
-engine::SampleRecord sampleOf(const engine::SampledArchitecture& a) {
-    engine::SampleRecord s;
-    s.step = a.step;
-    s.epoch = a.epoch;
-    s.architecture = storedGenotypeText(a.genotype).value_or("");
-    s.score = a.score;
-    s.predicted = a.predicted;
-    if (!a.hiddenState.empty())
-        s.tensors.push_back({kHiddenStateTensor,
-                             {static_cast<std::int64_t>(a.hiddenState.size())},
-                             a.hiddenState});
-    return s;
-}
-
 engine::SampledArchitecture architectureOf(const engine::SampleRecord& s) {
     engine::SampledArchitecture a;
     a.step = s.step;
@@ -269,6 +255,20 @@ void bindCell(Statement& insert, int cell, const engine::CellAlphas& alphas) {
 }
 
 }  // namespace
+
+engine::SampleRecord sampleOf(const engine::SampledArchitecture& a) {
+    engine::SampleRecord s;
+    s.step = a.step;
+    s.epoch = a.epoch;
+    s.architecture = storedGenotypeText(a.genotype).value_or("");
+    s.score = a.score;
+    s.predicted = a.predicted;
+    if (!a.hiddenState.empty())
+        s.tensors.push_back({kHiddenStateTensor,
+                             {static_cast<std::int64_t>(a.hiddenState.size())},
+                             a.hiddenState});
+    return s;
+}
 
 RunStore::RunStore(const std::string& databasePath, Access access)
     : m_db(std::make_unique<Database>(databasePath, access)) {

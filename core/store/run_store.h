@@ -39,6 +39,10 @@ struct CheckpointRecord {
     std::string path;
 };
 
+// A sampled cell architecture as a sample record: the genotype's stored JSON, its scores, and its
+// hidden state (if any) as the tensor "hidden_state" of shape [n].
+[[nodiscard]] engine::SampleRecord sampleOf(const engine::SampledArchitecture& architecture);
+
 class RunStore final {
   public:
     // ReadWrite: opens or creates the database and its schema (WAL, busy timeout 5 s, foreign keys

@@ -304,3 +304,36 @@ TEST(SessionQueries, AreAnsweredBetweenStepsAndWhilePausedWithTheCurrentWeights)
     }
 }
 
+
+TEST(SessionRecords, StrategyScalarsAndSamplesReachTheObserverAndTheStore) {
+    TempWorkspace ws;
+    struct Samples : Recorder {
+        std::vector<engine::SampleRecord> samples;
+        void onSamples(const std::vector<engine::SampleRecord>& s) override {
+            samples.insert(samples.end(), s.begin(), s.end());
+        }
+    };
+    engine::SearchControl control;
+    // SNAS reports its λ-weighted resource penalty each step while a constraint is on.
+    auto snas = fixtures::tinySearch("snas", 1, 3);
+    snas.constraints.strength = 0.01;
+    Samples snasSeen;
+    const auto snasRun = engine::SearchSession(snas, ws.root()).run(snasSeen, control);
+    ASSERT_EQ(snasRun.status, engine::RunStatus::Finished) << snasRun.message;
+    ASSERT_FALSE(snasSeen.steps.empty());
+    ASSERT_EQ(snasSeen.steps[0].scalars.size(), 1u);
+    EXPECT_EQ(snasSeen.steps[0].scalars[0].first, "resource penalty");
+    EXPECT_GT(snasSeen.steps[0].scalars[0].second, 0.0);
+    const auto stored = ws.store().steps(snasRun.runId);
+    ASSERT_FALSE(stored.empty());
+    EXPECT_EQ(stored[0].scalars, snasSeen.steps[0].scalars);
+    // Random search's scored samples arrive as sample records, and the store keeps the same.
+    Samples randomSeen;
+    const auto randomRun = engine::SearchSession(fixtures::tinySearch("random", 1, 3), ws.root()).run(randomSeen, control);
+    ASSERT_EQ(randomRun.status, engine::RunStatus::Finished) << randomRun.message;
+    ASSERT_FALSE(randomSeen.samples.empty());
+    const auto kept = ws.store().samples(randomRun.runId);
+    ASSERT_EQ(kept.size(), randomSeen.samples.size());
+    EXPECT_EQ(kept[0].architecture, randomSeen.samples[0].architecture);
+    EXPECT_DOUBLE_EQ(kept[0].score, randomSeen.samples[0].score);
+}

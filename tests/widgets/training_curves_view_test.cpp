@@ -110,3 +110,29 @@ TEST(TrainingCurvesView, LegendsSitOutsideTheAxes) {
         EXPECT_GT(plot->legend->itemCount(), 0) << name;
     }
 }
+
+TEST(TrainingCurvesView, PlotsAStrategysNamedScalarsWithoutKnowingThem) {
+    TrainingCurvesView view;
+    view.show();
+    auto* plot = view.findChild<QCustomPlot*>(QStringLiteral("strategyScalarsPlot"));
+    ASSERT_NE(plot, nullptr);
+    EXPECT_FALSE(plot->isVisible()) << "no strategy scalars yet: no plot";
+    std::vector<nas::engine::StepEvent> steps;
+    for (int i = 0; i < 4; ++i) {
+        auto s = makeStep(i);
+        s.scalars = {{"reward", 0.1 * i}, {"baseline", 0.05 * i}};
+        if (i == 3) s.scalars.emplace_back("entropy", 1.5);
+        steps.push_back(s);
+    }
+    view.appendSteps(steps);
+    view.refresh();
+    EXPECT_TRUE(plot->isVisible());
+    ASSERT_EQ(plot->graphCount(), 3);
+    EXPECT_EQ(plot->graph(0)->name(), QStringLiteral("reward"));
+    EXPECT_EQ(plot->graph(0)->dataCount(), 4);
+    EXPECT_EQ(plot->graph(2)->name(), QStringLiteral("entropy"));
+    EXPECT_EQ(plot->graph(2)->dataCount(), 1);
+    view.clear();
+    EXPECT_EQ(plot->graphCount(), 0);
+    EXPECT_FALSE(plot->isVisible());
+}

@@ -1,6 +1,7 @@
 #include "search/snas/snas.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <torch/nn/functional/loss.h>
 
@@ -205,13 +206,19 @@ StepResult SnasStrategy::step(const Batch& train, const Batch&) {
     const auto logits = m_supernet->forward(train.images, normal, reduce);
     const auto ce = torch::cross_entropy_loss(logits, train.labels);
     auto total = ce;
-    if (m_constraints.strength > 0)
-        total = ce + m_constraints.strength * resourcePenalty(normal.weights, reduce.weights);
+    std::optional<double> penalty;
+    if (m_constraints.strength > 0) {
+        const auto term = m_constraints.strength * resourcePenalty(normal.weights, reduce.weights);
+        total = ce + term;
+        penalty = term.item<double>();
+    }
     // One backward pass feeds both the weights and the architecture.
     total.backward();
     stepWeights();
     stepArchitecture(m_options.archGradClip);
-    return result(ce, logits, train.labels);
+    auto r = result(ce, logits, train.labels);
+    if (penalty) r.scalars.emplace_back("resource penalty", *penalty);  // the λ-weighted term
+    return r;
 }
 
 space::Genotype SnasStrategy::derive() const {

@@ -10,7 +10,7 @@ PACKAGES="
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev libvulkan-dev
   libqcustomplot-dev libqcustomplot2.1-qt6 qt6-svg-dev
   dataset-fashion-mnist python3-torch
-  xvfb xauth
+  xvfb xauth clang-format
 "
 
 missing=""

@@ -55,11 +55,13 @@ bool writeText(const QString& path, const QString& text, QString& error) {
 
 void ExportDialog::findTrainedWeights() {
     // A command line: not translated.
-    const QString train = QStringLiteral("nas-studio-cli train --run %1")
-                              .arg(m_subject.runId ? QString::number(*m_subject.runId) : QStringLiteral("RUN_ID"));
-    m_weightsProblem = tr("No trained weights yet: train this cell from scratch with Run ▸ Train found cell, "
-                          "or “%1” on a terminal; its weights then appear here.")
-                           .arg(train);
+    const QString train =
+        QStringLiteral("nas-studio-cli train --run %1")
+            .arg(m_subject.runId ? QString::number(*m_subject.runId) : QStringLiteral("RUN_ID"));
+    m_weightsProblem =
+        tr("No trained weights yet: train this cell from scratch with Run ▸ Train found cell, "
+           "or “%1” on a terminal; its weights then appear here.")
+            .arg(train);
     if (m_subject.runFolder.isEmpty()) return;
     try {
         m_trained = engine::readTrainedModel(m_subject.runFolder.toStdString());
@@ -69,9 +71,10 @@ void ExportDialog::findTrainedWeights() {
     }
     if (!m_trained) return;
     if (m_trained->genotype != m_subject.genotype) {
-        m_weightsProblem = tr("The run's trained weights belong to another of its genotypes (a different "
-                              "epoch); train this one with “%1 --epoch N”.")
-                               .arg(train);
+        m_weightsProblem =
+            tr("The run's trained weights belong to another of its genotypes (a different "
+               "epoch); train this one with “%1 --epoch N”.")
+                .arg(train);
         m_trained.reset();
         return;
     }
@@ -89,16 +92,18 @@ ExportDialog::ExportDialog(ExportSubject subject, QWidget* parent)
         m_darts = toQString(*text + "\n");
     } else {
         try {
-            m_darts = toQString(space::toDartsString(m_subject.genotype) + "\n");  // throws, naming the node
+            m_darts = toQString(space::toDartsString(m_subject.genotype) +
+                                "\n");  // throws, naming the node
         } catch (const std::exception& e) {
-            m_dartsProblem = tr("This genotype has no DARTS string form: %1").arg(toQString(e.what()));
+            m_dartsProblem =
+                tr("This genotype has no DARTS string form: %1").arg(toQString(e.what()));
         }
     }
     findTrainedWeights();
     try {
         // With trained weights, the module is written at their size so that they load into it.
-        m_pytorch = toQString(
-            exporting::pytorchSource(m_subject.genotype, m_trained ? m_trained->space : m_subject.space, {}));
+        m_pytorch = toQString(exporting::pytorchSource(
+            m_subject.genotype, m_trained ? m_trained->space : m_subject.space, {}));
     } catch (const std::exception& e) {
         m_pytorchProblem =
             tr("No PyTorch module can be written for this genotype: %1").arg(toQString(e.what()));
@@ -202,13 +207,14 @@ void ExportDialog::showFormat(int row) {
     m_save->setEnabled(isAvailable(format));
     QString note = unavailableReason(format);
     if (format == Format::PyTorch)
-        note = m_trained ? tr("A standalone file that needs only PyTorch, written at the trained size "
-                              "(C = %1, %2 layers): “python3 model.py weights.pt” loads the "
-                              "trained weights.")
-                               .arg(m_trained->space.channels)
-                               .arg(m_trained->space.layers)
-                         : tr("A standalone file that needs only PyTorch; running it prints the "
-                              "parameter count.");
+        note = m_trained
+                   ? tr("A standalone file that needs only PyTorch, written at the trained size "
+                        "(C = %1, %2 layers): “python3 model.py weights.pt” loads the "
+                        "trained weights.")
+                         .arg(m_trained->space.channels)
+                         .arg(m_trained->space.layers)
+                   : tr("A standalone file that needs only PyTorch; running it prints the "
+                        "parameter count.");
     m_note->setText(note);
 }
 

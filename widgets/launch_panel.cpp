@@ -2,8 +2,8 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -38,8 +38,8 @@ QStringList datasetFolderProblems(const engine::DatasetConfig& dataset) {
     auto present = [&](const QString& name) { return QFileInfo(folder.filePath(name)).isFile(); };
     QStringList missing;
     if (dataset.name == "fashion-mnist") {
-        for (const QString& stem : {QStringLiteral("train-images-idx3-ubyte"),
-                                   QStringLiteral("train-labels-idx1-ubyte")})
+        for (const QString& stem :
+             {QStringLiteral("train-images-idx3-ubyte"), QStringLiteral("train-labels-idx1-ubyte")})
             if (!present(stem + QStringLiteral(".gz")) && !present(stem))
                 missing << stem + QStringLiteral("(.gz)");
     } else if (dataset.name == "cifar10") {
@@ -275,8 +275,9 @@ std::optional<engine::Constraints> LaunchPanel::validateConstraints() {
     }
     if (m_running) m_apply->setEnabled(problems.isEmpty());
     if (!problems.isEmpty()) {
-        showProblems(m_running ? tr("Cannot apply the constraints:") : tr("Cannot start the search:"),
-                     problems);
+        showProblems(
+            m_running ? tr("Cannot apply the constraints:") : tr("Cannot start the search:"),
+            problems);
         return std::nullopt;
     }
     if (m_running) {

@@ -141,7 +141,8 @@ QGroupBox* LaunchForm::buildStrategyOptionsGroup() {
     layout->addWidget(m_strategyOptions);
     connect(m_strategyOptions, &StrategyOptionsForm::changed, this, &LaunchForm::changed);
     // Another strategy: its settings as the loaded config has them, else its defaults.
-    connect(m_strategy, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { showStrategyOptions(true); });
+    connect(m_strategy, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { showStrategyOptions(true); });
     return m_strategyOptionsGroup;
 }
 
@@ -151,7 +152,8 @@ void LaunchForm::showStrategyOptions(bool keepEdits) {
     const auto strategy = toStdString(comboKey(m_strategy));
     const auto* descriptor = search::findStrategy(strategy);
     m_strategyOptionsGroup->setTitle(
-        tr("%1 settings").arg(descriptor ? toQString(descriptor->displayName) : toQString(strategy)));
+        tr("%1 settings")
+            .arg(descriptor ? toQString(descriptor->displayName) : toQString(strategy)));
     m_strategyOptionsGroup->setVisible(descriptor && !descriptor->options.empty());
     m_strategyOptions->showStrategy(strategy, m_base.value(strategy, nlohmann::json::object()));
 }
@@ -164,7 +166,8 @@ QGroupBox* LaunchForm::buildSearchGroup() {
     // Every registered strategy, its description as the tooltip.
     for (const auto* strategy : search::registeredStrategies()) {
         m_strategy->addItem(toQString(strategy->displayName), toQString(strategy->name));
-        m_strategy->setItemData(m_strategy->count() - 1, toQString(strategy->description), Qt::ToolTipRole);
+        m_strategy->setItemData(m_strategy->count() - 1, toQString(strategy->description),
+                                Qt::ToolTipRole);
     }
     form->addRow(tr("Strategy:"), m_strategy);
 
@@ -174,10 +177,12 @@ QGroupBox* LaunchForm::buildSearchGroup() {
     m_opSet->addItem(tr("NASP ops"), QStringLiteral("nasp"));
     form->addRow(tr("Operations:"), m_opSet);
     // Odd values are allowed here on purpose: the engine's validation explains what is wrong.
-    m_channels = intSpin(m_searchGroup, QStringLiteral("channelsSpin"), 0,
-                         tr("Channels of the first cell (even, up to %1)").arg(space::kMaxChannels));
-    m_layers = intSpin(m_searchGroup, QStringLiteral("layersSpin"), 0,
-                       tr("Cells in the supernet (%1 to %2)").arg(space::kMinLayers).arg(space::kMaxLayers));
+    m_channels =
+        intSpin(m_searchGroup, QStringLiteral("channelsSpin"), 0,
+                tr("Channels of the first cell (even, up to %1)").arg(space::kMaxChannels));
+    m_layers = intSpin(
+        m_searchGroup, QStringLiteral("layersSpin"), 0,
+        tr("Cells in the supernet (%1 to %2)").arg(space::kMinLayers).arg(space::kMaxLayers));
     m_nodes = intSpin(m_searchGroup, QStringLiteral("nodesSpin"), 0,
                       tr("Intermediate nodes per cell (1 to 8)"));
     form->addRow(tr("Channels:"), m_channels);
@@ -189,7 +194,8 @@ QGroupBox* LaunchForm::buildSearchGroup() {
     m_batchSize = intSpin(m_searchGroup, QStringLiteral("batchSizeSpin"), 0,
                           tr("Images per step (2 to %1)").arg(kMaxBatchSize));
     m_stepsPerEpoch = intSpin(m_searchGroup, QStringLiteral("stepsPerEpochSpin"), 0,
-                              tr("Steps per epoch (0: one pass over the weight-training half; for SNAS, over its training part)"));
+                              tr("Steps per epoch (0: one pass over the weight-training half; for "
+                                 "SNAS, over its training part)"));
     m_stepsPerEpoch->setSpecialValueText(tr("full pass"));
     m_seed = intSpin(m_searchGroup, QStringLiteral("seedSpin"), 0);
     m_threads = intSpin(m_searchGroup, QStringLiteral("threadsSpin"), 0,
@@ -218,7 +224,7 @@ namespace {
 // Limits are in millions and need six decimals for small networks (10 parameters is 0.00001 M),
 // but "0.040000 M" reads badly: the value is shown without its trailing zeros.
 class TrimmedSpinBox final : public QDoubleSpinBox {
-public:
+  public:
     using QDoubleSpinBox::QDoubleSpinBox;
     QString textFromValue(double value) const override {
         QString text = locale().toString(value, 'f', decimals());

@@ -161,8 +161,8 @@ void RunBrowser::setPausePending(bool pending) {
 }
 
 void RunBrowser::showStatus(QTableWidgetItem* item, const store::RunRecord& r) const {
-    const bool pausing = m_pausePending && m_active && *m_active == r.id &&
-                         r.status == engine::RunStatus::Running;
+    const bool pausing =
+        m_pausePending && m_active && *m_active == r.id && r.status == engine::RunStatus::Running;
     // Worded and coloured like the stored statuses (widgets/status_text.cpp), in their
     // translation context, and coloured like "paused", where it is heading.
     item->setText(pausing ? QCoreApplication::translate("nas::widgets::RunStatus", "pausing\u2026")

@@ -19,8 +19,8 @@ QString fieldName(const std::string& strategy, const std::string& key) {
 }
 
 // One field for one setting, typed by its default; `value` is the config's value or the default.
-QWidget* makeField(QWidget* parent, const search::StrategyOption& option, const nlohmann::json& value,
-                   StrategyOptionsForm* form) {
+QWidget* makeField(QWidget* parent, const search::StrategyOption& option,
+                   const nlohmann::json& value, StrategyOptionsForm* form) {
     struct Maker {
         QWidget* parent;
         const nlohmann::json& value;
@@ -35,8 +35,10 @@ QWidget* makeField(QWidget* parent, const search::StrategyOption& option, const 
             // Any whole number can be typed: the strategy's own checks say what is out of range.
             auto* spin = new QSpinBox(parent);
             spin->setRange(INT_MIN, INT_MAX);
-            spin->setValue(static_cast<int>(value.is_number_integer() ? value.get<std::int64_t>() : fallback));
-            QObject::connect(spin, qOverload<int>(&QSpinBox::valueChanged), form, &StrategyOptionsForm::changed);
+            spin->setValue(
+                static_cast<int>(value.is_number_integer() ? value.get<std::int64_t>() : fallback));
+            QObject::connect(spin, qOverload<int>(&QSpinBox::valueChanged), form,
+                             &StrategyOptionsForm::changed);
             return spin;
         }
         QWidget* operator()(double fallback) const {
@@ -49,7 +51,8 @@ QWidget* makeField(QWidget* parent, const search::StrategyOption& option, const 
             return spin;
         }
         QWidget* operator()(const std::string& fallback) const {
-            auto* edit = new QLineEdit(toQString(value.is_string() ? value.get<std::string>() : fallback), parent);
+            auto* edit = new QLineEdit(
+                toQString(value.is_string() ? value.get<std::string>() : fallback), parent);
             QObject::connect(edit, &QLineEdit::textChanged, form, &StrategyOptionsForm::changed);
             return edit;
         }
@@ -60,9 +63,11 @@ QWidget* makeField(QWidget* parent, const search::StrategyOption& option, const 
 // The field's value as JSON, typed like the setting's default.
 nlohmann::json fieldValue(const QWidget* field, const search::StrategyOption& option) {
     if (const auto* box = qobject_cast<const QCheckBox*>(field)) return box->isChecked();
-    if (const auto* spin = qobject_cast<const QSpinBox*>(field)) return static_cast<std::int64_t>(spin->value());
+    if (const auto* spin = qobject_cast<const QSpinBox*>(field))
+        return static_cast<std::int64_t>(spin->value());
     if (const auto* spin = qobject_cast<const QDoubleSpinBox*>(field)) return spin->value();
-    if (const auto* edit = qobject_cast<const QLineEdit*>(field)) return toStdString(edit->text().trimmed());
+    if (const auto* edit = qobject_cast<const QLineEdit*>(field))
+        return toStdString(edit->text().trimmed());
     nlohmann::json fallback;
     std::visit([&fallback](const auto& v) { fallback = v; }, option.defaultValue);
     return fallback;
@@ -81,7 +86,9 @@ void StrategyOptionsForm::showStrategy(const std::string& strategy, const nlohma
     const auto* descriptor = search::findStrategy(strategy);
     if (!descriptor) return;
     for (const auto& option : descriptor->options) {
-        const auto value = section.is_object() && section.contains(option.key) ? section.at(option.key) : nlohmann::json();
+        const auto value = section.is_object() && section.contains(option.key)
+                               ? section.at(option.key)
+                               : nlohmann::json();
         QWidget* field = makeField(this, option, value, this);
         field->setObjectName(fieldName(strategy, option.key));
         field->setToolTip(toQString(option.description));

@@ -59,7 +59,8 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent) : QWidget(parent) {
     m_limit->setBrush(shade);
     m_cost = addCurve(m_costPlot, tr("derived network"), kValidColor, true);
 
-    m_scalarsPlot = makePlot(QStringLiteral("strategyScalarsPlot"), tr("Strategy signals"), tr("value"));
+    m_scalarsPlot =
+        makePlot(QStringLiteral("strategyScalarsPlot"), tr("Strategy signals"), tr("value"));
     m_scalarsPlot->setVisible(false);  // until the strategy reports one
 
     m_metricChoice = new QComboBox(this);
@@ -131,8 +132,9 @@ QCPGraph* TrainingCurvesView::scalarCurve(const std::string& name) {
     auto it = m_scalarCurves.find(name);
     if (it != m_scalarCurves.end()) return it->second;
     // Colours in order of appearance, from a small qualitative palette.
-    static const QColor palette[] = {QColor(0x75, 0x70, 0xb3), QColor(0x1b, 0x9e, 0x77), QColor(0xd9, 0x5f, 0x02),
-                                     QColor(0xe7, 0x29, 0x8a), QColor(0x66, 0xa6, 0x1e)};
+    static const QColor palette[] = {QColor(0x75, 0x70, 0xb3), QColor(0x1b, 0x9e, 0x77),
+                                     QColor(0xd9, 0x5f, 0x02), QColor(0xe7, 0x29, 0x8a),
+                                     QColor(0x66, 0xa6, 0x1e)};
     const QColor color = palette[m_scalarCurves.size() % std::size(palette)];
     m_scalarsPlot->setVisible(true);
     return m_scalarCurves[name] = addCurve(m_scalarsPlot, toQString(name), color, false);
@@ -181,9 +183,13 @@ void TrainingCurvesView::setPendingConstraints(const engine::Constraints& constr
     rebuildLimit();
 }
 
-std::vector<std::pair<std::int64_t, engine::Constraints>> TrainingCurvesView::changesToDraw() const {
+std::vector<std::pair<std::int64_t, engine::Constraints>> TrainingCurvesView::changesToDraw()
+    const {
     auto changes = m_changes;
-    if (m_pending) changes.emplace_back(std::max<std::int64_t>(m_lastStep + 1, changes.empty() ? 0 : changes.back().first), *m_pending);
+    if (m_pending)
+        changes.emplace_back(
+            std::max<std::int64_t>(m_lastStep + 1, changes.empty() ? 0 : changes.back().first),
+            *m_pending);
     return changes;
 }
 
@@ -288,7 +294,8 @@ void TrainingCurvesView::refresh() {
     const QString note = temperatureNote();
     m_noTemperature->setText(note);
     m_noTemperature->setVisible(!note.isEmpty());
-    for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_temperaturePlot, m_costPlot, m_scalarsPlot}) {
+    for (QCustomPlot* plot :
+         {m_lossPlot, m_accuracyPlot, m_temperaturePlot, m_costPlot, m_scalarsPlot}) {
         bool hasData = false;
         for (int i = 0; i < plot->graphCount(); ++i) {
             bool found = false;

@@ -37,7 +37,8 @@ class TrainingCurvesView final : public QWidget {
     // step): drawn from the newest step until addConstraintChange places it exactly.
     void setPendingConstraints(const engine::Constraints& constraints);
     [[nodiscard]] bool hasPendingConstraints() const { return m_pending.has_value(); }
-    [[nodiscard]] const std::vector<std::pair<std::int64_t, engine::Constraints>>& constraintChanges() const {
+    [[nodiscard]] const std::vector<std::pair<std::int64_t, engine::Constraints>>&
+    constraintChanges() const {
         return m_changes;
     }
     // Replay: everything at once.

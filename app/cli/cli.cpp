@@ -30,8 +30,8 @@ std::string strategyChoice() { return nas::search::strategyNames("|"); }
 std::map<std::string, Command> commands() {
     return {
         {"search",
-         {searchCommand,
-          R"(  search   --config FILE | [--strategy )" + strategyChoice() + R"(] [--dataset fashion-mnist|cifar10|synthetic]
+         {searchCommand, R"(  search   --config FILE | [--strategy )" + strategyChoice() +
+                             R"(] [--dataset fashion-mnist|cifar10|synthetic]
            [--data-path DIR] [--epochs N] [--batch-size N] [--steps-per-epoch N] [--train-limit N]
            [--channels C] [--layers L] [--seed S] [--device auto|cpu|cuda] [--preset none|mild|moderate|aggressive]
            [--max-params P] [--max-flops F] [--max-mac M] [--threads N] [--name NAME] [--save-config FILE] [--quiet]
@@ -45,8 +45,7 @@ std::map<std::string, Command> commands() {
          {resumeCommand,
           R"(  resume   RUN_ID          continue a stopped or interrupted run from its last checkpoint
 )"}},
-        {"runs",
-         {runsCommand, R"(  runs     [--json]        list the runs of the workspace
+        {"runs", {runsCommand, R"(  runs     [--json]        list the runs of the workspace
 )"}},
         {"show",
          {showCommand,
@@ -92,7 +91,8 @@ exit status: 0 done; 1 an error, or a search that failed (resume it once the cau
 std::string usage() {
     std::string text = "usage: nas-studio-cli <command> [options]\n\ncommands:\n";
     const auto all = commands();
-    for (const char* name : {"search", "resume", "runs", "show", "export", "train", "inspect", "strategies"})
+    for (const char* name :
+         {"search", "resume", "runs", "show", "export", "train", "inspect", "strategies"})
         text += all.at(name).usage;
     return text + kFooter;
 }

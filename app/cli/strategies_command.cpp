@@ -1,7 +1,7 @@
 // strategies: the search strategies this program knows, from the registry, with their settings.
 #include <cstdio>
-#include <variant>
 #include <nlohmann/json.hpp>
+#include <variant>
 
 #include "arguments.h"
 #include "commands.h"
@@ -29,9 +29,11 @@ nlohmann::json strategyJson(const search::StrategyDescriptor& d) {
 }
 
 void printText(const search::StrategyDescriptor& d) {
-    std::printf("%-8s %-15s %s\n", d.name.c_str(), search::familyName(d.family).c_str(), d.description.c_str());
+    std::printf("%-8s %-15s %s\n", d.name.c_str(), search::familyName(d.family).c_str(),
+                d.description.c_str());
     for (const auto& option : d.options) {
-        const auto setting = d.name + "." + option.key + " = " + search::optionText(option.defaultValue);
+        const auto setting =
+            d.name + "." + option.key + " = " + search::optionText(option.defaultValue);
         std::printf("           %-36s %s\n", setting.c_str(), option.description.c_str());
     }
 }
@@ -49,7 +51,9 @@ int strategiesCommand(const Words& words) {
     }
     std::printf("strategy family          description\n");
     for (const auto* d : search::registeredStrategies()) printText(*d);
-    std::printf("\nA config sets a strategy's keys in its section, e.g. {\"strategy\": \"snas\", \"snas\": {\"tau0\": 2}}.\n");
+    std::printf(
+        "\nA config sets a strategy's keys in its section, e.g. {\"strategy\": \"snas\", \"snas\": "
+        "{\"tau0\": 2}}.\n");
     return 0;
 }
 

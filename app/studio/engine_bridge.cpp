@@ -61,7 +61,9 @@ class EngineBridge::Observer final : public engine::SearchObserver {
         m_bridge.m_reports.post([&](EngineBatch& b) { b.epochs.push_back(metrics); });
     }
     void onSamples(const std::vector<engine::SampleRecord>& samples) override {
-        m_bridge.m_reports.post([&](EngineBatch& b) { b.samples.insert(b.samples.end(), samples.begin(), samples.end()); });
+        m_bridge.m_reports.post([&](EngineBatch& b) {
+            b.samples.insert(b.samples.end(), samples.begin(), samples.end());
+        });
     }
     void onStatus(engine::RunStatus status, const std::string& message) override {
         m_bridge.m_reports.post([&](EngineBatch& b) { b.statuses.emplace_back(status, message); });
@@ -70,7 +72,8 @@ class EngineBridge::Observer final : public engine::SearchObserver {
         m_bridge.m_reports.post([&](EngineBatch& b) { b.logs.push_back(line); });
     }
     void onConstraints(std::int64_t step, const engine::Constraints& constraints) override {
-        m_bridge.m_reports.post([&](EngineBatch& b) { b.constraintChanges.emplace_back(step, constraints); });
+        m_bridge.m_reports.post(
+            [&](EngineBatch& b) { b.constraintChanges.emplace_back(step, constraints); });
     }
     void onConstraintsRefused(const std::vector<std::string>& problems) override {
         m_bridge.m_reports.post([&](EngineBatch& b) { b.refusedConstraints.push_back(problems); });
@@ -204,11 +207,13 @@ void EngineBridge::requestStop() {
 bool EngineBridge::scoreArchitecture(const space::Genotype& genotype, int batches,
                                      std::function<void(const engine::SubnetScore&)> onAnswer) {
     if (!isRunning()) return false;
-    m_control->post([this, genotype, batches, onAnswer = std::move(onAnswer)](engine::LiveSearch& live) {
-        const auto score = live.score(genotype, batches);
-        // Queued to the GUI thread; the bridge joins the engine thread before it goes away.
-        QMetaObject::invokeMethod(this, [onAnswer, score] { onAnswer(score); }, Qt::QueuedConnection);
-    });
+    m_control->post(
+        [this, genotype, batches, onAnswer = std::move(onAnswer)](engine::LiveSearch& live) {
+            const auto score = live.score(genotype, batches);
+            // Queued to the GUI thread; the bridge joins the engine thread before it goes away.
+            QMetaObject::invokeMethod(
+                this, [onAnswer, score] { onAnswer(score); }, Qt::QueuedConnection);
+        });
     return true;
 }
 

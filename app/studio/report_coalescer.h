@@ -36,7 +36,9 @@ class ReportCoalescer {
             m_armed = true;
         }
         // One queued call per delivery, not per report: later reports only join the batch.
-        if (arm) QMetaObject::invokeMethod(m_context, [this] { m_timer.start(); }, Qt::QueuedConnection);
+        if (arm)
+            QMetaObject::invokeMethod(
+                m_context, [this] { m_timer.start(); }, Qt::QueuedConnection);
     }
 
     // GUI thread: delivers what is pending now (the last reports of a finished worker).

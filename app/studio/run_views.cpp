@@ -106,7 +106,8 @@ void RunViews::applyBatch(const EngineBatch& batch) {
     }
     for (const std::string& line : batch.logs) appendLog(widgets::toQString(line));
     if (!batch.samples.empty())
-        appendLog(tr("%n architecture(s) sampled.", nullptr, static_cast<int>(batch.samples.size())));
+        appendLog(
+            tr("%n architecture(s) sampled.", nullptr, static_cast<int>(batch.samples.size())));
 }
 
 void RunViews::showEpochs(const std::vector<engine::EpochMetrics>& epochs) {

@@ -38,7 +38,10 @@ bool TrainJob::start(const space::Genotype& genotype, const engine::TrainConfig&
                 result->message = QString::fromStdString(engine::errorText(e));
             }
         },
-        [this, result] { emit finished(result->ok, result->stopped, result->accuracy, result->params, result->message); });
+        [this, result] {
+            emit finished(result->ok, result->stopped, result->accuracy, result->params,
+                          result->message);
+        });
 }
 
 void TrainJob::report(const engine::TrainEpoch& e, int step, int steps, int epochs) {

@@ -1,7 +1,7 @@
 #pragma once
 // Trains a run's derived genotype from scratch as the studio's WorkerThread (engine::trainForRun),
-// so the window stays responsive; progress reaches the GUI thread at most ~10 times a second. The weights
-// and trained.json land in the run's folder, where the export dialog finds them.
+// so the window stays responsive; progress reaches the GUI thread at most ~10 times a second. The
+// weights and trained.json land in the run's folder, where the export dialog finds them.
 #include <QObject>
 #include <QString>
 #include <chrono>

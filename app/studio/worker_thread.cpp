@@ -19,7 +19,8 @@ bool WorkerThread::start(std::function<void()> work, std::function<void()> done)
     m_thread = std::thread([this, work = std::move(work), generation] {
         work();
         // Queued: dropped if this object is gone by then; ignored if join() got there first.
-        QMetaObject::invokeMethod(this, [this, generation] { finish(generation); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, generation] { finish(generation); }, Qt::QueuedConnection);
     });
     return true;
 }

@@ -36,7 +36,7 @@ class WorkerThread final : public QObject {
     std::thread m_thread;
     std::atomic<bool> m_cancel{false};
     std::function<void()> m_done;  // GUI thread only
-    unsigned m_generation = 0;      // GUI thread only: which worker a done-notice belongs to
+    unsigned m_generation = 0;     // GUI thread only: which worker a done-notice belongs to
 };
 
 }  // namespace nas::studio

@@ -167,7 +167,8 @@ ImageSet readFashionMnist(const std::string& dir, Split split, int limit) {
         labels.fail("holds " + std::to_string(labelHeader[1]) + " labels but " + images.path() +
                     " holds " + std::to_string(count) + " images");
 
-    const int n = limit > 0 && static_cast<std::uint32_t>(limit) < count ? limit : static_cast<int>(count);
+    const int n =
+        limit > 0 && static_cast<std::uint32_t>(limit) < count ? limit : static_cast<int>(count);
     ImageSet set;
     set.count = n;
     set.channels = 1;

@@ -1,8 +1,8 @@
 #pragma once
 // Image sets as normalised tensors, and seeded batching with augmentation. Torch code.
-#include <cstdint>
-
 #include <torch/types.h>
+
+#include <cstdint>
 
 #include "data/image_set.h"
 
@@ -24,7 +24,8 @@ struct TensorSet {
 };
 
 // Scales to [0,1] and normalises each channel with `stats`; also fills in `black`.
-[[nodiscard]] TensorSet toTensors(const ImageSet& set, const ChannelStats& stats, const torch::Device& device);
+[[nodiscard]] TensorSet toTensors(const ImageSet& set, const ChannelStats& stats,
+                                  const torch::Device& device);
 
 // Batches of a tensor set in a seeded order per epoch; the order and the augmentation depend only
 // on (seed, epoch, batch), so a resumed run sees exactly the batches it would have seen.
@@ -36,16 +37,17 @@ struct Shard {
 };
 
 class BatchLoader final {
-public:
+  public:
     // Every rank shuffles with the same seed, so the shards of one epoch never overlap.
-    BatchLoader(TensorSet set, int batchSize, bool shuffle, bool augment, std::uint64_t seed, Shard shard = {});
+    BatchLoader(TensorSet set, int batchSize, bool shuffle, bool augment, std::uint64_t seed,
+                Shard shard = {});
     void beginEpoch(int epoch);
     // Full batches only: batch norm needs more than one sample.
     [[nodiscard]] int batchCount() const;
     [[nodiscard]] Batch batch(int index) const;
     [[nodiscard]] const TensorSet& set() const { return m_set; }
 
-private:
+  private:
     [[nodiscard]] torch::Tensor augment(const torch::Tensor& images, int index) const;
 
     TensorSet m_set;

@@ -1,7 +1,7 @@
 #pragma once
-#include <string>
-
 #include <torch/serialize/output-archive.h>
+
+#include <string>
 
 namespace nas::engine {
 

@@ -6,21 +6,25 @@
 
 namespace nas::engine {
 
-void saveCheckpoint(const std::string& path, const search::SearchStrategy& strategy, const CheckpointPosition& p) {
+void saveCheckpoint(const std::string& path, const search::SearchStrategy& strategy,
+                    const CheckpointPosition& p) {
     torch::serialize::OutputArchive archive;
     strategy.save(archive);
-    archive.write("position", torch::tensor(std::vector<int64_t>{p.epoch, p.step, p.globalStep, p.stepsCounted}));
+    archive.write("position", torch::tensor(std::vector<int64_t>{p.epoch, p.step, p.globalStep,
+                                                                 p.stepsCounted}));
     archive.write("position_sums", torch::tensor(std::vector<double>{p.lossSum, p.accuracySum}));
     archive.write("cpu_rng", at::detail::getDefaultCPUGenerator().get_state());
     try {
         saveArchiveAtomically(archive, path);
     } catch (const std::runtime_error& e) {
-        throw std::runtime_error(std::string("cannot save the checkpoint: ") + e.what() +
-                                 "; the run can resume from its previous checkpoint once that is fixed");
+        throw std::runtime_error(
+            std::string("cannot save the checkpoint: ") + e.what() +
+            "; the run can resume from its previous checkpoint once that is fixed");
     }
 }
 
-void loadSharedWeights(const std::string& path, space::Supernet& supernet, const torch::Device& device) {
+void loadSharedWeights(const std::string& path, space::Supernet& supernet,
+                       const torch::Device& device) {
     torch::serialize::InputArchive archive, weights;
     try {
         archive.load_from(path, device);
@@ -32,12 +36,14 @@ void loadSharedWeights(const std::string& path, space::Supernet& supernet, const
     }
 }
 
-CheckpointPosition loadCheckpoint(const std::string& path, search::SearchStrategy& strategy, const torch::Device& device) {
+CheckpointPosition loadCheckpoint(const std::string& path, search::SearchStrategy& strategy,
+                                  const torch::Device& device) {
     torch::serialize::InputArchive archive;
     try {
         archive.load_from(path, device);
     } catch (const c10::Error& e) {
-        throw std::runtime_error("cannot read checkpoint '" + path + "': " + e.what_without_backtrace());
+        throw std::runtime_error("cannot read checkpoint '" + path +
+                                 "': " + e.what_without_backtrace());
     }
     strategy.load(archive);
     torch::Tensor position, sums, rng;

@@ -17,13 +17,16 @@ struct CheckpointPosition {
     int stepsCounted = 0;
 };
 
-void saveCheckpoint(const std::string& path, const search::SearchStrategy& strategy, const CheckpointPosition& position);
+void saveCheckpoint(const std::string& path, const search::SearchStrategy& strategy,
+                    const CheckpointPosition& position);
 // The shared weights alone, for scoring sub-networks after (or beside) a run: no optimizer state,
 // no architecture parameters, and the global random generators are left as they are. Throws
 // std::runtime_error naming the file when it is missing or unreadable.
-void loadSharedWeights(const std::string& path, space::Supernet& supernet, const torch::Device& device);
+void loadSharedWeights(const std::string& path, space::Supernet& supernet,
+                       const torch::Device& device);
 // Throws std::runtime_error naming the file when it is missing or unreadable.
-[[nodiscard]] CheckpointPosition loadCheckpoint(const std::string& path, search::SearchStrategy& strategy,
+[[nodiscard]] CheckpointPosition loadCheckpoint(const std::string& path,
+                                                search::SearchStrategy& strategy,
                                                 const torch::Device& device);
 
 }  // namespace nas::engine

@@ -14,7 +14,8 @@ namespace nas::engine {
 
 // The file a store record names. A relative name lies in the run folder; an absolute path (older
 // stores recorded those) is taken as written if it exists, else by its file name in the run folder.
-[[nodiscard]] std::string resolveCheckpoint(const std::string& runFolder, const std::string& recorded);
+[[nodiscard]] std::string resolveCheckpoint(const std::string& runFolder,
+                                            const std::string& recorded);
 
 // Removes the run folder's checkpoint files other than `keep` (a file name), including partial
 // ones that a killed writer left. Only the process that owns the run may call it.

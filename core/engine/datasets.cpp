@@ -11,7 +11,8 @@ data::ImageSet loadImages(const DatasetConfig& dataset, data::Split split, std::
     if (dataset.name == "fashion-mnist") return data::readFashionMnist(dataset.path, split, limit);
     if (dataset.name == "cifar10") return data::readCifar10(dataset.path, split, limit);
     data::SyntheticSpec spec;
-    spec.count = split == data::Split::Train ? dataset.syntheticCount : std::max(16, dataset.syntheticCount / 4);
+    spec.count = split == data::Split::Train ? dataset.syntheticCount
+                                             : std::max(16, dataset.syntheticCount / 4);
     if (limit > 0) spec.count = std::min(spec.count, limit);
     spec.channels = dataset.syntheticShape.channels;
     spec.height = dataset.syntheticShape.height;

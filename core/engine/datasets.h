@@ -8,6 +8,7 @@
 namespace nas::engine {
 
 // Throws data::DatasetError naming the file and the problem.
-[[nodiscard]] data::ImageSet loadImages(const DatasetConfig& dataset, data::Split split, std::uint64_t seed);
+[[nodiscard]] data::ImageSet loadImages(const DatasetConfig& dataset, data::Split split,
+                                        std::uint64_t seed);
 
 }  // namespace nas::engine

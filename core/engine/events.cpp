@@ -14,19 +14,25 @@ std::vector<std::string> Constraints::violations(const space::Cost& cost) const 
 
 std::string toString(RunStatus status) {
     switch (status) {
-        case RunStatus::Running: return "running";
-        case RunStatus::Paused: return "paused";
-        case RunStatus::Finished: return "finished";
-        case RunStatus::Stopped: return "stopped";
-        case RunStatus::Interrupted: return "interrupted";
-        case RunStatus::Failed: return "failed";
+        case RunStatus::Running:
+            return "running";
+        case RunStatus::Paused:
+            return "paused";
+        case RunStatus::Finished:
+            return "finished";
+        case RunStatus::Stopped:
+            return "stopped";
+        case RunStatus::Interrupted:
+            return "interrupted";
+        case RunStatus::Failed:
+            return "failed";
     }
     throw std::logic_error("unhandled run status");
 }
 
 RunStatus runStatusFromString(const std::string& text) {
-    for (RunStatus s : {RunStatus::Running, RunStatus::Paused, RunStatus::Finished, RunStatus::Stopped,
-                        RunStatus::Interrupted, RunStatus::Failed})
+    for (RunStatus s : {RunStatus::Running, RunStatus::Paused, RunStatus::Finished,
+                        RunStatus::Stopped, RunStatus::Interrupted, RunStatus::Failed})
         if (toString(s) == text) return s;
     throw std::invalid_argument("unknown run status '" + text + "'");
 }

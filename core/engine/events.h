@@ -34,7 +34,7 @@ struct StepEvent {
     double accuracy = 0;     // of this training batch, in [0, 1]
     double temperature = 0;  // SNAS Gumbel temperature; 0 where the strategy has none
     double secondsPerStep = 0;
-    double etaSeconds = 0;   // to the end of the search
+    double etaSeconds = 0;  // to the end of the search
     // Strategy-specific named values of this step (a controller's reward, baseline, entropy...),
     // in the order the strategy reports them; empty for strategies that have none.
     std::vector<std::pair<std::string, double>> scalars;
@@ -58,9 +58,9 @@ struct SampledArchitecture {
     std::int64_t step = 0;
     int epoch = 0;
     space::Genotype genotype;
-    double score = 0;                  // accuracy measured with the shared weights
-    std::optional<double> predicted;   // a predictor's estimate, where one ran
-    std::vector<float> hiddenState;    // controller state at the end of sampling, where one exists
+    double score = 0;                 // accuracy measured with the shared weights
+    std::optional<double> predicted;  // a predictor's estimate, where one ran
+    std::vector<float> hiddenState;   // controller state at the end of sampling, where one exists
 };
 
 // One named tensor a sample carries (a controller's hidden state, an embedding...): float32
@@ -79,8 +79,8 @@ struct SampleRecord {
     int epoch = 0;
     std::string architecture;  // JSON text
     double score = 0;
-    std::optional<double> predicted;  // a predictor's estimate, where one ran
-    std::vector<SampleTensor> tensors;  // names unique within the sample
+    std::optional<double> predicted;                      // a predictor's estimate, where one ran
+    std::vector<SampleTensor> tensors;                    // names unique within the sample
     std::vector<std::pair<std::string, double>> metrics;  // extra named scalars, names unique
 };
 

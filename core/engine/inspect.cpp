@@ -7,8 +7,8 @@
 
 namespace nas::engine {
 
-Inspection inspectGenotype(const space::Genotype& genotype, const space::SpaceConfig& space, bool auxiliary,
-                           bool measureLatency, const std::string& deviceName) {
+Inspection inspectGenotype(const space::Genotype& genotype, const space::SpaceConfig& space,
+                           bool auxiliary, bool measureLatency, const std::string& deviceName) {
     Inspection result;
     result.cost = space::networkCost(genotype, space, auxiliary);
     space::DerivedNetwork net(genotype, space, auxiliary);
@@ -19,8 +19,9 @@ Inspection inspectGenotype(const space::Genotype& genotype, const space::SpaceCo
         result.device = describeDevice(device);
         net->to(device);
         net->eval();
-        const auto input = torch::randn({1, space.input.channels, space.input.height, space.input.width},
-                                        torch::TensorOptions().device(device));
+        const auto input =
+            torch::randn({1, space.input.channels, space.input.height, space.input.width},
+                         torch::TensorOptions().device(device));
         result.latencyMs = space::measureLatencyMs([&] { (void)net->forward(input); }, device);
     }
     return result;

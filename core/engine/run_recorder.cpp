@@ -10,12 +10,16 @@ namespace nas::engine {
 namespace {
 
 class StoreRecorder final : public RunRecorder {
-public:
+  public:
     StoreRecorder(store::RunStore& store, const Workspace& workspace, std::int64_t runId)
         : m_store(store), m_workspace(workspace), m_runId(runId) {}
 
-    void recordSteps(const std::vector<StepEvent>& steps) override { m_store.recordSteps(m_runId, steps); }
-    void recordAlphas(const AlphaSnapshot& snapshot) override { m_store.recordAlphas(m_runId, snapshot); }
+    void recordSteps(const std::vector<StepEvent>& steps) override {
+        m_store.recordSteps(m_runId, steps);
+    }
+    void recordAlphas(const AlphaSnapshot& snapshot) override {
+        m_store.recordAlphas(m_runId, snapshot);
+    }
     void setStatus(RunStatus status, const std::string& message) override {
         m_store.setStatus(m_runId, status, message);
     }
@@ -25,8 +29,8 @@ public:
 
     void checkpoint(const CheckpointPosition& position, const search::SearchStrategy& strategy,
                     const EpochRecord* epoch) override {
-        // A new file each time; the store switches to it in the same transaction as the rows it goes
-        // with, and only then is the previous file removed.
+        // A new file each time; the store switches to it in the same transaction as the rows it
+        // goes with, and only then is the previous file removed.
         const auto runFolder = m_workspace.runFolder(m_runId);
         const auto name = checkpointFileName(position.globalStep);
         saveCheckpoint((std::filesystem::path(runFolder) / name).string(), strategy, position);
@@ -42,24 +46,26 @@ public:
         removeOtherCheckpoints(runFolder, name);
     }
 
-private:
+  private:
     store::RunStore& m_store;
     const Workspace& m_workspace;
     std::int64_t m_runId;
 };
 
 class SilentRecorder final : public RunRecorder {
-public:
+  public:
     void recordSteps(const std::vector<StepEvent>&) override {}
     void recordAlphas(const AlphaSnapshot&) override {}
     void setStatus(RunStatus, const std::string&) override {}
     void recordConstraintChange(std::int64_t, const Constraints&) override {}
-    void checkpoint(const CheckpointPosition&, const search::SearchStrategy&, const EpochRecord*) override {}
+    void checkpoint(const CheckpointPosition&, const search::SearchStrategy&,
+                    const EpochRecord*) override {}
 };
 
 }  // namespace
 
-std::unique_ptr<RunRecorder> storeRecorder(store::RunStore& store, const Workspace& workspace, std::int64_t runId) {
+std::unique_ptr<RunRecorder> storeRecorder(store::RunStore& store, const Workspace& workspace,
+                                           std::int64_t runId) {
     return std::make_unique<StoreRecorder>(store, workspace, runId);
 }
 

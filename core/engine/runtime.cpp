@@ -1,13 +1,12 @@
 #include "engine/runtime.h"
 
+#include <ATen/Parallel.h>
 #include <dlfcn.h>
+#include <torch/cuda.h>
+#include <torch/version.h>
 
 #include <stdexcept>
 #include <thread>
-
-#include <ATen/Parallel.h>
-#include <torch/cuda.h>
-#include <torch/version.h>
 
 namespace nas::engine {
 
@@ -15,10 +14,13 @@ torch::Device resolveDevice(const std::string& name) {
     if (name == "cpu") return torch::kCPU;
     if (name == "cuda") {
         if (!torch::cuda::is_available())
-            throw std::runtime_error("device 'cuda' was asked for, but this LibTorch sees no CUDA GPU");
+            throw std::runtime_error(
+                "device 'cuda' was asked for, but this LibTorch sees no CUDA GPU");
         return torch::kCUDA;
     }
-    if (name == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    if (name == "auto")
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA)
+                                           : torch::Device(torch::kCPU);
     throw std::invalid_argument("unknown device '" + name + "' (use auto, cpu or cuda)");
 }
 
@@ -33,7 +35,8 @@ namespace {
 // without OpenBLAS need nothing.
 void setBlasThreads(int threads) {
     using SetThreads = void (*)(int);
-    static const auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    static const auto set =
+        reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
     if (set) set(threads);
 }
 

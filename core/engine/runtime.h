@@ -1,8 +1,8 @@
 #pragma once
 // Where and how LibTorch runs: device choice, thread count, versions for manifests.
-#include <string>
-
 #include <torch/types.h>
+
+#include <string>
 
 #include "engine/thread_plan.h"
 

@@ -1,15 +1,14 @@
 #include "engine/search_config.h"
 
+#include <cmath>
 #include <cstdint>
 #include <fstream>
-#include <cmath>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <type_traits>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 #include "search/registry/strategy_registry.h"
 #include "space/cost_model.h"
@@ -27,10 +26,13 @@ std::string joinLines(const std::vector<std::string>& lines) {
 // Whether a JSON number is a whole number that T holds exactly.
 template <typename T>
 bool fitsInteger(const nlohmann::json& value) {
-    if (value.is_number_unsigned()) return value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+    if (value.is_number_unsigned())
+        return value.get<std::uint64_t>() <=
+               static_cast<std::uint64_t>(std::numeric_limits<T>::max());
     if (value.is_number_integer()) {
         const auto v = value.get<std::int64_t>();
-        if (std::is_unsigned_v<T>) return v >= 0 && static_cast<std::uint64_t>(v) <= std::numeric_limits<T>::max();
+        if (std::is_unsigned_v<T>)
+            return v >= 0 && static_cast<std::uint64_t>(v) <= std::numeric_limits<T>::max();
         return v >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
                v <= static_cast<std::int64_t>(std::numeric_limits<T>::max());
     }
@@ -38,10 +40,12 @@ bool fitsInteger(const nlohmann::json& value) {
 }
 
 class FieldReader {
-public:
-    FieldReader(const nlohmann::json& object, std::string prefix, std::vector<std::string>& problems)
+  public:
+    FieldReader(const nlohmann::json& object, std::string prefix,
+                std::vector<std::string>& problems)
         : m_object(object), m_prefix(std::move(prefix)), m_problems(problems) {
-        if (!m_object.is_object()) problem(m_prefix.empty() ? "the configuration" : m_prefix, "must be a JSON object");
+        if (!m_object.is_object())
+            problem(m_prefix.empty() ? "the configuration" : m_prefix, "must be a JSON object");
     }
 
     template <typename T>
@@ -52,13 +56,16 @@ public:
             // nlohmann converts 1.9 to 1 and 3000000000 to a negative int without a word.
             const auto& value = m_object.at(key);
             if (value.is_number() && !fitsInteger<T>(value)) {
-                // A whole number too large for 64 bits arrives as a double: it is out of range, not a fraction.
-                const bool fraction = value.is_number_float() && std::trunc(value.get<double>()) != value.get<double>();
+                // A whole number too large for 64 bits arrives as a double: it is out of range, not
+                // a fraction.
+                const bool fraction = value.is_number_float() &&
+                                      std::trunc(value.get<double>()) != value.get<double>();
                 const bool small = value.is_number_float() && std::abs(value.get<double>()) < 1e15;
                 problem(path(key), fraction || small
                                        ? "must be a whole number (got " + value.dump() + ")"
                                        : "is out of range: " + value.dump() + " is not between " +
-                                             std::to_string(std::numeric_limits<T>::min()) + " and " +
+                                             std::to_string(std::numeric_limits<T>::min()) +
+                                             " and " +
                                              std::to_string(std::numeric_limits<T>::max()));
                 return;
             }
@@ -66,7 +73,8 @@ public:
         try {
             target = m_object.at(key).get<T>();
         } catch (const nlohmann::json::exception&) {
-            problem(path(key), std::string("has the wrong type (") + m_object.at(key).type_name() + ")");
+            problem(path(key),
+                    std::string("has the wrong type (") + m_object.at(key).type_name() + ")");
         }
     }
 
@@ -91,7 +99,9 @@ public:
     }
 
     void skip(const std::string& key) { m_seen.insert(key); }
-    [[nodiscard]] bool has(const std::string& key) const { return m_object.is_object() && m_object.contains(key); }
+    [[nodiscard]] bool has(const std::string& key) const {
+        return m_object.is_object() && m_object.contains(key);
+    }
 
     // Typos must not silently fall back to defaults.
     void rejectUnknown() {
@@ -104,9 +114,13 @@ public:
         if (!ok) problem(path(key), what);
     }
 
-private:
-    std::string path(const std::string& key) const { return m_prefix.empty() ? key : m_prefix + "." + key; }
-    void problem(const std::string& where, const std::string& what) { m_problems.push_back(where + " " + what); }
+  private:
+    std::string path(const std::string& key) const {
+        return m_prefix.empty() ? key : m_prefix + "." + key;
+    }
+    void problem(const std::string& where, const std::string& what) {
+        m_problems.push_back(where + " " + what);
+    }
 
     const nlohmann::json& m_object;
     std::string m_prefix;
@@ -114,7 +128,8 @@ private:
     std::set<std::string> m_seen;
 };
 
-void checkOps(const std::vector<std::string>& ops, const std::string& key, std::vector<std::string>& problems) {
+void checkOps(const std::vector<std::string>& ops, const std::string& key,
+              std::vector<std::string>& problems) {
     if (ops.empty()) problems.push_back("space." + key + " must list at least one op");
     std::set<std::string> unique;
     bool anyReal = false;
@@ -124,10 +139,12 @@ void checkOps(const std::vector<std::string>& ops, const std::string& key, std::
         } catch (const std::invalid_argument& e) {
             problems.push_back("space." + key + ": " + e.what());
         }
-        if (!unique.insert(op).second) problems.push_back("space." + key + " lists '" + op + "' twice");
+        if (!unique.insert(op).second)
+            problems.push_back("space." + key + " lists '" + op + "' twice");
         if (op != "none") anyReal = true;
     }
-    if (!ops.empty() && !anyReal) problems.push_back("space." + key + " needs an op other than 'none'");
+    if (!ops.empty() && !anyReal)
+        problems.push_back("space." + key + " needs an op other than 'none'");
 }
 
 }  // namespace
@@ -135,7 +152,9 @@ void checkOps(const std::vector<std::string>& ops, const std::string& key, std::
 ConfigError::ConfigError(const std::vector<std::string>& problems)
     : std::runtime_error(joinLines(problems)), m_problems(problems) {}
 
-bool isSingleLevel(const SearchConfig& config) { return search::strategyDescriptor(config.strategy).singleLevel; }
+bool isSingleLevel(const SearchConfig& config) {
+    return search::strategyDescriptor(config.strategy).singleLevel;
+}
 
 double snasPresetStrength(const std::string& preset) {
     if (preset == "none") return 0.0;
@@ -177,8 +196,10 @@ Constraints constraintsFromJson(const nlohmann::json& json) {
         }
     }
     r.rejectUnknown();
-    for (auto [key, value] : {std::pair{"max_params", c.maxParams}, {"max_flops", c.maxFlops},
-                              {"max_mac", c.maxMac}, {"max_latency_ms", c.maxLatencyMs}})
+    for (auto [key, value] : {std::pair{"max_params", c.maxParams},
+                              {"max_flops", c.maxFlops},
+                              {"max_mac", c.maxMac},
+                              {"max_latency_ms", c.maxLatencyMs}})
         r.check(!value || *value > 0, key, "must be positive");
     r.check(c.strength >= 0, "strength", "must not be negative");
     if (!problems.empty()) throw ConfigError(problems);
@@ -187,7 +208,9 @@ Constraints constraintsFromJson(const nlohmann::json& json) {
 
 nlohmann::json toJson(const Constraints& c) {
     nlohmann::json j = {{"strength", c.strength}};
-    auto put = [&j](const char* key, const std::optional<double>& v) { j[key] = v ? nlohmann::json(*v) : nlohmann::json(); };
+    auto put = [&j](const char* key, const std::optional<double>& v) {
+        j[key] = v ? nlohmann::json(*v) : nlohmann::json();
+    };
     put("max_params", c.maxParams);
     put("max_flops", c.maxFlops);
     put("max_mac", c.maxMac);
@@ -291,25 +314,31 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     const std::set<std::string> datasets{"fashion-mnist", "cifar10", "synthetic"};
     r.check(datasets.count(c.dataset.name) > 0, "dataset.name",
             "must be one of fashion-mnist, cifar10, synthetic (got '" + c.dataset.name + "')");
-    r.check(c.dataset.validFraction > 0 && c.dataset.validFraction < 1, "dataset.valid_fraction", "must be in (0, 1)");
-    r.check(c.dataset.trainLimit >= 0 && c.dataset.testLimit >= 0, "dataset.train_limit", "and test_limit must not be negative");
+    r.check(c.dataset.validFraction > 0 && c.dataset.validFraction < 1, "dataset.valid_fraction",
+            "must be in (0, 1)");
+    r.check(c.dataset.trainLimit >= 0 && c.dataset.testLimit >= 0, "dataset.train_limit",
+            "and test_limit must not be negative");
     r.check(c.dataset.syntheticCount >= 16, "dataset.synthetic_count", "must be at least 16");
     const auto& sh = c.dataset.syntheticShape;
-    r.check(sh.channels > 0 && sh.height >= 8 && sh.width >= 8, "dataset.synthetic_shape", "needs channels >= 1 and sides >= 8");
-    r.check(space::channelsProblem(c.space.channels).empty(), "space.channels", space::channelsProblem(c.space.channels));
-    r.check(space::layersProblem(c.space.layers).empty(), "space.layers", space::layersProblem(c.space.layers));
+    r.check(sh.channels > 0 && sh.height >= 8 && sh.width >= 8, "dataset.synthetic_shape",
+            "needs channels >= 1 and sides >= 8");
+    r.check(space::channelsProblem(c.space.channels).empty(), "space.channels",
+            space::channelsProblem(c.space.channels));
+    r.check(space::layersProblem(c.space.layers).empty(), "space.layers",
+            space::layersProblem(c.space.layers));
     r.check(c.space.nodes >= 1 && c.space.nodes <= 8, "space.nodes", "must be between 1 and 8");
     checkOps(c.space.normalOps, "normal_ops", problems);
     checkOps(c.space.reduceOps, "reduce_ops", problems);
     r.check(c.epochs >= 1, "epochs", "must be at least 1");
     r.check(c.batchSize >= 2, "batch_size", "must be at least 2 (batch norm needs two samples)");
     r.check(c.stepsPerEpoch >= 0, "steps_per_epoch", "must not be negative");
-    r.check(c.device == "auto" || c.device == "cpu" || c.device == "cuda", "device", "must be auto, cpu or cuda");
+    r.check(c.device == "auto" || c.device == "cpu" || c.device == "cuda", "device",
+            "must be auto, cpu or cuda");
     r.check(c.threads >= 0 && c.threads <= kMaxThreads, "threads",
             "must be from 0 (one per core) to " + std::to_string(kMaxThreads));
     r.check(c.eventRateHz > 0, "event_rate_hz", "must be positive");
-    r.check(c.weights.lr > 0 && c.weights.lrMin >= 0 && c.weights.lrMin <= c.weights.lr, "weights_optimizer.lr",
-            "must be positive and at least lr_min");
+    r.check(c.weights.lr > 0 && c.weights.lrMin >= 0 && c.weights.lrMin <= c.weights.lr,
+            "weights_optimizer.lr", "must be positive and at least lr_min");
     r.check(c.arch.lr > 0, "arch_optimizer.lr", "must be positive");
     r.check(c.evaluation.batches >= 1, "evaluation.batches", "must be at least 1");
     r.check(c.evaluation.batchSize == 0 || c.evaluation.batchSize >= 2, "evaluation.batch_size",
@@ -322,8 +351,8 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
 
     c.space.input = datasetInputShape(c.dataset);
     c.space.classes = 10;
-    r.check(c.space.input.height % 4 == 0 && c.space.input.width % 4 == 0, "dataset.synthetic_shape",
-            "sides must be multiples of 4 (two reductions halve them)");
+    r.check(c.space.input.height % 4 == 0 && c.space.input.width % 4 == 0,
+            "dataset.synthetic_shape", "sides must be multiples of 4 (two reductions halve them)");
     if (c.dataset.path.empty()) c.dataset.path = defaultDatasetPath(c.dataset.name);
 
     // A limit below what the space's fixed parts already cost can never be met.
@@ -335,14 +364,17 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     return c;
 }
 
-std::vector<std::string> constraintProblems(const space::SpaceConfig& space, const Constraints& constraints) {
+std::vector<std::string> constraintProblems(const space::SpaceConfig& space,
+                                            const Constraints& constraints) {
     std::vector<std::string> problems;
     const space::Cost floor = space::fixedNetworkCost(space, space.nodes, true);
     auto impossible = [&](const std::optional<double>& limit, double least, const char* key) {
         if (limit && *limit < least) {
             std::ostringstream msg;
-            msg << "constraints." << key << " is impossible: the smallest network of this space needs "
-                << static_cast<long long>(least) << " (stem, cell inputs and classifier), above the limit " << *limit;
+            msg << "constraints." << key
+                << " is impossible: the smallest network of this space needs "
+                << static_cast<long long>(least)
+                << " (stem, cell inputs and classifier), above the limit " << *limit;
             problems.push_back(msg.str());
         }
     };
@@ -356,7 +388,8 @@ SearchConfig parseSearchConfigText(const std::string& text) {
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers too large for a double
+    } catch (
+        const nlohmann::json::exception& e) {  // parse errors, and numbers too large for a double
         throw ConfigError({std::string("the configuration is not valid JSON: ") + e.what()});
     }
     return parseSearchConfig(json);
@@ -395,7 +428,9 @@ nlohmann::json toJson(const SearchConfig& c) {
           {"valid_fraction", c.dataset.validFraction},
           {"augment", c.dataset.augment},
           {"synthetic_count", c.dataset.syntheticCount},
-          {"synthetic_shape", {c.dataset.syntheticShape.channels, c.dataset.syntheticShape.height, c.dataset.syntheticShape.width}}}},
+          {"synthetic_shape",
+           {c.dataset.syntheticShape.channels, c.dataset.syntheticShape.height,
+            c.dataset.syntheticShape.width}}}},
         {"space",
          {{"channels", c.space.channels},
           {"layers", c.space.layers},
@@ -403,11 +438,17 @@ nlohmann::json toJson(const SearchConfig& c) {
           {"normal_ops", c.space.normalOps},
           {"reduce_ops", c.space.reduceOps}}},
         {"weights_optimizer",
-         {{"lr", c.weights.lr}, {"lr_min", c.weights.lrMin}, {"momentum", c.weights.momentum},
-          {"weight_decay", c.weights.weightDecay}, {"grad_clip", c.weights.gradClip}}},
+         {{"lr", c.weights.lr},
+          {"lr_min", c.weights.lrMin},
+          {"momentum", c.weights.momentum},
+          {"weight_decay", c.weights.weightDecay},
+          {"grad_clip", c.weights.gradClip}}},
         {"evaluation", {{"batches", c.evaluation.batches}, {"batch_size", c.evaluation.batchSize}}},
         {"arch_optimizer",
-         {{"lr", c.arch.lr}, {"beta1", c.arch.beta1}, {"beta2", c.arch.beta2}, {"weight_decay", c.arch.weightDecay}}},
+         {{"lr", c.arch.lr},
+          {"beta1", c.arch.beta1},
+          {"beta2", c.arch.beta2},
+          {"weight_decay", c.arch.weightDecay}}},
         {"constraints", toJson(c.constraints)},
     };
     // Every registered strategy's section in full, so a saved config shows each key it can set.

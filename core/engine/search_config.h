@@ -2,11 +2,10 @@
 // Everything a search needs, as read from JSON and validated whole before anything starts.
 // Torch-free: the GUI's launch panel edits this struct and saves it as JSON.
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "engine/events.h"
 #include "engine/option_value.h"
@@ -14,17 +13,17 @@
 
 namespace nas::engine {
 
-// More threads than this is a typo, not a machine: each LibTorch thread takes a stack and a share of
-// every op, and 100,000 of them stall the process.
+// More threads than this is a typo, not a machine: each LibTorch thread takes a stack and a share
+// of every op, and 100,000 of them stall the process.
 inline constexpr int kMaxThreads = 1024;
 
 // Lists every problem found, one per line, each naming the offending key.
 class ConfigError : public std::runtime_error {
-public:
+  public:
     explicit ConfigError(const std::vector<std::string>& problems);
     [[nodiscard]] const std::vector<std::string>& problems() const { return m_problems; }
 
-private:
+  private:
     std::vector<std::string> m_problems;
 };
 
@@ -33,9 +32,9 @@ struct DatasetConfig {
     std::string path;                    // empty: the default location of that dataset
     int trainLimit = 0;                  // use the first N training images (0: all)
     int testLimit = 0;                   // use the first N test images (0: all)
-    double validFraction = 0.5;          // share of the training images that trains the architecture
-    bool augment = true;                 // random crop and horizontal flip of training batches
-    int syntheticCount = 1024;           // images in the synthetic training set
+    double validFraction = 0.5;  // share of the training images that trains the architecture
+    bool augment = true;         // random crop and horizontal flip of training batches
+    int syntheticCount = 1024;   // images in the synthetic training set
     space::InputShape syntheticShape{3, 16, 16};
 };
 
@@ -62,17 +61,17 @@ struct EvaluationConfig {
 };
 
 struct SearchConfig {
-    std::string name;                // shown in run lists; empty: strategy + dataset
-    std::string strategy = "snas";   // a registered strategy (search/registry/strategy_registry.h)
+    std::string name;               // shown in run lists; empty: strategy + dataset
+    std::string strategy = "snas";  // a registered strategy (search/registry/strategy_registry.h)
     DatasetConfig dataset;
-    space::SpaceConfig space;        // input shape and classes are set from the dataset
+    space::SpaceConfig space;  // input shape and classes are set from the dataset
     int epochs = 10;
     int batchSize = 64;
-    int stepsPerEpoch = 0;           // 0: one pass over the weight-training half
+    int stepsPerEpoch = 0;  // 0: one pass over the weight-training half
     std::uint64_t seed = 2;
-    std::string device = "auto";     // auto | cpu | cuda
-    int threads = 0;                 // LibTorch intra-op threads (0: all cores)
-    double eventRateHz = 20.0;       // upper bound on progress events per second
+    std::string device = "auto";  // auto | cpu | cuda
+    int threads = 0;              // LibTorch intra-op threads (0: all cores)
+    double eventRateHz = 20.0;    // upper bound on progress events per second
     WeightOptimizerConfig weights;
     ArchOptimizerConfig arch;
     EvaluationConfig evaluation;

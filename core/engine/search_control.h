@@ -13,7 +13,7 @@
 namespace nas::engine {
 
 class SearchControl final {
-public:
+  public:
     void requestPause();
     void requestResume();
     void requestStop();
@@ -34,7 +34,7 @@ public:
     [[nodiscard]] bool takeCheckpointRequest() { return m_checkpoint.exchange(false); }
     [[nodiscard]] std::optional<Constraints> takeConstraints();
 
-private:
+  private:
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_pause{false};
     std::atomic<bool> m_checkpoint{false};
@@ -50,7 +50,8 @@ void SearchControl::waitWhilePaused(OnPause onPause, OnResume onResume, RunQueri
     onPause();
     for (;;) {
         std::unique_lock<std::mutex> lock(m_mutex);
-        m_wake.wait(lock, [this] { return !m_pause.load() || m_stop.load() || !m_queries.empty(); });
+        m_wake.wait(lock,
+                    [this] { return !m_pause.load() || m_stop.load() || !m_queries.empty(); });
         if (!m_pause.load() || m_stop.load()) break;
         lock.unlock();
         runQueries();  // a paused search still answers

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <filesystem>
 #include <functional>
-
 #include <nlohmann/json.hpp>
 
 #include "data/tensor_data.h"
@@ -28,7 +27,7 @@ using Clock = std::chrono::steady_clock;
 
 // Lets an event through at most `hz` times per second.
 class RateLimiter {
-public:
+  public:
     explicit RateLimiter(double hz) : m_interval(std::chrono::duration<double>(1.0 / hz)) {}
     bool ready() {
         const auto now = Clock::now();
@@ -38,7 +37,7 @@ public:
         return true;
     }
 
-private:
+  private:
     std::chrono::duration<double> m_interval;
     Clock::time_point m_last;
     bool m_primed = false;
@@ -62,7 +61,7 @@ CellAlphas cellAlphas(const torch::Tensor& probs, const std::vector<std::string>
 // one is timed. Then a plain mean over the first steps, and an exponential average after them so
 // the estimate still follows a machine whose load changes.
 class StepTimeEstimate {
-public:
+  public:
     double add(double seconds) {
         ++m_count;
         if (m_count == 1) return m_estimate = seconds;
@@ -73,7 +72,7 @@ public:
         return m_estimate = 0.9 * m_estimate + 0.1 * seconds;
     }
 
-private:
+  private:
     static constexpr int kMeanSteps = 10;
     int m_count = 0;
     double m_sum = 0;
@@ -109,8 +108,10 @@ struct SearchSession::Impl {
     torch::Device device{torch::kCPU};
     std::unique_ptr<search::SearchStrategy> strategy;
     std::unique_ptr<data::BatchLoader> trainLoader;  // trains weights (augmented)
-    std::unique_ptr<data::BatchLoader> validLoader;  // trains the architecture (augmented); none when single-level
-    std::unique_ptr<data::BatchLoader> evalLoader;   // validation metrics (plain): architecture half or monitor split
+    std::unique_ptr<data::BatchLoader>
+        validLoader;  // trains the architecture (augmented); none when single-level
+    std::unique_ptr<data::BatchLoader>
+        evalLoader;  // validation metrics (plain): architecture half or monitor split
     CheckpointPosition position;
     std::vector<StepEvent> pendingSteps;
 
@@ -131,8 +132,8 @@ struct SearchSession::Impl {
     double derivedLatencyMs(const space::Genotype& genotype) const;
     // A shard of `set` for this rank (all of it in a single-process search).
     // `batchSize` 0: the search's.
-    std::unique_ptr<data::BatchLoader> loader(data::TensorSet set, bool shuffle, bool augment, std::uint64_t seed,
-                                              int batchSize = 0) const;
+    std::unique_ptr<data::BatchLoader> loader(data::TensorSet set, bool shuffle, bool augment,
+                                              std::uint64_t seed, int batchSize = 0) const;
     [[nodiscard]] int evaluationBatchSize() const;
     void flushSteps();
     int stepsPerEpoch() const;
@@ -163,7 +164,8 @@ void SearchSession::Impl::loadData() {
         const int monitor = monitorSplitSize(config, images.count);
         if (images.count < monitor + config.batchSize)
             throw std::runtime_error("the dataset is too small: " + std::to_string(images.count) +
-                                     " training images cannot give snas.monitor_size " + std::to_string(monitor) +
+                                     " training images cannot give snas.monitor_size " +
+                                     std::to_string(monitor) +
                                      " to the monitor split and still fill a batch of " +
                                      std::to_string(config.batchSize));
         auto [trainPart, monitorPart] =
@@ -176,11 +178,13 @@ void SearchSession::Impl::loadData() {
         return;
     }
     // Half of the training images train the weights, the other half the architecture (DARTS).
-    auto [weightPart, archPart] = data::splitSet(images, 1.0 - config.dataset.validFraction, config.seed);
+    auto [weightPart, archPart] =
+        data::splitSet(images, 1.0 - config.dataset.validFraction, config.seed);
     if (weightPart.count < config.batchSize || archPart.count < config.batchSize)
-        throw std::runtime_error("the dataset is too small for batch size " + std::to_string(config.batchSize) + ": " +
-                                 std::to_string(weightPart.count) + " images train the weights and " +
-                                 std::to_string(archPart.count) + " the architecture");
+        throw std::runtime_error(
+            "the dataset is too small for batch size " + std::to_string(config.batchSize) + ": " +
+            std::to_string(weightPart.count) + " images train the weights and " +
+            std::to_string(archPart.count) + " the architecture");
     auto weightTensors = data::toTensors(weightPart, stats, device);
     auto archTensors = data::toTensors(archPart, stats, device);
     trainLoader = loader(weightTensors, true, config.dataset.augment, config.seed);
@@ -192,17 +196,20 @@ int SearchSession::Impl::evaluationBatchSize() const {
     return config.evaluation.batchSize > 0 ? config.evaluation.batchSize : config.batchSize;
 }
 
-std::unique_ptr<data::BatchLoader> SearchSession::Impl::loader(data::TensorSet set, bool shuffle, bool augment,
-                                                               std::uint64_t seed, int batchSize) const {
-    return std::make_unique<data::BatchLoader>(std::move(set), batchSize > 0 ? batchSize : config.batchSize,
-                                               shuffle, augment, seed,
-                                               data::Shard{rank.rank, rank.worldSize});
+std::unique_ptr<data::BatchLoader> SearchSession::Impl::loader(data::TensorSet set, bool shuffle,
+                                                               bool augment, std::uint64_t seed,
+                                                               int batchSize) const {
+    return std::make_unique<data::BatchLoader>(
+        std::move(set), batchSize > 0 ? batchSize : config.batchSize, shuffle, augment, seed,
+        data::Shard{rank.rank, rank.worldSize});
 }
 
 int SearchSession::Impl::stepsPerEpoch() const {
-    // A single-level search has no architecture loader: its epoch is one pass over the training part.
-    const int available =
-        validLoader ? std::min(trainLoader->batchCount(), validLoader->batchCount()) : trainLoader->batchCount();
+    // A single-level search has no architecture loader: its epoch is one pass over the training
+    // part.
+    const int available = validLoader
+                              ? std::min(trainLoader->batchCount(), validLoader->batchCount())
+                              : trainLoader->batchCount();
     return config.stepsPerEpoch > 0 ? std::min(config.stepsPerEpoch, available) : available;
 }
 
@@ -217,7 +224,8 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
         config = *newConfig;
         build(observer);
         store::NewRun run;
-        run.name = config.name.empty() ? config.strategy + " on " + config.dataset.name : config.name;
+        run.name =
+            config.name.empty() ? config.strategy + " on " + config.dataset.name : config.name;
         run.strategy = config.strategy;
         run.dataset = config.dataset.name;
         run.configJson = toJson(config).dump();
@@ -229,12 +237,14 @@ void SearchSession::Impl::prepare(SearchObserver& observer) {
         return;
     }
     const auto record = store->findRun(resumeRunId);
-    if (!record) throw std::runtime_error("there is no run " + std::to_string(resumeRunId) + " in " + store->path());
+    if (!record)
+        throw std::runtime_error("there is no run " + std::to_string(resumeRunId) + " in " +
+                                 store->path());
     if (record->status == RunStatus::Finished)
         throw std::runtime_error("run " + std::to_string(resumeRunId) + " has already finished");
     if (record->status == RunStatus::Running || record->status == RunStatus::Paused)
-        throw std::runtime_error("run " + std::to_string(resumeRunId) + " is still " + toString(record->status) +
-                                 " in another process");
+        throw std::runtime_error("run " + std::to_string(resumeRunId) + " is still " +
+                                 toString(record->status) + " in another process");
     config = parseSearchConfigText(record->configJson);
     // Taken before the slow part, so a second resume of the same run is refused rather than racing.
     store->claimRun(resumeRunId);
@@ -261,17 +271,21 @@ void SearchSession::Impl::prepareSilentRank(SearchObserver& observer) {
     workspace.emplace(workspaceRoot);
     store = std::make_unique<store::RunStore>(workspace->databasePath(), store::Access::ReadOnly);
     const auto record = store->findRun(resumeRunId);
-    if (!record) throw std::runtime_error("there is no run " + std::to_string(resumeRunId) + " in " + store->path());
+    if (!record)
+        throw std::runtime_error("there is no run " + std::to_string(resumeRunId) + " in " +
+                                 store->path());
     config = parseSearchConfigText(record->configJson);
     build(observer);
     if (const auto last = store->latestCheckpoint(resumeRunId))
-        position = loadCheckpoint(resolveCheckpoint(workspace->runFolder(resumeRunId), last->path), *strategy, device);
+        position = loadCheckpoint(resolveCheckpoint(workspace->runFolder(resumeRunId), last->path),
+                                  *strategy, device);
     runId = resumeRunId;
 }
 
 void SearchSession::Impl::build(SearchObserver& observer) {
     // On a busy machine the automatic thread count is lowered; the terminal says so.
-    if (const auto note = configureThreads(config.threads).note(); !note.empty()) observer.onLog(note);
+    if (const auto note = configureThreads(config.threads).note(); !note.empty())
+        observer.onLog(note);
     device = resolveDevice(config.device);
     // Data first: a missing or corrupt dataset must not leave a run behind.
     observer.onPhase(SearchPhase::LoadingData);
@@ -288,7 +302,8 @@ void SearchSession::Impl::restoreCheckpoint(SearchObserver& observer) {
     if (!last) {
         store->discardFrom(resumeRunId, 0, 0);
         removeOtherCheckpoints(runFolder, {});
-        observer.onLog("run " + std::to_string(resumeRunId) + " has no checkpoint yet; starting it again from the beginning");
+        observer.onLog("run " + std::to_string(resumeRunId) +
+                       " has no checkpoint yet; starting it again from the beginning");
         return;
     }
     const auto path = resolveCheckpoint(runFolder, last->path);
@@ -300,8 +315,9 @@ void SearchSession::Impl::restoreCheckpoint(SearchObserver& observer) {
     // files a killed search wrote but never recorded.
     store->discardFrom(resumeRunId, position.epoch, position.globalStep);
     removeOtherCheckpoints(runFolder, std::filesystem::path(path).filename().string());
-    observer.onLog("resuming run " + std::to_string(resumeRunId) + " at epoch " + std::to_string(position.epoch + 1) +
-                   ", step " + std::to_string(position.step + 1));
+    observer.onLog("resuming run " + std::to_string(resumeRunId) + " at epoch " +
+                   std::to_string(position.epoch + 1) + ", step " +
+                   std::to_string(position.step + 1));
 }
 
 AlphaSnapshot SearchSession::Impl::snapshot(std::int64_t step, int epoch) const {
@@ -318,7 +334,8 @@ double SearchSession::Impl::derivedLatencyMs(const space::Genotype& genotype) co
     net->to(device);
     net->eval();
     const auto& in = config.space.input;
-    const auto input = torch::randn({1, in.channels, in.height, in.width}, torch::TensorOptions().device(device));
+    const auto input =
+        torch::randn({1, in.channels, in.height, in.width}, torch::TensorOptions().device(device));
     return space::measureLatencyMs([&] { (void)net->forward(input); }, device);
 }
 
@@ -342,13 +359,15 @@ Evaluation SearchSession::Impl::evaluate(const space::Genotype& genotype, int ma
     return {ev.loss, ev.accuracy};
 }
 
-bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver& observer, SearchControl& control) {
+bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver& observer,
+                                      SearchControl& control) {
     flushSteps();
     {
         // Random search's selection (and any strategy that ranks samples) scores with the shared
         // weights; batch-norm recalibration draws on the weight-training batches.
         const auto scoringSettings = strategy->scoringSettings();
-        search::SubnetEvaluator evaluator(strategy->supernet(), device, scoringSettings.bnMode, batches(*trainLoader),
+        search::SubnetEvaluator evaluator(strategy->supernet(), device, scoringSettings.bnMode,
+                                          batches(*trainLoader),
                                           scoringSettings.calibrationBatches);
         search::EpochScoring scoring{evaluator, batches(*evalLoader),
                                      [&observer](const std::string& line) { observer.onLog(line); },
@@ -360,7 +379,8 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
         }
     }
     EpochRecord record;
-    for (const auto& sampled : strategy->takeSampled()) record.samples.push_back(store::sampleOf(sampled));
+    for (const auto& sampled : strategy->takeSampled())
+        record.samples.push_back(store::sampleOf(sampled));
     EpochMetrics& m = record.metrics;
     m.epoch = epoch;
     m.trainLoss = position.stepsCounted ? position.lossSum / position.stepsCounted : 0.0;
@@ -388,11 +408,13 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     observer.onAlphas(alphas);
     observer.onEpoch(m);
     for (const auto& broken : config.constraints.violations(m.cost))
-        observer.onLog("epoch " + std::to_string(epoch + 1) + ": the derived cell breaks the " + broken + " limit");
+        observer.onLog("epoch " + std::to_string(epoch + 1) + ": the derived cell breaks the " +
+                       broken + " limit");
     if (config.constraints.maxLatencyMs) {
         const double ms = derivedLatencyMs(m.genotype);
-        observer.onLog("epoch " + std::to_string(epoch + 1) + ": derived network latency " + std::to_string(ms) +
-                       " ms at batch 1" + (ms > *config.constraints.maxLatencyMs ? ", above the limit" : ""));
+        observer.onLog("epoch " + std::to_string(epoch + 1) + ": derived network latency " +
+                       std::to_string(ms) + " ms at batch 1" +
+                       (ms > *config.constraints.maxLatencyMs ? ", above the limit" : ""));
     }
     return true;
 }
@@ -400,21 +422,23 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
 void SearchSession::Impl::answerQueries(SearchControl& control) {
     // The running search as queries see it: scores with the weights as they are right now.
     class Live final : public LiveSearch {
-    public:
+      public:
         explicit Live(Impl& impl) : m_impl(impl) {}
         SubnetScore score(const space::Genotype& genotype, int batches) override {
             const int count = batches > 0 ? batches : m_impl.config.evaluation.batches;
             const auto ev = m_impl.evaluate(genotype, count);
-            return {ev.loss, ev.accuracy, std::min(count, m_impl.evalLoader->batchCount()), m_impl.position.globalStep};
+            return {ev.loss, ev.accuracy, std::min(count, m_impl.evalLoader->batchCount()),
+                    m_impl.position.globalStep};
         }
 
-    private:
+      private:
         Impl& m_impl;
     } live(*this);
     for (auto& query : control.takeQueries()) query(live);
 }
 
-void SearchSession::Impl::applyConstraints(const Constraints& constraints, SearchObserver& observer) {
+void SearchSession::Impl::applyConstraints(const Constraints& constraints,
+                                           SearchObserver& observer) {
     // Whoever sent them, limits below the space's fixed cost never reach the strategy: the
     // penalty could never be satisfied and would only push every op towards nothing.
     const auto problems = constraintProblems(config.space, constraints);
@@ -447,7 +471,8 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
         if (validLoader) validLoader->beginEpoch(epoch);
         // Each epoch starts from a seed of its own, so a run resumed at an epoch boundary
         // draws the same random numbers as one that never stopped.
-        if (position.step == 0) torch::manual_seed(config.seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
+        if (position.step == 0)
+            torch::manual_seed(config.seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
         for (int step = position.step; step < steps; ++step) {
             control.waitWhilePaused(
                 [&] {
@@ -466,16 +491,19 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                 recorder->checkpoint(position, *strategy, nullptr);
                 return;
             }
-            if (auto constraints = control.takeConstraints()) applyConstraints(*constraints, observer);
+            if (auto constraints = control.takeConstraints())
+                applyConstraints(*constraints, observer);
             if (timedSteps == 0) observer.onPhase(SearchPhase::FirstStep);
             const auto stepStart = Clock::now();
             const auto train = trainLoader->batch(step);
             // Single-level strategies ignore the second batch; they get the training batch again.
-            const auto result = strategy->step(train, validLoader ? validLoader->batch(step % validLoader->batchCount()) : train);
+            const auto result = strategy->step(
+                train, validLoader ? validLoader->batch(step % validLoader->batchCount()) : train);
             if (!std::isfinite(result.loss))
-                throw std::runtime_error("the loss became " + std::to_string(result.loss) + " at epoch " +
-                                         std::to_string(epoch + 1) + ", step " + std::to_string(step + 1) +
-                                         ": the search diverged; lower weights_optimizer.lr or the constraint strength");
+                throw std::runtime_error(
+                    "the loss became " + std::to_string(result.loss) + " at epoch " +
+                    std::to_string(epoch + 1) + ", step " + std::to_string(step + 1) +
+                    ": the search diverged; lower weights_optimizer.lr or the constraint strength");
             const double took = std::chrono::duration<double>(Clock::now() - stepStart).count();
             ++timedSteps;
             secondsPerStep = stepTime.add(took);
@@ -506,10 +534,12 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
             if (control.takeCheckpointRequest()) {
                 flushSteps();
                 recorder->checkpoint(position, *strategy, nullptr);
-                observer.onLog("checkpoint saved at epoch " + std::to_string(epoch + 1) + ", step " + std::to_string(step + 1));
+                observer.onLog("checkpoint saved at epoch " + std::to_string(epoch + 1) +
+                               ", step " + std::to_string(step + 1));
             }
         }
-        if (!finishEpoch(epoch, std::chrono::duration<double>(Clock::now() - epochStart).count(), observer, control))
+        if (!finishEpoch(epoch, std::chrono::duration<double>(Clock::now() - epochStart).count(),
+                         observer, control))
             return;
     }
 }

@@ -19,9 +19,10 @@ enum class SearchPhase { LoadingData, BuildingSupernet, FirstStep };
 
 // Receives a search's reports on the engine thread; implementations hop threads themselves.
 class SearchObserver {
-public:
+  public:
     virtual ~SearchObserver() = default;
-    virtual void onStarted(std::int64_t /*runId*/, const SearchConfig& /*config*/, int /*startEpoch*/) {}
+    virtual void onStarted(std::int64_t /*runId*/, const SearchConfig& /*config*/,
+                           int /*startEpoch*/) {}
     virtual void onStep(const StepEvent& /*event*/) {}           // at most event_rate_hz per second
     virtual void onAlphas(const AlphaSnapshot& /*snapshot*/) {}  // at most event_rate_hz per second
     virtual void onEpoch(const EpochMetrics& /*metrics*/) {}
@@ -50,11 +51,13 @@ struct SearchOutcome {
     std::int64_t runId = 0;
     RunStatus status = RunStatus::Failed;
     std::string message;  // what went wrong, for failed runs
-    [[nodiscard]] bool ok() const { return status == RunStatus::Finished || status == RunStatus::Stopped; }
+    [[nodiscard]] bool ok() const {
+        return status == RunStatus::Finished || status == RunStatus::Stopped;
+    }
 };
 
 class SearchSession final {
-public:
+  public:
     // A new run in `workspaceRoot`.
     SearchSession(SearchConfig config, std::string workspaceRoot, SessionRank rank = {});
     // Continue run `runId` from its last checkpoint.
@@ -67,7 +70,7 @@ public:
     // come back as a failed outcome, recorded in the store).
     SearchOutcome run(SearchObserver& observer, SearchControl& control);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -34,13 +34,16 @@ CpuTimes readCpuTimes() {
     for (std::string line; std::getline(in, line);) {
         // "cpuN user nice system idle iowait irq softirq steal ..."; the "cpu " line sums them all.
         int cpu = -1;
-        if (line.rfind("cpu", 0) != 0 || line.size() < 4 || !std::isdigit(static_cast<unsigned char>(line[3])) ||
+        if (line.rfind("cpu", 0) != 0 || line.size() < 4 ||
+            !std::isdigit(static_cast<unsigned char>(line[3])) ||
             std::sscanf(line.c_str(), "cpu%d", &cpu) != 1)
             continue;
         if (!inAffinity(cpu, mask, haveMask)) continue;
         std::istringstream fields(line.substr(line.find(' ')));
-        unsigned long long user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
-        if (!(fields >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal)) continue;
+        unsigned long long user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0,
+                           softirq = 0, steal = 0;
+        if (!(fields >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal))
+            continue;
         const unsigned long long busy = user + nice + system + irq + softirq + steal;
         times.busy += busy;
         times.total += busy + idle + iowait;
@@ -55,7 +58,8 @@ std::string ThreadPlan::note() const {
     if (!lowered()) return {};
     char line[256];
     std::snprintf(line, sizeof line,
-                  "the machine is busy (other work keeps %.1f of %d cores busy): using %d CPU thread%s, not %d; "
+                  "the machine is busy (other work keeps %.1f of %d cores busy): using %d CPU "
+                  "thread%s, not %d; "
                   "--threads N sets the number",
                   busyCores, cores, threads, threads == 1 ? "" : "s", cores);
     return line;
@@ -78,7 +82,8 @@ ThreadPlan planThreads(int requested, int cores, double busy) {
 ThreadPlan planThreads(int requested) {
     const int cores = usableCores();
     if (requested > 0) return planThreads(requested, cores, 0);
-    // A quarter of a second: long enough to see a build or another search, short beside loading data.
+    // A quarter of a second: long enough to see a build or another search, short beside loading
+    // data.
     const double busy = cores > 1 ? busyCores(std::chrono::milliseconds(250)) : 0;
     return planThreads(0, cores, busy);
 }
@@ -98,7 +103,8 @@ double busyCores(std::chrono::milliseconds window) {
     std::this_thread::sleep_for(window);
     const CpuTimes after = readCpuTimes();
     if (!before.valid || !after.valid || after.total <= before.total) return -1;
-    const double busyShare = static_cast<double>(after.busy - before.busy) / static_cast<double>(after.total - before.total);
+    const double busyShare = static_cast<double>(after.busy - before.busy) /
+                             static_cast<double>(after.total - before.total);
     return busyShare * usableCores();
 }
 

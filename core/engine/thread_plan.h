@@ -7,10 +7,10 @@
 namespace nas::engine {
 
 struct ThreadPlan {
-    int threads = 1;           // intra-op threads to use
-    int cores = 1;             // cores this process may run on
-    double busyCores = 0;      // cores that other work kept busy while we looked (0 when not looked)
-    bool requested = false;    // the user chose `threads`
+    int threads = 1;         // intra-op threads to use
+    int cores = 1;           // cores this process may run on
+    double busyCores = 0;    // cores that other work kept busy while we looked (0 when not looked)
+    bool requested = false;  // the user chose `threads`
     [[nodiscard]] bool lowered() const { return !requested && threads < cores; }
     // One line for the terminal when the machine was busy and fewer threads were chosen, else "".
     [[nodiscard]] std::string note() const;

@@ -2,37 +2,39 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
-
-#include <nlohmann/json.hpp>
 
 #include "util/atomic_file.h"
 
 namespace nas::engine {
 
 void writeTrainedModel(const std::string& runFolder, const TrainedModel& m) {
-    const nlohmann::json j = {{"genotype", space::toJson(m.genotype)},
-                              {"channels", m.space.channels},
-                              {"layers", m.space.layers},
-                              {"nodes", m.space.nodes},
-                              {"classes", m.space.classes},
-                              {"input", {m.space.input.channels, m.space.input.height, m.space.input.width}},
-                              {"auxiliary", m.auxiliary},
-                              {"epochs", m.epochs},
-                              {"test_accuracy", m.testAccuracy},
-                              {"test_images", m.testImages},
-                              {"params", m.params},
-                              {"dataset", m.dataset},
-                              {"weights", kTrainedWeightsFile}};
-    util::writeTextAtomically((std::filesystem::path(runFolder) / kTrainedModelFile).string(), j.dump(2) + "\n");
+    const nlohmann::json j = {
+        {"genotype", space::toJson(m.genotype)},
+        {"channels", m.space.channels},
+        {"layers", m.space.layers},
+        {"nodes", m.space.nodes},
+        {"classes", m.space.classes},
+        {"input", {m.space.input.channels, m.space.input.height, m.space.input.width}},
+        {"auxiliary", m.auxiliary},
+        {"epochs", m.epochs},
+        {"test_accuracy", m.testAccuracy},
+        {"test_images", m.testImages},
+        {"params", m.params},
+        {"dataset", m.dataset},
+        {"weights", kTrainedWeightsFile}};
+    util::writeTextAtomically((std::filesystem::path(runFolder) / kTrainedModelFile).string(),
+                              j.dump(2) + "\n");
 }
 
 std::optional<TrainedModel> readTrainedModel(const std::string& runFolder) {
     const auto path = std::filesystem::path(runFolder) / kTrainedModelFile;
     std::ifstream in(path);
     // A record without its weights describes nothing that can be exported.
-    if (!in || !std::filesystem::exists(std::filesystem::path(runFolder) / kTrainedWeightsFile)) return std::nullopt;
+    if (!in || !std::filesystem::exists(std::filesystem::path(runFolder) / kTrainedWeightsFile))
+        return std::nullopt;
     try {
         std::stringstream text;
         text << in.rdbuf();
@@ -53,7 +55,8 @@ std::optional<TrainedModel> readTrainedModel(const std::string& runFolder) {
         m.dataset = j.value("dataset", std::string());
         return m;
     } catch (const std::exception& e) {
-        throw std::runtime_error(path.string() + " is not a valid trained-model record: " + e.what());
+        throw std::runtime_error(path.string() +
+                                 " is not a valid trained-model record: " + e.what());
     }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // What `train --run` leaves in a run's folder: the trained network's weights (weights.pt, LibTorch
-// archive whose names match the exported PyTorch module) and trained.json, which says which genotype
-// at which size they belong to and how well they did. Torch-free, so the studio can read it.
+// archive whose names match the exported PyTorch module) and trained.json, which says which
+// genotype at which size they belong to and how well they did. Torch-free, so the studio can read
+// it.
 #include <optional>
 #include <string>
 

@@ -1,10 +1,10 @@
 #include "engine/trainer.h"
 
+#include <torch/nn/utils/clip_grad.h>
+
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-
-#include <torch/nn/utils/clip_grad.h>
 
 #include "data/tensor_data.h"
 #include "engine/archive_file.h"
@@ -27,8 +27,8 @@ struct Model {
     std::string name;
 };
 
-Model buildModel(const std::optional<space::Genotype>& genotype, const space::SpaceConfig& space, const TrainConfig& c,
-                 double baselineParams) {
+Model buildModel(const std::optional<space::Genotype>& genotype, const space::SpaceConfig& space,
+                 const TrainConfig& c, double baselineParams) {
     if (genotype) {
         space::DerivedNetwork net(*genotype, space, c.auxiliary);
         return {net.ptr(), [net](const torch::Tensor& x) mutable { return net->forward(x); },
@@ -36,7 +36,10 @@ Model buildModel(const std::optional<space::Genotype>& genotype, const space::Sp
     }
     const int width = space::plainCnnWidthFor(baselineParams, space.input.channels, space.classes);
     space::PlainCnn net(space.input.channels, width, space.classes);
-    return {net.ptr(), [net](const torch::Tensor& x) mutable { return space::NetworkOutput{net->forward(x), {}}; },
+    return {net.ptr(),
+            [net](const torch::Tensor& x) mutable {
+                return space::NetworkOutput{net->forward(x), {}};
+            },
             [](double) {}, "plain-cnn (width " + std::to_string(width) + ")"};
 }
 
@@ -72,17 +75,21 @@ space::SpaceConfig trainingSpace(const TrainConfig& c) {
     return space;
 }
 
-TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const TrainConfig& c, double baselineParams,
-                         const TrainProgress& progress, const TrainStop& stop) {
+TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const TrainConfig& c,
+                         double baselineParams, const TrainProgress& progress,
+                         const TrainStop& stop) {
     configureThreads(c.threads);
     const auto device = resolveDevice(c.device);
     torch::manual_seed(c.seed);
     const auto trainImages = loadImages(c.dataset, data::Split::Train, c.seed);
     const auto testImages = loadImages(c.dataset, data::Split::Test, c.seed);
     const auto stats = data::channelStats(trainImages);
-    data::BatchLoader train(data::toTensors(trainImages, stats, device), c.batchSize, true, c.dataset.augment, c.seed);
-    data::BatchLoader test(data::toTensors(testImages, stats, device), c.batchSize, false, false, c.seed);
-    if (train.batchCount() < 1) throw std::runtime_error("no full training batch: lower --batch-size");
+    data::BatchLoader train(data::toTensors(trainImages, stats, device), c.batchSize, true,
+                            c.dataset.augment, c.seed);
+    data::BatchLoader test(data::toTensors(testImages, stats, device), c.batchSize, false, false,
+                           c.seed);
+    if (train.batchCount() < 1)
+        throw std::runtime_error("no full training batch: lower --batch-size");
 
     const auto space = trainingSpace(c);
     Model model = buildModel(genotype, space, c, baselineParams);
@@ -93,13 +100,15 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
     // The network as deployed: the auxiliary head only helps training and is dropped afterwards.
     result.params = genotype ? space::networkCost(*genotype, space, false).params
                              : static_cast<double>(space::parameterCount(*model.module));
-    torch::optim::SGD optimizer(model.module->parameters(),
-                                torch::optim::SGDOptions(c.lr).momentum(c.momentum).weight_decay(c.weightDecay));
+    torch::optim::SGD optimizer(
+        model.module->parameters(),
+        torch::optim::SGDOptions(c.lr).momentum(c.momentum).weight_decay(c.weightDecay));
     const int steps = train.batchCount();
     for (int epoch = 0; epoch < c.epochs; ++epoch) {
         const auto start = std::chrono::steady_clock::now();
         const double lr = 0.5 * c.lr * (1.0 + std::cos(M_PI * epoch / c.epochs));
-        for (auto& group : optimizer.param_groups()) static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
+        for (auto& group : optimizer.param_groups())
+            static_cast<torch::optim::SGDOptions&>(group.options()).lr(lr);
         // Drop path grows linearly from 0 to its final probability, as in DARTS evaluation.
         model.setDropPath(c.dropPath * epoch / c.epochs);
         train.beginEpoch(epoch);
@@ -114,22 +123,29 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
             optimizer.zero_grad();
             const auto out = model.forward(b.images);
             auto loss = torch::cross_entropy_loss(out.logits, b.labels);
-            if (out.auxLogits.defined()) loss = loss + c.auxiliaryWeight * torch::cross_entropy_loss(out.auxLogits, b.labels);
+            if (out.auxLogits.defined())
+                loss =
+                    loss + c.auxiliaryWeight * torch::cross_entropy_loss(out.auxLogits, b.labels);
             loss.backward();
             torch::nn::utils::clip_grad_norm_(model.module->parameters(), c.gradClip);
             optimizer.step();
             const double l = loss.item<double>();
-            if (!std::isfinite(l)) throw std::runtime_error("training diverged (loss " + std::to_string(l) + "): lower --lr");
+            if (!std::isfinite(l))
+                throw std::runtime_error("training diverged (loss " + std::to_string(l) +
+                                         "): lower --lr");
             ep.trainLoss += l / steps;
-            ep.trainAccuracy += out.logits.argmax(1).eq(b.labels).to(torch::kDouble).mean().item<double>() / steps;
+            ep.trainAccuracy +=
+                out.logits.argmax(1).eq(b.labels).to(torch::kDouble).mean().item<double>() / steps;
             if (progress) progress(ep, s + 1, steps);
         }
         ep.testAccuracy = accuracy(model, test, &result.testLoss);
-        ep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        ep.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         result.epochs.push_back(ep);
         if (progress) progress(ep, steps, steps);
     }
-    result.testAccuracy = result.epochs.empty() ? accuracy(model, test, &result.testLoss) : result.epochs.back().testAccuracy;
+    result.testAccuracy = result.epochs.empty() ? accuracy(model, test, &result.testLoss)
+                                                : result.epochs.back().testAccuracy;
     result.testImages = static_cast<int>(test.set().size());
     if (!c.weightsPath.empty()) {
         torch::serialize::OutputArchive archive;
@@ -139,8 +155,9 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
     return result;
 }
 
-TrainResult trainForRun(const space::Genotype& genotype, TrainConfig config, const std::string& runFolder,
-                        const TrainProgress& progress, const TrainStop& stop) {
+TrainResult trainForRun(const space::Genotype& genotype, TrainConfig config,
+                        const std::string& runFolder, const TrainProgress& progress,
+                        const TrainStop& stop) {
     namespace fs = std::filesystem;
     fs::create_directories(runFolder);
     // The earlier training's record and weights stay until this one has succeeded: a training that
@@ -151,7 +168,8 @@ TrainResult trainForRun(const space::Genotype& genotype, TrainConfig config, con
     const auto space = trainingSpace(config);
     TrainResult result;
     try {
-        result = trainNetwork(genotype, config, space::networkCost(genotype, space, false).params, progress, stop);
+        result = trainNetwork(genotype, config, space::networkCost(genotype, space, false).params,
+                              progress, stop);
     } catch (...) {
         fs::remove(newWeights);
         throw;

@@ -55,17 +55,18 @@ using TrainStop = std::function<bool()>;
 
 // Train the derived network of `genotype` (nullopt: the plain CNN baseline whose width matches
 // `baselineParams`, or width `baselineWidth` when set).
-[[nodiscard]] TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const TrainConfig& config,
-                                       double baselineParams, const TrainProgress& progress,
-                                       const TrainStop& stop = {});
+[[nodiscard]] TrainResult trainNetwork(const std::optional<space::Genotype>& genotype,
+                                       const TrainConfig& config, double baselineParams,
+                                       const TrainProgress& progress, const TrainStop& stop = {});
 
 // The space a TrainConfig trains at: its channels and layers, its dataset's input, 10 classes.
 [[nodiscard]] space::SpaceConfig trainingSpace(const TrainConfig& config);
 
 // Trains a run's derived genotype and keeps the result in the run's folder: weights.pt and
-// trained.json (see trained_model.h). The folder's earlier record is removed first, so the two files
-// never describe different networks; a stopped or failed training leaves no record.
-[[nodiscard]] TrainResult trainForRun(const space::Genotype& genotype, TrainConfig config, const std::string& runFolder,
-                                      const TrainProgress& progress, const TrainStop& stop = {});
+// trained.json (see trained_model.h). The folder's earlier record is removed first, so the two
+// files never describe different networks; a stopped or failed training leaves no record.
+[[nodiscard]] TrainResult trainForRun(const space::Genotype& genotype, TrainConfig config,
+                                      const std::string& runFolder, const TrainProgress& progress,
+                                      const TrainStop& stop = {});
 
 }  // namespace nas::engine

@@ -16,8 +16,10 @@ Workspace::Workspace(std::string root) : m_root(std::move(root)) {
 
 std::string Workspace::defaultRoot() {
     if (const char* env = std::getenv("NAS_STUDIO_WORKSPACE"); env && *env) return env;
-    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) return std::string(data) + "/nas-studio";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/nas-studio";
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data)
+        return std::string(data) + "/nas-studio";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.local/share/nas-studio";
     return "nas-workspace";
 }
 

@@ -35,7 +35,8 @@ nlohmann::json genotypeDocument(const space::Genotype& genotype, const space::Sp
                    {"params_with_auxiliary", withAux.params},
                    {"flops", cost.flops},
                    {"mac", cost.mac}};
-    doc["valid_accuracy_shared_weights"] = validAccuracy ? nlohmann::json(*validAccuracy) : nlohmann::json();
+    doc["valid_accuracy_shared_weights"] =
+        validAccuracy ? nlohmann::json(*validAccuracy) : nlohmann::json();
     doc["manifest"] = toJson(manifest);
     return doc;
 }
@@ -46,7 +47,8 @@ std::vector<std::string> exportGenotype(const std::string& folder, const space::
     namespace fs = std::filesystem;
     fs::create_directories(folder);
     // Build every text first: a failure then leaves no partial export behind.
-    const std::string json = genotypeDocument(genotype, space, manifest, validAccuracy).dump(2) + "\n";
+    const std::string json =
+        genotypeDocument(genotype, space, manifest, validAccuracy).dump(2) + "\n";
     const std::string source = pytorchSource(genotype, space, PyTorchSourceOptions{});
     std::vector<std::string> written;
     const auto jsonPath = (fs::path(folder) / "genotype.json").string();

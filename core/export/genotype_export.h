@@ -2,11 +2,10 @@
 // Writing a chosen architecture out: genotype JSON with cost figures and a reproducibility
 // manifest, the DARTS string, and a standalone PyTorch module. Torch-free.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "space/genotype.h"
 #include "space/space_config.h"
@@ -27,13 +26,16 @@ struct Manifest {
 
 [[nodiscard]] nlohmann::json toJson(const Manifest& manifest);
 
-// {"genotype": ..., "darts": "Genotype(...)" (space::genotypeText: the DARTS form, or SNAS-Series' 14-edge
-// form for a SNAS-built genotype) or null, "space": {...}, "cost": {...}, "manifest": {...}}
-[[nodiscard]] nlohmann::json genotypeDocument(const space::Genotype& genotype, const space::SpaceConfig& space,
-                                              const Manifest& manifest, std::optional<double> validAccuracy);
+// {"genotype": ..., "darts": "Genotype(...)" (space::genotypeText: the DARTS form, or SNAS-Series'
+// 14-edge form for a SNAS-built genotype) or null, "space": {...}, "cost": {...}, "manifest":
+// {...}}
+[[nodiscard]] nlohmann::json genotypeDocument(const space::Genotype& genotype,
+                                              const space::SpaceConfig& space,
+                                              const Manifest& manifest,
+                                              std::optional<double> validAccuracy);
 
-// Writes genotype.json, genotype.txt (space::genotypeText, when the genotype has such a form) and model.py
-// into `folder` (created if needed), each atomically. Returns the paths written.
+// Writes genotype.json, genotype.txt (space::genotypeText, when the genotype has such a form) and
+// model.py into `folder` (created if needed), each atomically. Returns the paths written.
 std::vector<std::string> exportGenotype(const std::string& folder, const space::Genotype& genotype,
                                         const space::SpaceConfig& space, const Manifest& manifest,
                                         std::optional<double> validAccuracy);

@@ -4,7 +4,8 @@
 
 namespace nas::exporting {
 
-Manifest currentManifest(const nlohmann::json& config, std::uint64_t seed, const std::string& device) {
+Manifest currentManifest(const nlohmann::json& config, std::uint64_t seed,
+                         const std::string& device) {
     Manifest m;
     m.config = config;
     m.seed = seed;

@@ -5,6 +5,7 @@
 
 namespace nas::exporting {
 
-[[nodiscard]] Manifest currentManifest(const nlohmann::json& config, std::uint64_t seed, const std::string& device);
+[[nodiscard]] Manifest currentManifest(const nlohmann::json& config, std::uint64_t seed,
+                                       const std::string& device);
 
 }  // namespace nas::exporting

@@ -21,7 +21,8 @@ struct PyTorchSourceOptions {
 // network, prints "parameters: N" and runs a forward pass on a random batch of the space's shape.
 // Throws std::invalid_argument for an invalid genotype, a genotype this network cannot realise
 // (a reduction cell concatenating an unreduced input) or a bad class name. Each cell type has its
-// own concat width (NASNet: 5 and 3), and a SNAS-built genotype gets SNAS-Series' pools with BatchNorm.
+// own concat width (NASNet: 5 and 3), and a SNAS-built genotype gets SNAS-Series' pools with
+// BatchNorm.
 [[nodiscard]] std::string pytorchSource(const space::Genotype& genotype,
                                         const space::SpaceConfig& space,
                                         const PyTorchSourceOptions& options);

@@ -2,11 +2,11 @@
 // Scores one architecture of the cell space with the supernet's shared weights: accuracy and loss
 // of its sub-network on given batches. Random search's selection uses it; so can any strategy that
 // ranks sampled architectures (a predictor's training targets, a controller's reward).
+#include <torch/types.h>
+
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <torch/types.h>
 
 #include "data/tensor_data.h"
 #include "space/genotype.h"
@@ -38,26 +38,29 @@ struct Evaluation {
 };
 
 // Mixing that computes only `cell`'s ops, weight 1 each: the sub-network of a genotype.
-[[nodiscard]] space::EdgeMixing genotypeMixing(const space::CellGenotype& cell, const std::vector<std::string>& ops,
-                                               const space::SpaceConfig& space, torch::Device device);
+[[nodiscard]] space::EdgeMixing genotypeMixing(const space::CellGenotype& cell,
+                                               const std::vector<std::string>& ops,
+                                               const space::SpaceConfig& space,
+                                               torch::Device device);
 
 class SubnetEvaluator {
-public:
+  public:
     // `calibration` feeds BnMode::Recalibrate (its first `calibrationBatches` batches); other modes
     // ignore it. Scoring leaves the supernet as it found it: training mode and BN statistics.
-    SubnetEvaluator(space::Supernet supernet, torch::Device device, BnMode mode, BatchSource calibration = {},
-                    int calibrationBatches = 0);
+    SubnetEvaluator(space::Supernet supernet, torch::Device device, BnMode mode,
+                    BatchSource calibration = {}, int calibrationBatches = 0);
 
     // Batches first, first+1, ... of `source` (`count` of them, wrapping around its end).
-    [[nodiscard]] Evaluation evaluate(const space::Genotype& genotype, const BatchSource& source, int first,
-                                      int count);
+    [[nodiscard]] Evaluation evaluate(const space::Genotype& genotype, const BatchSource& source,
+                                      int first, int count);
     // Every batch of `source`.
-    [[nodiscard]] Evaluation evaluateAll(const space::Genotype& genotype, const BatchSource& source) {
+    [[nodiscard]] Evaluation evaluateAll(const space::Genotype& genotype,
+                                         const BatchSource& source) {
         return evaluate(genotype, source, 0, source.count);
     }
     [[nodiscard]] BnMode mode() const { return m_mode; }
 
-private:
+  private:
     void recalibrate(const space::EdgeMixing& normal, const space::EdgeMixing& reduce);
 
     space::Supernet m_supernet;

@@ -1,10 +1,10 @@
 #include "search/strategy.h"
 
-#include <algorithm>
-#include <cmath>
-
 #include <torch/nn/functional/loss.h>
 #include <torch/nn/utils/clip_grad.h>
+
+#include <algorithm>
+#include <cmath>
 
 namespace nas::search {
 
@@ -16,7 +16,8 @@ CellSearchStrategy::CellSearchStrategy(const engine::SearchConfig& config, torch
     m_alphaReduce = alphaReduce.to(device).detach().requires_grad_(true);
     const auto& w = config.weights;
     m_weightOptimizer = std::make_unique<torch::optim::SGD>(
-        m_supernet->parameters(), torch::optim::SGDOptions(w.lr).momentum(w.momentum).weight_decay(w.weightDecay));
+        m_supernet->parameters(),
+        torch::optim::SGDOptions(w.lr).momentum(w.momentum).weight_decay(w.weightDecay));
     const auto& a = config.arch;
     m_archOptimizer = std::make_unique<torch::optim::Adam>(
         std::vector<torch::Tensor>{m_alphaNormal, m_alphaReduce},
@@ -51,7 +52,8 @@ int CellSearchStrategy::noneIndex(bool reduction) const {
     return it == list.end() ? -1 : static_cast<int>(it - list.begin());
 }
 
-space::CellGenotype topTwoGenotype(const torch::Tensor& strengths, const std::vector<std::string>& ops, int nodes) {
+space::CellGenotype topTwoGenotype(const torch::Tensor& strengths,
+                                   const std::vector<std::string>& ops, int nodes) {
     const auto s = strengths.detach().cpu().to(torch::kDouble).contiguous();
     const auto acc = s.accessor<double, 2>();
     space::CellGenotype cell;
@@ -85,12 +87,15 @@ space::Genotype CellSearchStrategy::derive() const {
             topTwoGenotype(probabilities(true), ops(true), nodes)};
 }
 
-space::EdgeMixing CellSearchStrategy::genotypeMixing(const space::CellGenotype& cell, bool reduction) const {
+space::EdgeMixing CellSearchStrategy::genotypeMixing(const space::CellGenotype& cell,
+                                                     bool reduction) const {
     return search::genotypeMixing(cell, ops(reduction), m_config.space, m_device);
 }
 
-torch::Tensor CellSearchStrategy::subnetLogits(const space::Genotype& genotype, const torch::Tensor& images) {
-    return m_supernet->forward(images, genotypeMixing(genotype.normal, false), genotypeMixing(genotype.reduce, true));
+torch::Tensor CellSearchStrategy::subnetLogits(const space::Genotype& genotype,
+                                               const torch::Tensor& images) {
+    return m_supernet->forward(images, genotypeMixing(genotype.normal, false),
+                               genotypeMixing(genotype.reduce, true));
 }
 
 StepResult CellSearchStrategy::result(const torch::Tensor& loss, const torch::Tensor& logits,

@@ -2,15 +2,15 @@
 // One interface for every weight-sharing search strategy. The engine owns the loop (epochs,
 // batches, events, checkpoints); a strategy owns the supernet, the architecture parameters and
 // their optimizers, and says how one step updates them.
+#include <torch/optim/adam.h>
+#include <torch/optim/sgd.h>
+#include <torch/serialize/archive.h>
+
 #include <functional>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <torch/optim/adam.h>
-#include <torch/optim/sgd.h>
-#include <torch/serialize/archive.h>
 
 #include "data/tensor_data.h"
 #include "engine/events.h"
@@ -39,11 +39,13 @@ struct StepResult {
     double loss = 0;
     double accuracy = 0;  // on the weight-training batch
     // The strategy's own per-step figures (a penalty, a reward, a baseline, an entropy): the engine
-    // passes them on in StepEvent::scalars, the store keeps them, the curves view plots them by name.
+    // passes them on in StepEvent::scalars, the store keeps them, the curves view plots them by
+    // name.
     std::vector<std::pair<std::string, double>> scalars;
 };
 
-// What the engine hands a strategy after each epoch, to score architectures with the shared weights.
+// What the engine hands a strategy after each epoch, to score architectures with the shared
+// weights.
 struct EpochScoring {
     SubnetEvaluator& evaluator;
     BatchSource valid;                            // the validation split, plain, in a fixed order
@@ -52,12 +54,13 @@ struct EpochScoring {
 };
 
 class SearchStrategy {
-public:
+  public:
     virtual ~SearchStrategy() = default;
     [[nodiscard]] virtual std::string name() const = 0;
     // Epoch-level schedules (learning rate, temperature).
     virtual void beginEpoch(int epoch) = 0;
-    // One search step: `train` trains weights, `valid` the architecture where the method is bi-level.
+    // One search step: `train` trains weights, `valid` the architecture where the method is
+    // bi-level.
     virtual StepResult step(const Batch& train, const Batch& valid) = 0;
     // After each epoch; sampling strategies score candidates here. False when a stop request cut
     // the work short: the engine then checkpoints before this call, so a resume does it again.
@@ -68,11 +71,14 @@ public:
     [[nodiscard]] virtual double temperature() const { return 0; }
     [[nodiscard]] virtual double learningRate() const = 0;
     // Constraints may change between steps.
-    virtual void setConstraints(const engine::Constraints& constraints) { m_constraints = constraints; }
+    virtual void setConstraints(const engine::Constraints& constraints) {
+        m_constraints = constraints;
+    }
     // Architectures sampled since the last call (random search, controllers).
     [[nodiscard]] virtual std::vector<engine::SampledArchitecture> takeSampled() { return {}; }
     // Logits of `genotype`'s sub-network with the shared weights.
-    [[nodiscard]] virtual torch::Tensor subnetLogits(const space::Genotype& genotype, const torch::Tensor& images) = 0;
+    [[nodiscard]] virtual torch::Tensor subnetLogits(const space::Genotype& genotype,
+                                                     const torch::Tensor& images) = 0;
     // Batch norm while the engine's evaluator scores sub-networks for this strategy.
     [[nodiscard]] virtual ScoringSettings scoringSettings() const { return {}; }
     // The shared weights, for a SubnetEvaluator.
@@ -86,41 +92,47 @@ public:
     using GradientSync = std::function<void(const std::vector<torch::Tensor>& parameters)>;
     void setGradientSync(GradientSync sync) { m_gradientSync = std::move(sync); }
 
-protected:
+  protected:
     void synchroniseGradients(const std::vector<torch::Tensor>& parameters) const;
 
     engine::Constraints m_constraints;
     GradientSync m_gradientSync;
 };
 
-// Shared machinery of the cell-space strategies: supernet, SGD on weights with cosine learning rate,
-// architecture parameters with their Adam optimizer, derivation and checkpointing.
+// Shared machinery of the cell-space strategies: supernet, SGD on weights with cosine learning
+// rate, architecture parameters with their Adam optimizer, derivation and checkpointing.
 class CellSearchStrategy : public SearchStrategy {
-public:
-    CellSearchStrategy(const engine::SearchConfig& config, torch::Device device, torch::Tensor alphaNormal,
-                       torch::Tensor alphaReduce);
+  public:
+    CellSearchStrategy(const engine::SearchConfig& config, torch::Device device,
+                       torch::Tensor alphaNormal, torch::Tensor alphaReduce);
     void beginEpoch(int epoch) override;
     [[nodiscard]] torch::Tensor probabilities(bool reduction) const override;
-    // DARTS rule: per node the two incoming edges with the strongest non-none op, each with that op.
+    // DARTS rule: per node the two incoming edges with the strongest non-none op, each with that
+    // op.
     [[nodiscard]] space::Genotype derive() const override;
     [[nodiscard]] double learningRate() const override;
-    [[nodiscard]] torch::Tensor subnetLogits(const space::Genotype& genotype, const torch::Tensor& images) override;
+    [[nodiscard]] torch::Tensor subnetLogits(const space::Genotype& genotype,
+                                             const torch::Tensor& images) override;
     void save(torch::serialize::OutputArchive& archive) const override;
     void load(torch::serialize::InputArchive& archive) override;
 
     [[nodiscard]] space::Supernet& supernet() override { return m_supernet; }
-    [[nodiscard]] const torch::Tensor& alphas(bool reduction) const { return reduction ? m_alphaReduce : m_alphaNormal; }
+    [[nodiscard]] const torch::Tensor& alphas(bool reduction) const {
+        return reduction ? m_alphaReduce : m_alphaNormal;
+    }
 
-protected:
+  protected:
     // Cross-entropy of `logits`, plus accuracy, for a step result.
-    static StepResult result(const torch::Tensor& loss, const torch::Tensor& logits, const torch::Tensor& labels);
+    static StepResult result(const torch::Tensor& loss, const torch::Tensor& logits,
+                             const torch::Tensor& labels);
     // The one place the weights are updated: synchronise, clip, SGD step.
     void stepWeights();
     // The one place the architecture parameters are updated: synchronise, clip (when gradClip > 0),
     // Adam step. Strategies that keep alphas in a set (NASP's box) project after it.
     void stepArchitecture(double gradClip = 0);
     // Mixing that computes only `genotype`'s ops, weight 1 each (no gradient to any alpha).
-    [[nodiscard]] space::EdgeMixing genotypeMixing(const space::CellGenotype& cell, bool reduction) const;
+    [[nodiscard]] space::EdgeMixing genotypeMixing(const space::CellGenotype& cell,
+                                                   bool reduction) const;
     [[nodiscard]] const std::vector<std::string>& ops(bool reduction) const;
     [[nodiscard]] int noneIndex(bool reduction) const;  // -1 when the op set has no none
 
@@ -135,10 +147,12 @@ protected:
 };
 
 // Genotype by the DARTS rule from per-edge op strengths [edges, ops].
-[[nodiscard]] space::CellGenotype topTwoGenotype(const torch::Tensor& strengths, const std::vector<std::string>& ops,
-                                                 int nodes);
+[[nodiscard]] space::CellGenotype topTwoGenotype(const torch::Tensor& strengths,
+                                                 const std::vector<std::string>& ops, int nodes);
 
-// The registered strategy the config names, built by its factory (search/registry/strategy_registry.h).
-[[nodiscard]] std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, torch::Device device);
+// The registered strategy the config names, built by its factory
+// (search/registry/strategy_registry.h).
+[[nodiscard]] std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
+                                                           torch::Device device);
 
 }  // namespace nas::search

@@ -6,16 +6,18 @@
 #include "search/strategy.h"
 
 // Each built-in strategy's factory, one declaration each, from the NAS_STRATEGIES list.
-#define NAS_STRATEGY(name)                                                                            \
-    namespace nas::search::name {                                                                     \
-    std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig&, const StrategyContext&); \
+#define NAS_STRATEGY(name)                                                    \
+    namespace nas::search::name {                                             \
+    std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig&, \
+                                                 const StrategyContext&);     \
     }
 #include "strategy_list.inc"
 #undef NAS_STRATEGY
 
 namespace nas::search {
 
-std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, torch::Device device) {
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
+                                             torch::Device device) {
     static std::once_flag attached;
     std::call_once(attached, [] {
 #define NAS_STRATEGY(name) attachStrategyFactory(#name, &name::makeStrategy);
@@ -24,7 +26,8 @@ std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
     });
     const auto& descriptor = strategyDescriptor(config.strategy);
     if (!descriptor.create)
-        throw std::invalid_argument("strategy '" + config.strategy + "' has no engine in this program");
+        throw std::invalid_argument("strategy '" + config.strategy +
+                                    "' has no engine in this program");
     return descriptor.create(config, StrategyContext{device});
 }
 

@@ -10,8 +10,9 @@ namespace nn = torch::nn;
 
 nn::Sequential makeStem(const SpaceConfig& space) {
     const int stemC = space.stemMultiplier * space.channels;
-    return nn::Sequential(nn::Conv2d(nn::Conv2dOptions(space.input.channels, stemC, 3).padding(1).bias(false)),
-                          nn::BatchNorm2d(stemC));
+    return nn::Sequential(
+        nn::Conv2d(nn::Conv2dOptions(space.input.channels, stemC, 3).padding(1).bias(false)),
+        nn::BatchNorm2d(stemC));
 }
 
 nn::Sequential makePreprocess0(int cPrevPrev, int c, bool reductionPrev, bool affine) {

@@ -10,7 +10,8 @@ namespace nas::space {
 // 3x3 conv to stemMultiplier * C channels, then BN.
 [[nodiscard]] torch::nn::Sequential makeStem(const SpaceConfig& space);
 // Brings input s0 to C channels (and halves it when the previous cell reduced).
-[[nodiscard]] torch::nn::Sequential makePreprocess0(int cPrevPrev, int c, bool reductionPrev, bool affine);
+[[nodiscard]] torch::nn::Sequential makePreprocess0(int cPrevPrev, int c, bool reductionPrev,
+                                                    bool affine);
 // Zeros of a node's shape, for a node no edge feeds; `s1` is the preprocessed second input.
 [[nodiscard]] torch::Tensor zeroNode(const torch::Tensor& s1, bool reduction);
 // Global average pool and flatten, before the classifier.

@@ -9,7 +9,8 @@ namespace {
 // A ReLU-conv-BN block (or a plain conv) with these conv weights.
 Cost convCost(double weights, int cIn, int cOut, int stride, double area, bool affine) {
     const double bn = affine ? 2.0 * cOut : 0.0;
-    const double mac = stride == 1 ? area * (cIn + cOut) + weights : area * (4.0 * cIn + cOut) + weights;
+    const double mac =
+        stride == 1 ? area * (cIn + cOut) + weights : area * (4.0 * cIn + cOut) + weights;
     return {weights + bn, weights * area, mac};
 }
 
@@ -41,23 +42,36 @@ Cost opCost(OpKind kind, int c, int stride, int outH, int outW, bool affine) {
         return Cost{weights + bn, weights * area, mac};
     };
     switch (kind) {
-        case OpKind::None: return {};
+        case OpKind::None:
+            return {};
         case OpKind::MaxPool3x3:
-        case OpKind::AvgPool3x3: return poolCost(3, c, stride, area);
-        case OpKind::MaxPool5x5: return poolCost(5, c, stride, area);
-        case OpKind::MaxPool7x7: return poolCost(7, c, stride, area);
+        case OpKind::AvgPool3x3:
+            return poolCost(3, c, stride, area);
+        case OpKind::MaxPool5x5:
+            return poolCost(5, c, stride, area);
+        case OpKind::MaxPool7x7:
+            return poolCost(7, c, stride, area);
         case OpKind::SkipConnect:
             return stride == 1 ? Cost{0.0, 0.0, 2.0 * c * area}
                                : factorizedReduceCost(c, c, area, affine);
-        case OpKind::SepConv3x3: return sepConv(3);
-        case OpKind::SepConv5x5: return sepConv(5);
-        case OpKind::SepConv7x7: return sepConv(7);
-        case OpKind::DilConv3x3: return dilConv(3);
-        case OpKind::DilConv5x5: return dilConv(5);
-        case OpKind::Conv7x1_1x7: return convCost(14.0 * cc, c, c, stride, area, affine);
-        case OpKind::Conv1x1: return convCost(cc, c, c, stride, area, affine);
-        case OpKind::Conv3x3: return convCost(9.0 * cc, c, c, stride, area, affine);
-        case OpKind::Conv3x1_1x3: return convCost(6.0 * cc, c, c, stride, area, affine);
+        case OpKind::SepConv3x3:
+            return sepConv(3);
+        case OpKind::SepConv5x5:
+            return sepConv(5);
+        case OpKind::SepConv7x7:
+            return sepConv(7);
+        case OpKind::DilConv3x3:
+            return dilConv(3);
+        case OpKind::DilConv5x5:
+            return dilConv(5);
+        case OpKind::Conv7x1_1x7:
+            return convCost(14.0 * cc, c, c, stride, area, affine);
+        case OpKind::Conv1x1:
+            return convCost(cc, c, c, stride, area, affine);
+        case OpKind::Conv3x3:
+            return convCost(9.0 * cc, c, c, stride, area, affine);
+        case OpKind::Conv3x1_1x3:
+            return convCost(6.0 * cc, c, c, stride, area, affine);
     }
     throw std::logic_error("opCost: unhandled op kind");
 }
@@ -66,9 +80,10 @@ std::vector<CellShape> cellShapes(const SpaceConfig& space, int normalWidth, int
     // Callers validate sizes first; this guards the arithmetic below (the classifier reads the last
     // cell, the auxiliary head cell 2*layers/3), which a network below the minimum would run past.
     if (space.layers < kMinLayers || space.channels < 2)
-        throw std::invalid_argument("cannot cost a network of " + std::to_string(space.layers) + " layers and " +
-                                    std::to_string(space.channels) + " channels: it needs at least " +
-                                    std::to_string(kMinLayers) + " layers and 2 channels");
+        throw std::invalid_argument("cannot cost a network of " + std::to_string(space.layers) +
+                                    " layers and " + std::to_string(space.channels) +
+                                    " channels: it needs at least " + std::to_string(kMinLayers) +
+                                    " layers and 2 channels");
     std::vector<CellShape> shapes;
     int cCurr = space.stemMultiplier * space.channels;
     int cPrevPrev = cCurr, cPrev = cCurr, c = space.channels;
@@ -101,7 +116,8 @@ std::vector<CellShape> cellShapes(const SpaceConfig& space, int normalWidth, int
 namespace {
 
 // Stem, each cell's preprocessing and the classifier, for cells of these shapes.
-Cost fixedCost(const SpaceConfig& space, const std::vector<CellShape>& shapes, int finalChannels, bool affine) {
+Cost fixedCost(const SpaceConfig& space, const std::vector<CellShape>& shapes, int finalChannels,
+               bool affine) {
     Cost total;
     const int stemC = space.stemMultiplier * space.channels;
     const double inputArea = static_cast<double>(space.input.height) * space.input.width;
@@ -111,8 +127,8 @@ Cost fixedCost(const SpaceConfig& space, const std::vector<CellShape>& shapes, i
     for (const auto& s : shapes) {
         const double inArea = static_cast<double>(s.inH) * s.inW;
         total += s.reductionPrev ? factorizedReduceCost(s.cPrevPrev, s.c, inArea, affine)
-                                 : convCost(static_cast<double>(s.cPrevPrev) * s.c, s.cPrevPrev, s.c,
-                                            1, inArea, affine);
+                                 : convCost(static_cast<double>(s.cPrevPrev) * s.c, s.cPrevPrev,
+                                            s.c, 1, inArea, affine);
         total += convCost(static_cast<double>(s.cPrev) * s.c, s.cPrev, s.c, 1, inArea, affine);
     }
     const double features = finalChannels;
@@ -129,13 +145,15 @@ Cost fixedNetworkCost(const SpaceConfig& space, int concatWidth, bool affine) {
 }
 
 int cellOutputChannels(const Genotype& genotype, const CellShape& shape) {
-    return static_cast<int>((shape.reduction ? genotype.reduce : genotype.normal).concat.size()) * shape.c;
+    return static_cast<int>((shape.reduction ? genotype.reduce : genotype.normal).concat.size()) *
+           shape.c;
 }
 
 Cost networkCost(const Genotype& genotype, const SpaceConfig& space, bool auxiliary) {
     const auto shapes = cellShapes(space, static_cast<int>(genotype.normal.concat.size()),
                                    static_cast<int>(genotype.reduce.concat.size()));
-    Cost total = fixedCost(space, shapes, cellOutputChannels(genotype, shapes.back()), /*affine=*/true);
+    Cost total =
+        fixedCost(space, shapes, cellOutputChannels(genotype, shapes.back()), /*affine=*/true);
     // SNAS-Series' ops follow each pool with a BatchNorm, affine in the derived network.
     const bool poolBatchNorm = genotype.style == BuildStyle::Snas;
     for (const auto& s : shapes) {
@@ -153,8 +171,8 @@ Cost networkCost(const Genotype& genotype, const SpaceConfig& space, bool auxili
         const double cAux = cellOutputChannels(genotype, shapes[static_cast<size_t>(layerAux)]);
         const double weights = cAux * 128 + 128.0 * 768 * 4;
         const double linear = 768.0 * space.classes + space.classes;
-        total += Cost{weights + 2 * 128 + 2 * 768 + linear, cAux * 128 * 4 + 128.0 * 768 * 4 + 768.0 * space.classes,
-                      weights + linear};
+        total += Cost{weights + 2 * 128 + 2 * 768 + linear,
+                      cAux * 128 * 4 + 128.0 * 768 * 4 + 768.0 * space.classes, weights + linear};
     }
     return total;
 }

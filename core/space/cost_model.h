@@ -21,11 +21,12 @@ struct Cost {
     }
 };
 
-// Cost of one op with `channels` in and out, producing an outH x outW map. `affine` says whether its
-// BatchNorms have parameters (true in derived networks, false in the supernet).
+// Cost of one op with `channels` in and out, producing an outH x outW map. `affine` says whether
+// its BatchNorms have parameters (true in derived networks, false in the supernet).
 [[nodiscard]] Cost opCost(OpKind kind, int channels, int stride, int outH, int outW, bool affine);
 
-// The shape of every cell of a network built from `space` (shared by the builders and the cost model).
+// The shape of every cell of a network built from `space` (shared by the builders and the cost
+// model).
 struct CellShape {
     int cPrevPrev = 0;  // channels of input s0
     int cPrev = 0;      // channels of input s1
@@ -36,8 +37,10 @@ struct CellShape {
     int outH = 0, outW = 0;  // size of the cell's nodes
 };
 // `normalWidth` and `reduceWidth`: how many states each cell type concatenates (its output has that
-// many times C channels). DARTS's network code reads them per cell, so NASNet's cells (5 and 3) differ.
-[[nodiscard]] std::vector<CellShape> cellShapes(const SpaceConfig& space, int normalWidth, int reduceWidth);
+// many times C channels). DARTS's network code reads them per cell, so NASNet's cells (5 and 3)
+// differ.
+[[nodiscard]] std::vector<CellShape> cellShapes(const SpaceConfig& space, int normalWidth,
+                                                int reduceWidth);
 [[nodiscard]] inline std::vector<CellShape> cellShapes(const SpaceConfig& space, int concatWidth) {
     return cellShapes(space, concatWidth, concatWidth);
 }
@@ -46,7 +49,8 @@ struct CellShape {
 
 // Whole derived network: stem, preprocessing, the genotype's ops, classifier and, if asked, the
 // auxiliary head. `params` equals the parameter count of the network the builder makes, and that of
-// the authors' code for the genotype's build style (a SNAS-built genotype's pools carry a BatchNorm).
+// the authors' code for the genotype's build style (a SNAS-built genotype's pools carry a
+// BatchNorm).
 [[nodiscard]] Cost networkCost(const Genotype& genotype, const SpaceConfig& space, bool auxiliary);
 
 // Per edge and candidate op, that op's cost summed over every cell of the given type in the

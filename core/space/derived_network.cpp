@@ -1,11 +1,11 @@
 #include "space/derived_network.h"
 
-#include <string>
-
 #include <torch/nn/modules/activation.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/pooling.h>
+
+#include <string>
 
 #include "space/cell_parts.h"
 #include "space/cost_model.h"
@@ -24,7 +24,8 @@ torch::Tensor dropPath(const torch::Tensor& x, double probability) {
 DerivedCellImpl::DerivedCellImpl(const CellGenotype& genotype, int cPrevPrev, int cPrev, int c,
                                  bool reduction, bool reductionPrev, bool poolBatchNorm)
     : m_genotype(genotype), m_reduction(reduction) {
-    m_preprocess0 = register_module("preprocess0", makePreprocess0(cPrevPrev, c, reductionPrev, true));
+    m_preprocess0 =
+        register_module("preprocess0", makePreprocess0(cPrevPrev, c, reductionPrev, true));
     m_preprocess1 = register_module("preprocess1", reluConvBn(cPrev, c, 1, 1, 0, true));
     for (size_t i = 0; i < genotype.edges.size(); ++i) {
         const auto& e = genotype.edges[i];
@@ -37,7 +38,8 @@ DerivedCellImpl::DerivedCellImpl(const CellGenotype& genotype, int cPrevPrev, in
     }
 }
 
-torch::Tensor DerivedCellImpl::forward(const torch::Tensor& s0, const torch::Tensor& s1, double dropProb) {
+torch::Tensor DerivedCellImpl::forward(const torch::Tensor& s0, const torch::Tensor& s1,
+                                       double dropProb) {
     std::vector<torch::Tensor> states{m_preprocess0->forward(s0), m_preprocess1->forward(s1)};
     const int nodes = m_genotype.nodeCount();
     for (int node = 0; node < nodes; ++node) {
@@ -63,7 +65,8 @@ AuxiliaryHeadImpl::AuxiliaryHeadImpl(int channels, int spatial, int classes) {
     // DARTS pools an 8x8 map with a 5x5 window at stride 3 to 2x2; other input sizes (28x28 gives
     // 7x7 here) get an adaptive pool to the same 2x2 and the same parameter count.
     if (spatial == 8) {
-        features->push_back(nn::AvgPool2d(nn::AvgPool2dOptions(5).stride(3).padding(0).count_include_pad(false)));
+        features->push_back(
+            nn::AvgPool2d(nn::AvgPool2dOptions(5).stride(3).padding(0).count_include_pad(false)));
     } else {
         features->push_back(nn::AdaptiveAvgPool2d(nn::AdaptiveAvgPool2dOptions(2)));
     }
@@ -81,7 +84,8 @@ torch::Tensor AuxiliaryHeadImpl::forward(const torch::Tensor& x) {
     return m_classifier(m_features->forward(x).flatten(1));
 }
 
-DerivedNetworkImpl::DerivedNetworkImpl(const Genotype& genotype, const SpaceConfig& space, bool auxiliary) {
+DerivedNetworkImpl::DerivedNetworkImpl(const Genotype& genotype, const SpaceConfig& space,
+                                       bool auxiliary) {
     validate(genotype);
     m_stem = register_module("stem", makeStem(space));
     // Each cell type's own concat width sets its output channels (DARTS's per-cell multiplier).
@@ -98,9 +102,11 @@ DerivedNetworkImpl::DerivedNetworkImpl(const Genotype& genotype, const SpaceConf
     if (auxiliary) {
         m_auxiliaryAfter = 2 * space.layers / 3;
         const auto& s = shapes[static_cast<size_t>(m_auxiliaryAfter)];
-        m_auxiliary = register_module("auxiliary", AuxiliaryHead(cellOutputChannels(genotype, s), s.outH, space.classes));
+        m_auxiliary = register_module(
+            "auxiliary", AuxiliaryHead(cellOutputChannels(genotype, s), s.outH, space.classes));
     }
-    m_classifier = register_module("classifier", nn::Linear(cellOutputChannels(genotype, shapes.back()), space.classes));
+    m_classifier = register_module(
+        "classifier", nn::Linear(cellOutputChannels(genotype, shapes.back()), space.classes));
 }
 
 NetworkOutput DerivedNetworkImpl::forward(const torch::Tensor& x) {
@@ -111,7 +117,8 @@ NetworkOutput DerivedNetworkImpl::forward(const torch::Tensor& x) {
         auto next = m_cells[i]->forward(s0, s1, m_dropPath);
         s0 = s1;
         s1 = next;
-        if (static_cast<int>(i) == m_auxiliaryAfter && is_training()) out.auxLogits = m_auxiliary(s1);
+        if (static_cast<int>(i) == m_auxiliaryAfter && is_training())
+            out.auxLogits = m_auxiliary(s1);
     }
     out.logits = m_classifier(globalPool(s1));
     return out;

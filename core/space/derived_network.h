@@ -1,12 +1,12 @@
 #pragma once
 // The network a genotype describes, for training from scratch: the DARTS evaluation network with
 // affine BatchNorm, drop path and an optional auxiliary head.
-#include <vector>
-
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/any.h>
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/modules/linear.h>
+
+#include <vector>
 
 #include "space/genotype.h"
 #include "space/space_config.h"
@@ -14,14 +14,14 @@
 namespace nas::space {
 
 class DerivedCellImpl final : public torch::nn::Module {
-public:
+  public:
     // `poolBatchNorm`: follow each pool with an affine BatchNorm, as SNAS-Series' code does.
     DerivedCellImpl(const CellGenotype& genotype, int cPrevPrev, int cPrev, int c, bool reduction,
                     bool reductionPrev, bool poolBatchNorm = false);
     torch::Tensor forward(const torch::Tensor& s0, const torch::Tensor& s1, double dropPath);
     [[nodiscard]] bool reduction() const { return m_reduction; }
 
-private:
+  private:
     CellGenotype m_genotype;
     bool m_reduction;
     std::vector<bool> m_isIdentity;  // drop path spares identity edges, as in DARTS
@@ -33,11 +33,11 @@ TORCH_MODULE(DerivedCell);
 
 // Classifier on the features after the second reduction; its loss (weight 0.4) helps training.
 class AuxiliaryHeadImpl final : public torch::nn::Module {
-public:
+  public:
     AuxiliaryHeadImpl(int channels, int spatial, int classes);
     torch::Tensor forward(const torch::Tensor& x);
 
-private:
+  private:
     torch::nn::Sequential m_features{nullptr};
     torch::nn::Linear m_classifier{nullptr};
 };
@@ -49,12 +49,12 @@ struct NetworkOutput {
 };
 
 class DerivedNetworkImpl final : public torch::nn::Module {
-public:
+  public:
     DerivedNetworkImpl(const Genotype& genotype, const SpaceConfig& space, bool auxiliary);
     NetworkOutput forward(const torch::Tensor& x);
     void setDropPath(double probability) { m_dropPath = probability; }
 
-private:
+  private:
     torch::nn::Sequential m_stem{nullptr};
     std::vector<DerivedCell> m_cells;
     AuxiliaryHead m_auxiliary{nullptr};

@@ -5,10 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
-
-#include <nlohmann/json.hpp>
 
 #include "space/op_catalogue.h"
 
@@ -53,34 +52,41 @@ void validateCell(const CellGenotype& cell, const std::string& which) {
     }
     if (cell.concat.empty()) throw std::invalid_argument(which + " cell concatenates no state");
     for (int c : cell.concat)
-        if (c < 0) throw std::invalid_argument(which + " cell: concat names state " + std::to_string(c));
-    // Bounded first, so that a typo such as [2, 3, 4000] fails here rather than allocating thousands
-    // of empty nodes.
+        if (c < 0)
+            throw std::invalid_argument(which + " cell: concat names state " + std::to_string(c));
+    // Bounded first, so that a typo such as [2, 3, 4000] fails here rather than allocating
+    // thousands of empty nodes.
     if (nodes > kMaxCellNodes)
-        throw std::invalid_argument(which + " cell: state " + std::to_string(nodes + 1) + " is named, but a cell has at most " +
-                                    std::to_string(kMaxCellNodes) + " intermediate nodes (states 2 to " +
-                                    std::to_string(kMaxCellNodes + 1) + ")");
+        throw std::invalid_argument(
+            which + " cell: state " + std::to_string(nodes + 1) +
+            " is named, but a cell has at most " + std::to_string(kMaxCellNodes) +
+            " intermediate nodes (states 2 to " + std::to_string(kMaxCellNodes + 1) + ")");
     // A node without incoming edges is a node of zeros. SNAS derives such nodes (every edge into
     // them chose 'none') and every strategy concatenates all nodes, so an unfed node is accepted
     // when it is part of the output; one that is neither fed nor concatenated exists only because a
     // larger index was named, which is a typo (concat [9] in a one-node cell).
     for (int node = 0; node < nodes; ++node) {
-        const bool fed = std::any_of(cell.edges.begin(), cell.edges.end(), [&](const GenotypeEdge& e) { return e.to == node; });
-        const bool output = std::find(cell.concat.begin(), cell.concat.end(), node + 2) != cell.concat.end();
+        const bool fed = std::any_of(cell.edges.begin(), cell.edges.end(),
+                                     [&](const GenotypeEdge& e) { return e.to == node; });
+        const bool output =
+            std::find(cell.concat.begin(), cell.concat.end(), node + 2) != cell.concat.end();
         if (!fed && !output) {
             const int lastConcat = *std::max_element(cell.concat.begin(), cell.concat.end());
-            const std::string named = lastConcat == nodes + 1 ? "the concat names state " + std::to_string(lastConcat)
-                                                              : "an edge goes into node " + std::to_string(nodes - 1);
-            throw std::invalid_argument(which + " cell: node " + std::to_string(node) + " (state " + std::to_string(node + 2) +
-                                        ") has no incoming edge and is not concatenated, yet " + named +
-                                        ": the cell does not have that many nodes");
+            const std::string named = lastConcat == nodes + 1
+                                          ? "the concat names state " + std::to_string(lastConcat)
+                                          : "an edge goes into node " + std::to_string(nodes - 1);
+            throw std::invalid_argument(which + " cell: node " + std::to_string(node) + " (state " +
+                                        std::to_string(node + 2) +
+                                        ") has no incoming edge and is not concatenated, yet " +
+                                        named + ": the cell does not have that many nodes");
         }
     }
 }
 
 nlohmann::json cellToJson(const CellGenotype& cell) {
     auto edges = nlohmann::json::array();
-    for (const auto& e : cell.edges) edges.push_back({{"op", e.op}, {"from", e.from}, {"to", e.to}});
+    for (const auto& e : cell.edges)
+        edges.push_back({{"op", e.op}, {"from", e.from}, {"to", e.to}});
     return edges;
 }
 
@@ -92,8 +98,8 @@ CellGenotype cellFromJson(const nlohmann::json& json, const std::string& which) 
         if (!e.is_object() || !e.contains("op") || !e.contains("from") || !e.contains("to"))
             throw std::invalid_argument("genotype JSON: each '" + which +
                                         "' edge needs \"op\", \"from\" and \"to\"");
-        cell.edges.push_back({e.at("op").get<std::string>(), e.at("from").get<int>(),
-                              e.at("to").get<int>()});
+        cell.edges.push_back(
+            {e.at("op").get<std::string>(), e.at("from").get<int>(), e.at("to").get<int>()});
     }
     const std::string concatKey = which + "_concat";
     if (json.contains(concatKey)) {
@@ -106,7 +112,7 @@ CellGenotype cellFromJson(const nlohmann::json& json, const std::string& which) 
 
 // A small recursive-descent reader for the DARTS Genotype(...) text.
 class DartsReader {
-public:
+  public:
     explicit DartsReader(std::string text) : m_text(std::move(text)) {}
 
     Genotype read() {
@@ -126,7 +132,8 @@ public:
             }
         });
         for (const char* key : {"normal", "reduce", "normal_concat", "reduce_concat"})
-            if (!lists.count(key) && !concats.count(key)) fail(std::string("missing field '") + key + "'");
+            if (!lists.count(key) && !concats.count(key))
+                fail(std::string("missing field '") + key + "'");
         skipSpace();
         if (m_pos < m_text.size()) fail("unexpected text after the closing ')' of Genotype(...)");
         Genotype g;
@@ -137,12 +144,12 @@ public:
         return g;
     }
 
-private:
+  private:
     using Pairs = std::vector<std::pair<std::string, int>>;
 
-    // Nodes of a cell in SNAS-Series' edge_all form (2 + 3 + ... + (n + 1) edges, node i reading each
-    // of states 0 to i + 1 once, a concat within states 0 to n + 1); 0 when the pairs are not in it.
-    // One node is left to the DARTS form, which reads two edges the same way.
+    // Nodes of a cell in SNAS-Series' edge_all form (2 + 3 + ... + (n + 1) edges, node i reading
+    // each of states 0 to i + 1 once, a concat within states 0 to n + 1); 0 when the pairs are not
+    // in it. One node is left to the DARTS form, which reads two edges the same way.
     static int snasFormNodes(const Pairs& pairs, const std::vector<int>& concat) {
         int nodes = 0;
         size_t edges = 0;
@@ -162,32 +169,38 @@ private:
         return nodes;
     }
 
-    static CellGenotype toCell(const Pairs& pairs, std::vector<int> concat, const std::string& which, bool& snasForm) {
+    static CellGenotype toCell(const Pairs& pairs, std::vector<int> concat,
+                               const std::string& which, bool& snasForm) {
         CellGenotype cell;
         if (const int nodes = snasFormNodes(pairs, concat)) {
             snasForm = true;
             size_t next = 0;
             for (int node = 0; node < nodes; ++node)
                 for (int k = 0; k < node + 2; ++k, ++next)
-                    if (pairs[next].first != "none") cell.edges.push_back({pairs[next].first, pairs[next].second, node});
+                    if (pairs[next].first != "none")
+                        cell.edges.push_back({pairs[next].first, pairs[next].second, node});
             cell.concat = std::move(concat);
             return cell;
         }
         if (pairs.size() % 2 != 0)
-            throw std::invalid_argument("DARTS genotype string: the " + which + " cell lists " + std::to_string(pairs.size()) +
-                                        " edges, neither two per node nor SNAS's 2 + 3 + ... per node");
-        // 'none' edges stay: DARTS's code builds them (as zeros), and the string reads back the same.
+            throw std::invalid_argument(
+                "DARTS genotype string: the " + which + " cell lists " +
+                std::to_string(pairs.size()) +
+                " edges, neither two per node nor SNAS's 2 + 3 + ... per node");
+        // 'none' edges stay: DARTS's code builds them (as zeros), and the string reads back the
+        // same.
         for (size_t i = 0; i < pairs.size(); ++i)
             cell.edges.push_back({pairs[i].first, pairs[i].second, static_cast<int>(i / 2)});
         // Here every node is given by its two edges, so the states that exist are known exactly.
         const int lastState = static_cast<int>(pairs.size() / 2) + 1;
         for (int state : concat)
             if (state < 0 || state > lastState)
-                throw std::invalid_argument("DARTS genotype string: the " + which + " concat names state " +
-                                            std::to_string(state) + ", but the cell has states 0 to " +
-                                            std::to_string(lastState) + " (its edges, two per node, make " +
-                                            std::to_string(pairs.size() / 2) + " intermediate " +
-                                            (pairs.size() == 2 ? "node)" : "nodes)"));
+                throw std::invalid_argument(
+                    "DARTS genotype string: the " + which + " concat names state " +
+                    std::to_string(state) + ", but the cell has states 0 to " +
+                    std::to_string(lastState) + " (its edges, two per node, make " +
+                    std::to_string(pairs.size() / 2) + " intermediate " +
+                    (pairs.size() == 2 ? "node)" : "nodes)"));
         cell.concat = std::move(concat);
         return cell;
     }
@@ -238,7 +251,8 @@ private:
             const int hi = integer();
             expect(')');
             // Bounded before it is expanded: no cell has more states than this.
-            if (static_cast<long long>(hi) - lo > kMaxCellNodes + 2) fail("range(" + std::to_string(lo) + ", " + std::to_string(hi) + ") is too long");
+            if (static_cast<long long>(hi) - lo > kMaxCellNodes + 2)
+                fail("range(" + std::to_string(lo) + ", " + std::to_string(hi) + ") is too long");
             for (int i = lo; i < hi; ++i) out.push_back(i);
             return out;
         }
@@ -262,7 +276,8 @@ private:
         skipSpace();
         size_t start = m_pos;
         if (peek() == '-') ++m_pos;
-        while (m_pos < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[m_pos]))) ++m_pos;
+        while (m_pos < m_text.size() && std::isdigit(static_cast<unsigned char>(m_text[m_pos])))
+            ++m_pos;
         if (start == m_pos) fail("expected an integer");
         return std::stoi(m_text.substr(start, m_pos - start));
     }
@@ -287,7 +302,8 @@ private:
     }
     char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
     void skipSpace() {
-        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos]))) ++m_pos;
+        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos])))
+            ++m_pos;
     }
     [[noreturn]] void fail(const std::string& what) const {
         throw std::invalid_argument("DARTS genotype string: " + what + " at character " +
@@ -298,24 +314,28 @@ private:
     size_t m_pos = 0;
 };
 
-std::string pairText(const std::string& op, int from) { return "('" + op + "', " + std::to_string(from) + ")"; }
+std::string pairText(const std::string& op, int from) {
+    return "('" + op + "', " + std::to_string(from) + ")";
+}
 
 std::string dartsPairs(const CellGenotype& cell) {
     std::string s = "[";
     for (int node = 0; node < cell.nodeCount(); ++node)
-        for (const auto& e : cell.edgesInto(node)) s += (s.size() > 1 ? ", " : "") + pairText(e.op, e.from);
+        for (const auto& e : cell.edgesInto(node))
+            s += (s.size() > 1 ? ", " : "") + pairText(e.op, e.from);
     return s + "]";
 }
 
-// Every pair of states once, node by node: the node's edges in their order (which the reader keeps),
-// then 'none' from each state no edge reads.
+// Every pair of states once, node by node: the node's edges in their order (which the reader
+// keeps), then 'none' from each state no edge reads.
 std::string snasPairs(const CellGenotype& cell) {
     std::string s = "[";
     for (int node = 0; node < cell.nodeCount(); ++node) {
         const auto into = cell.edgesInto(node);
         for (const auto& e : into) s += (s.size() > 1 ? ", " : "") + pairText(e.op, e.from);
         for (int from = 0; from < node + 2; ++from)
-            if (std::none_of(into.begin(), into.end(), [&](const GenotypeEdge& e) { return e.from == from; }))
+            if (std::none_of(into.begin(), into.end(),
+                             [&](const GenotypeEdge& e) { return e.from == from; }))
                 s += (s.size() > 1 ? ", " : "") + pairText("none", from);
     }
     return s + "]";
@@ -325,14 +345,16 @@ std::string snasPairs(const CellGenotype& cell) {
 std::string snasConcat(const CellGenotype& cell) {
     const int nodes = cell.nodeCount();
     bool everyNode = static_cast<int>(cell.concat.size()) == nodes;
-    for (size_t i = 0; everyNode && i < cell.concat.size(); ++i) everyNode = cell.concat[i] == static_cast<int>(i) + 2;
+    for (size_t i = 0; everyNode && i < cell.concat.size(); ++i)
+        everyNode = cell.concat[i] == static_cast<int>(i) + 2;
     return everyNode ? "range(2, " + std::to_string(nodes + 2) + ")" : "";
 }
 
 bool hasRepeatedPair(const CellGenotype& cell) {
     for (size_t i = 0; i < cell.edges.size(); ++i)
         for (size_t j = i + 1; j < cell.edges.size(); ++j)
-            if (cell.edges[i].from == cell.edges[j].from && cell.edges[i].to == cell.edges[j].to) return true;
+            if (cell.edges[i].from == cell.edges[j].from && cell.edges[i].to == cell.edges[j].to)
+                return true;
     return false;
 }
 
@@ -367,7 +389,8 @@ Genotype genotypeFromJson(const nlohmann::json& json) {
         if (style == "snas") {
             makeSnasBuilt(g);
         } else if (style != "darts") {
-            throw std::invalid_argument("genotype JSON: 'style' must be \"darts\" or \"snas\", not " + style.dump());
+            throw std::invalid_argument(
+                "genotype JSON: 'style' must be \"darts\" or \"snas\", not " + style.dump());
         }
     }
     validate(g);
@@ -389,8 +412,9 @@ std::string toDartsString(const Genotype& g) {
                     std::string("the DARTS string form needs two edges per node; ") +
                     (cell == &g.normal ? "normal" : "reduce") + " node " + std::to_string(node) +
                     " has " + std::to_string(cell->edgesInto(node).size()));
-    return "Genotype(normal=" + dartsPairs(g.normal) + ", normal_concat=" + intList(g.normal.concat) +
-           ", reduce=" + dartsPairs(g.reduce) + ", reduce_concat=" + intList(g.reduce.concat) + ")";
+    return "Genotype(normal=" + dartsPairs(g.normal) +
+           ", normal_concat=" + intList(g.normal.concat) + ", reduce=" + dartsPairs(g.reduce) +
+           ", reduce_concat=" + intList(g.reduce.concat) + ")";
 }
 
 bool hasSnasForm(const Genotype& g) {
@@ -401,7 +425,8 @@ bool hasSnasForm(const Genotype& g) {
 std::string toSnasString(const Genotype& g) {
     if (!hasSnasForm(g))
         throw std::invalid_argument(
-            "the SNAS string form lists each pair of states once, and needs a cell of two or more nodes");
+            "the SNAS string form lists each pair of states once, and needs a cell of two or more "
+            "nodes");
     auto concat = [](const CellGenotype& cell) {
         const std::string range = snasConcat(cell);
         return range.empty() ? intList(cell.concat) : range;
@@ -434,20 +459,29 @@ struct PublishedGenotype {
 // Copied from the authors' genotypes.py files (facts, written in the Genotype(...) form they use).
 const std::vector<PublishedGenotype>& publishedTable() {
     static const std::vector<PublishedGenotype> table{
-        // DARTS (Liu et al. 2019), cnn/genotypes.py: NASNet-A and AmoebaNet-A as DARTS writes them, then
+        // DARTS (Liu et al. 2019), cnn/genotypes.py: NASNet-A and AmoebaNet-A as DARTS writes them,
+        // then
         // DARTS first and second order.
         {"NASNet",
-         "Genotype(normal=[('sep_conv_5x5', 1), ('sep_conv_3x3', 0), ('sep_conv_5x5', 0), ('sep_conv_3x3', 0), "
-         "('avg_pool_3x3', 1), ('skip_connect', 0), ('avg_pool_3x3', 0), ('avg_pool_3x3', 0), ('sep_conv_3x3', 1), "
-         "('skip_connect', 1)], normal_concat=[2, 3, 4, 5, 6], reduce=[('sep_conv_5x5', 1), ('sep_conv_7x7', 0), "
-         "('max_pool_3x3', 1), ('sep_conv_7x7', 0), ('avg_pool_3x3', 1), ('sep_conv_5x5', 0), ('skip_connect', 3), "
+         "Genotype(normal=[('sep_conv_5x5', 1), ('sep_conv_3x3', 0), ('sep_conv_5x5', 0), "
+         "('sep_conv_3x3', 0), "
+         "('avg_pool_3x3', 1), ('skip_connect', 0), ('avg_pool_3x3', 0), ('avg_pool_3x3', 0), "
+         "('sep_conv_3x3', 1), "
+         "('skip_connect', 1)], normal_concat=[2, 3, 4, 5, 6], reduce=[('sep_conv_5x5', 1), "
+         "('sep_conv_7x7', 0), "
+         "('max_pool_3x3', 1), ('sep_conv_7x7', 0), ('avg_pool_3x3', 1), ('sep_conv_5x5', 0), "
+         "('skip_connect', 3), "
          "('avg_pool_3x3', 2), ('sep_conv_3x3', 2), ('max_pool_3x3', 1)], reduce_concat=[4, 5, 6])",
          BuildStyle::Darts},
         {"AmoebaNet",
-         "Genotype(normal=[('avg_pool_3x3', 0), ('max_pool_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_5x5', 2), "
-         "('sep_conv_3x3', 0), ('avg_pool_3x3', 3), ('sep_conv_3x3', 1), ('skip_connect', 1), ('skip_connect', 0), "
-         "('avg_pool_3x3', 1)], normal_concat=[4, 5, 6], reduce=[('avg_pool_3x3', 0), ('sep_conv_3x3', 1), "
-         "('max_pool_3x3', 0), ('sep_conv_7x7', 2), ('sep_conv_7x7', 0), ('avg_pool_3x3', 1), ('max_pool_3x3', 0), "
+         "Genotype(normal=[('avg_pool_3x3', 0), ('max_pool_3x3', 1), ('sep_conv_3x3', 0), "
+         "('sep_conv_5x5', 2), "
+         "('sep_conv_3x3', 0), ('avg_pool_3x3', 3), ('sep_conv_3x3', 1), ('skip_connect', 1), "
+         "('skip_connect', 0), "
+         "('avg_pool_3x3', 1)], normal_concat=[4, 5, 6], reduce=[('avg_pool_3x3', 0), "
+         "('sep_conv_3x3', 1), "
+         "('max_pool_3x3', 0), ('sep_conv_7x7', 2), ('sep_conv_7x7', 0), ('avg_pool_3x3', 1), "
+         "('max_pool_3x3', 0), "
          "('max_pool_3x3', 1), ('conv_7x1_1x7', 0), ('sep_conv_3x3', 5)], reduce_concat=[3, 4, 6])",
          BuildStyle::Darts},
         {"DARTS_V1",
@@ -455,74 +489,103 @@ const std::vector<PublishedGenotype>& publishedTable() {
          "('sep_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), "
          "('skip_connect', 2)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), "
          "('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 0), ('max_pool_3x3', 0), "
-         "('skip_connect', 2), ('skip_connect', 2), ('avg_pool_3x3', 0)], reduce_concat=[2, 3, 4, 5])",
+         "('skip_connect', 2), ('skip_connect', 2), ('avg_pool_3x3', 0)], reduce_concat=[2, 3, 4, "
+         "5])",
          BuildStyle::Darts},
         {"DARTS_V2",
          "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), "
          "('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), "
          "('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), "
          "('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), "
-         "('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])",
+         "('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, "
+         "5])",
          BuildStyle::Darts},
         // PC-DARTS (Xu et al. 2020), genotypes.py: searched on CIFAR-10 and on ImageNet.
         {"PC_DARTS_cifar",
-         "Genotype(normal=[('sep_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 0), ('dil_conv_3x3', 1), "
+         "Genotype(normal=[('sep_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 0), "
+         "('dil_conv_3x3', 1), "
          "('sep_conv_5x5', 0), ('sep_conv_3x3', 1), ('avg_pool_3x3', 0), ('dil_conv_3x3', 1)], "
-         "normal_concat=range(2, 6), reduce=[('sep_conv_5x5', 1), ('max_pool_3x3', 0), ('sep_conv_5x5', 1), "
-         "('sep_conv_5x5', 2), ('sep_conv_3x3', 0), ('sep_conv_3x3', 3), ('sep_conv_3x3', 1), ('sep_conv_3x3', 2)], "
+         "normal_concat=range(2, 6), reduce=[('sep_conv_5x5', 1), ('max_pool_3x3', 0), "
+         "('sep_conv_5x5', 1), "
+         "('sep_conv_5x5', 2), ('sep_conv_3x3', 0), ('sep_conv_3x3', 3), ('sep_conv_3x3', 1), "
+         "('sep_conv_3x3', 2)], "
          "reduce_concat=range(2, 6))",
          BuildStyle::Darts},
         {"PC_DARTS_image",
-         "Genotype(normal=[('skip_connect', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 0), ('skip_connect', 1), "
+         "Genotype(normal=[('skip_connect', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 0), "
+         "('skip_connect', 1), "
          "('sep_conv_3x3', 1), ('sep_conv_3x3', 3), ('sep_conv_3x3', 1), ('dil_conv_5x5', 4)], "
-         "normal_concat=range(2, 6), reduce=[('sep_conv_3x3', 0), ('skip_connect', 1), ('dil_conv_5x5', 2), "
-         "('max_pool_3x3', 1), ('sep_conv_3x3', 2), ('sep_conv_3x3', 1), ('sep_conv_5x5', 0), ('sep_conv_3x3', 3)], "
+         "normal_concat=range(2, 6), reduce=[('sep_conv_3x3', 0), ('skip_connect', 1), "
+         "('dil_conv_5x5', 2), "
+         "('max_pool_3x3', 1), ('sep_conv_3x3', 2), ('sep_conv_3x3', 1), ('sep_conv_5x5', 0), "
+         "('sep_conv_3x3', 3)], "
          "reduce_concat=range(2, 6))",
          BuildStyle::Darts},
-        // SNAS (Xie et al. 2019), SNAS-Series' SNAS/genotypes.py: mild, moderate and aggressive resource
-        // constraints, each in the 8-edge form and the 14-edge edge_all form its evaluation code reads.
+        // SNAS (Xie et al. 2019), SNAS-Series' SNAS/genotypes.py: mild, moderate and aggressive
+        // resource
+        // constraints, each in the 8-edge form and the 14-edge edge_all form its evaluation code
+        // reads.
         {"SNAS_mild",
-         "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('dil_conv_3x3', 1), "
+         "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), "
+         "('dil_conv_3x3', 1), "
          "('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 0), ('sep_conv_3x3', 1)], "
-         "normal_concat=range(2, 6), reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('max_pool_3x3', 1), "
-         "('skip_connect', 2), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 0), ('dil_conv_5x5', 2)], "
+         "normal_concat=range(2, 6), reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), "
+         "('max_pool_3x3', 1), "
+         "('skip_connect', 2), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 0), "
+         "('dil_conv_5x5', 2)], "
          "reduce_concat=range(2, 6))",
          BuildStyle::Snas},
         {"SNAS_mild_edge_all",
-         "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('dil_conv_3x3', 1), "
-         "('none', 2), ('skip_connect', 0), ('skip_connect', 1), ('none', 3), ('none', 2), ('skip_connect', 0), "
+         "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), "
+         "('dil_conv_3x3', 1), "
+         "('none', 2), ('skip_connect', 0), ('skip_connect', 1), ('none', 3), ('none', 2), "
+         "('skip_connect', 0), "
          "('sep_conv_3x3', 1), ('none', 4), ('none', 3), ('none', 2)], normal_concat=range(2, 6), "
-         "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('none', 0), ('max_pool_3x3', 1), ('skip_connect', 2), "
+         "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('none', 0), ('max_pool_3x3', 1), "
+         "('skip_connect', 2), "
          "('none', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('none', 3), ('max_pool_3x3', 0), "
          "('dil_conv_5x5', 2), ('none', 1), ('none', 3), ('none', 4)], reduce_concat=range(2, 6))",
          BuildStyle::Snas},
         {"SNAS_moderate",
-         "Genotype(normal=[('dil_conv_5x5', 0), ('skip_connect', 1), ('sep_conv_3x3', 0), ('skip_connect', 1), "
+         "Genotype(normal=[('dil_conv_5x5', 0), ('skip_connect', 1), ('sep_conv_3x3', 0), "
+         "('skip_connect', 1), "
          "('skip_connect', 0), ('skip_connect', 1), ('sep_conv_3x3', 0), ('dil_conv_5x5', 1)], "
-         "normal_concat=range(2, 6), reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('sep_conv_5x5', 0), "
-         "('dil_conv_5x5', 1), ('sep_conv_5x5', 0), ('sep_conv_5x5', 1), ('sep_conv_5x5', 0), ('sep_conv_5x5', 1)], "
+         "normal_concat=range(2, 6), reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), "
+         "('sep_conv_5x5', 0), "
+         "('dil_conv_5x5', 1), ('sep_conv_5x5', 0), ('sep_conv_5x5', 1), ('sep_conv_5x5', 0), "
+         "('sep_conv_5x5', 1)], "
          "reduce_concat=range(2, 6))",
          BuildStyle::Snas},
         {"SNAS_moderate_edge_all",
-         "Genotype(normal=[('dil_conv_5x5', 0), ('skip_connect', 1), ('sep_conv_3x3', 0), ('skip_connect', 1), "
-         "('none', 2), ('skip_connect', 0), ('none', 3), ('none', 2), ('skip_connect', 1), ('sep_conv_3x3', 0), "
+         "Genotype(normal=[('dil_conv_5x5', 0), ('skip_connect', 1), ('sep_conv_3x3', 0), "
+         "('skip_connect', 1), "
+         "('none', 2), ('skip_connect', 0), ('none', 3), ('none', 2), ('skip_connect', 1), "
+         "('sep_conv_3x3', 0), "
          "('dil_conv_5x5', 1), ('none', 4), ('none', 3), ('none', 2)], normal_concat=range(2, 6), "
-         "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('sep_conv_5x5', 0), ('none', 2), ('dil_conv_5x5', 1), "
-         "('none', 3), ('none', 2), ('sep_conv_5x5', 0), ('sep_conv_5x5', 1), ('none', 4), ('none', 3), ('none', 2), "
+         "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('sep_conv_5x5', 0), ('none', 2), "
+         "('dil_conv_5x5', 1), "
+         "('none', 3), ('none', 2), ('sep_conv_5x5', 0), ('sep_conv_5x5', 1), ('none', 4), "
+         "('none', 3), ('none', 2), "
          "('sep_conv_5x5', 0), ('sep_conv_5x5', 1)], reduce_concat=range(2, 6))",
          BuildStyle::Snas},
         {"SNAS_aggressive",
-         "Genotype(normal=[('sep_conv_5x5', 0), ('skip_connect', 1), ('skip_connect', 0), ('skip_connect', 1), "
+         "Genotype(normal=[('sep_conv_5x5', 0), ('skip_connect', 1), ('skip_connect', 0), "
+         "('skip_connect', 1), "
          "('dil_conv_5x5', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_5x5', 1)], "
-         "normal_concat=range(2, 6), reduce=[('sep_conv_5x5', 0), ('none', 1), ('sep_conv_5x5', 0), ('none', 1), "
+         "normal_concat=range(2, 6), reduce=[('sep_conv_5x5', 0), ('none', 1), ('sep_conv_5x5', "
+         "0), ('none', 1), "
          "('none', 1), ('none', 0), ('none', 1), ('none', 0)], reduce_concat=range(2, 6))",
          BuildStyle::Snas},
         {"SNAS_aggressive_edge_all",
-         "Genotype(normal=[('sep_conv_5x5', 0), ('skip_connect', 1), ('skip_connect', 0), ('skip_connect', 1), "
-         "('none', 2), ('dil_conv_5x5', 1), ('skip_connect', 0), ('none', 2), ('none', 3), ('skip_connect', 0), "
+         "Genotype(normal=[('sep_conv_5x5', 0), ('skip_connect', 1), ('skip_connect', 0), "
+         "('skip_connect', 1), "
+         "('none', 2), ('dil_conv_5x5', 1), ('skip_connect', 0), ('none', 2), ('none', 3), "
+         "('skip_connect', 0), "
          "('dil_conv_5x5', 1), ('none', 2), ('none', 3), ('none', 4)], normal_concat=range(2, 6), "
-         "reduce=[('sep_conv_5x5', 0), ('none', 1), ('sep_conv_5x5', 0), ('none', 1), ('none', 2), ('none', 0), "
-         "('none', 1), ('none', 2), ('none', 3), ('none', 0), ('none', 1), ('none', 2), ('none', 3), ('none', 4)], "
+         "reduce=[('sep_conv_5x5', 0), ('none', 1), ('sep_conv_5x5', 0), ('none', 1), ('none', 2), "
+         "('none', 0), "
+         "('none', 1), ('none', 2), ('none', 3), ('none', 0), ('none', 1), ('none', 2), ('none', "
+         "3), ('none', 4)], "
          "reduce_concat=range(2, 6))",
          BuildStyle::Snas},
     };
@@ -565,19 +628,23 @@ Genotype loadGenotype(const std::string& source) {
     if (auto g = publishedGenotype(source)) return *g;
     std::string text = source;
     const auto firstChar = source.find_first_not_of(" \t\r\n");
-    const bool inlineText = firstChar != std::string::npos &&
-                            (source[firstChar] == '{' || source.compare(firstChar, 8, "Genotype") == 0);
+    const bool inlineText =
+        firstChar != std::string::npos &&
+        (source[firstChar] == '{' || source.compare(firstChar, 8, "Genotype") == 0);
     if (!inlineText) {
-        // A folder opens as a stream that reads nothing, which would then be reported as a malformed
-        // DARTS string at character 0.
+        // A folder opens as a stream that reads nothing, which would then be reported as a
+        // malformed DARTS string at character 0.
         std::error_code ignored;
         if (std::filesystem::is_directory(source, ignored))
-            throw std::invalid_argument("genotype '" + source + "' is a folder, not a genotype file");
+            throw std::invalid_argument("genotype '" + source +
+                                        "' is a folder, not a genotype file");
         std::ifstream in(source);
         if (!in) {
             std::string names;
-            for (const auto& name : publishedGenotypeNames()) names += (names.empty() ? "" : ", ") + name;
-            throw std::invalid_argument("genotype '" + source + "' is neither a published name (" + names +
+            for (const auto& name : publishedGenotypeNames())
+                names += (names.empty() ? "" : ", ") + name;
+            throw std::invalid_argument("genotype '" + source + "' is neither a published name (" +
+                                        names +
                                         "), a Genotype(...) string, JSON, nor a readable file");
         }
         std::stringstream buf;
@@ -592,8 +659,9 @@ Genotype loadGenotype(const std::string& source) {
         try {
             json = nlohmann::json::parse(text);
         } catch (const nlohmann::json::parse_error& e) {
-            throw std::invalid_argument("genotype " + (inlineText ? std::string("JSON") : "file '" + source + "'") +
-                                        " is not valid JSON: " + e.what());
+            throw std::invalid_argument(
+                "genotype " + (inlineText ? std::string("JSON") : "file '" + source + "'") +
+                " is not valid JSON: " + e.what());
         }
         // Exports wrap the genotype with cost figures and a manifest.
         return genotypeFromJson(json.contains("genotype") ? json.at("genotype") : json);

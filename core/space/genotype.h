@@ -1,10 +1,9 @@
 #pragma once
 // A discrete cell architecture. Torch-free: it crosses into widgets, the store and exports.
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 namespace nas::space {
 
@@ -32,9 +31,10 @@ struct CellGenotype {
     [[nodiscard]] std::vector<GenotypeEdge> edgesInto(int to) const;
 };
 
-// Whose evaluation code the network of a genotype follows. SNAS-Series' code follows every pool with
-// an affine BatchNorm (2C parameters) and writes its genotypes with all 14 edges, 'none' included;
-// DARTS's code (and PC-DARTS', which copies it) has neither. Published figures differ accordingly.
+// Whose evaluation code the network of a genotype follows. SNAS-Series' code follows every pool
+// with an affine BatchNorm (2C parameters) and writes its genotypes with all 14 edges, 'none'
+// included; DARTS's code (and PC-DARTS', which copies it) has neither. Published figures differ
+// accordingly.
 enum class BuildStyle { Darts, Snas };
 
 struct Genotype {
@@ -50,8 +50,10 @@ struct Genotype {
 // Checks ops exist and indices are in range; throws std::invalid_argument saying what is wrong.
 void validate(const Genotype& genotype);
 
-// JSON form: {"normal": [{"op": "sep_conv_3x3", "from": 0, "to": 0}, ...], "normal_concat": [2, 3, 4, 5],
-//             "reduce": [...], "reduce_concat": [...]}, plus "style": "snas" for a SNAS-built genotype.
+// JSON form: {"normal": [{"op": "sep_conv_3x3", "from": 0, "to": 0}, ...], "normal_concat": [2, 3,
+// 4, 5],
+//             "reduce": [...], "reduce_concat": [...]}, plus "style": "snas" for a SNAS-built
+//             genotype.
 [[nodiscard]] nlohmann::json toJson(const Genotype& genotype);
 [[nodiscard]] Genotype genotypeFromJson(const nlohmann::json& json);
 
@@ -66,8 +68,8 @@ void validate(const Genotype& genotype);
 // cell of two or more nodes (a one-node cell reads as the DARTS form).
 [[nodiscard]] bool hasSnasForm(const Genotype& genotype);
 [[nodiscard]] std::string toSnasString(const Genotype& genotype);
-// The text `loadGenotype` reads back as this same genotype: the SNAS form for a SNAS-built genotype,
-// otherwise the DARTS form; nullopt when neither can hold it (JSON still can).
+// The text `loadGenotype` reads back as this same genotype: the SNAS form for a SNAS-built
+// genotype, otherwise the DARTS form; nullopt when neither can hold it (JSON still can).
 [[nodiscard]] std::optional<std::string> genotypeText(const Genotype& genotype);
 // Reads both forms. Accepts `normal_concat=[2, 3, 4, 5]` and `normal_concat=range(2, 6)`. A cell of
 // 2 + 3 + ... + (n + 1) edges (n >= 2) whose node i reads each of states 0 to i + 1 once, with a
@@ -83,7 +85,8 @@ void validate(const Genotype& genotype);
 // SNAS_aggressive, each also as *_edge_all; SNAS-built); nullopt when unknown.
 [[nodiscard]] std::optional<Genotype> publishedGenotype(const std::string& name);
 [[nodiscard]] const std::vector<std::string>& publishedGenotypeNames();
-// A genotype given as a published name, a DARTS string, a JSON text, or a path to a file holding one.
+// A genotype given as a published name, a DARTS string, a JSON text, or a path to a file holding
+// one.
 [[nodiscard]] Genotype loadGenotype(const std::string& nameTextOrPath);
 
 }  // namespace nas::space

@@ -1,15 +1,15 @@
 #include "space/latency.h"
 
+#include <torch/cuda.h>
+
 #include <algorithm>
 #include <chrono>
 #include <vector>
 
-#include <torch/cuda.h>
-
 namespace nas::space {
 
-double measureLatencyMs(const std::function<void()>& forward, const torch::Device& device, int warmup,
-                        int repeats) {
+double measureLatencyMs(const std::function<void()>& forward, const torch::Device& device,
+                        int warmup, int repeats) {
     torch::NoGradGuard noGrad;
     auto sync = [&] {
         if (device.is_cuda()) torch::cuda::synchronize();
@@ -21,7 +21,9 @@ double measureLatencyMs(const std::function<void()>& forward, const torch::Devic
         const auto start = std::chrono::steady_clock::now();
         forward();
         sync();
-        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        times.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
     }
     std::nth_element(times.begin(), times.begin() + times.size() / 2, times.end());
     return times[times.size() / 2];
@@ -37,10 +39,13 @@ double measureLatencyMs(const std::function<void()>& forward, const torch::Devic
 
 namespace nas::space {
 
-std::vector<std::vector<double>> edgeOpLatencyMs(const SpaceConfig& space, bool reduction, const torch::Device& device) {
+std::vector<std::vector<double>> edgeOpLatencyMs(const SpaceConfig& space, bool reduction,
+                                                 const torch::Device& device) {
     const auto& ops = reduction ? space.reduceOps : space.normalOps;
-    std::vector<std::vector<double>> table(static_cast<size_t>(space.edgesPerCell()), std::vector<double>(ops.size(), 0.0));
-    std::map<std::tuple<int, int, int, int, size_t>, double> measured;  // (c, stride, h, w, op) -> ms
+    std::vector<std::vector<double>> table(static_cast<size_t>(space.edgesPerCell()),
+                                           std::vector<double>(ops.size(), 0.0));
+    std::map<std::tuple<int, int, int, int, size_t>, double>
+        measured;  // (c, stride, h, w, op) -> ms
     auto latency = [&](int c, int stride, int h, int w, size_t k) {
         const auto key = std::make_tuple(c, stride, h, w, k);
         if (auto it = measured.find(key); it != measured.end()) return it->second;
@@ -57,7 +62,8 @@ std::vector<std::vector<double>> edgeOpLatencyMs(const SpaceConfig& space, bool 
         for (int e = 0; e < space.edgesPerCell(); ++e) {
             const int stride = reduction && edgeSource(e) < 2 ? 2 : 1;
             const int h = stride == 2 ? s.inH : s.outH, w = stride == 2 ? s.inW : s.outW;
-            for (size_t k = 0; k < ops.size(); ++k) table[static_cast<size_t>(e)][k] += latency(s.c, stride, h, w, k);
+            for (size_t k = 0; k < ops.size(); ++k)
+                table[static_cast<size_t>(e)][k] += latency(s.c, stride, h, w, k);
         }
     }
     return table;

@@ -61,8 +61,8 @@ bool isKnownOp(const std::string& name) {
 }
 
 bool isPool(OpKind kind) {
-    return kind == OpKind::MaxPool3x3 || kind == OpKind::AvgPool3x3 ||
-           kind == OpKind::MaxPool5x5 || kind == OpKind::MaxPool7x7;
+    return kind == OpKind::MaxPool3x3 || kind == OpKind::AvgPool3x3 || kind == OpKind::MaxPool5x5 ||
+           kind == OpKind::MaxPool7x7;
 }
 
 bool isParameterFree(OpKind kind) {

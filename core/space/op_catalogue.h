@@ -1,5 +1,6 @@
 #pragma once
-// The catalogue of candidate operations. Torch-free: widgets and the store use op names and kinds too.
+// The catalogue of candidate operations. Torch-free: widgets and the store use op names and kinds
+// too.
 #include <string>
 #include <vector>
 

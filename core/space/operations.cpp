@@ -21,7 +21,8 @@ FactorizedReduceImpl::FactorizedReduceImpl(int channelsIn, int channelsOut, bool
     };
     m_conv1 = register_module("conv_1", conv());
     m_conv2 = register_module("conv_2", conv());
-    m_bn = register_module("bn", nn::BatchNorm2d(nn::BatchNorm2dOptions(channelsOut).affine(affine)));
+    m_bn =
+        register_module("bn", nn::BatchNorm2d(nn::BatchNorm2dOptions(channelsOut).affine(affine)));
 }
 
 torch::Tensor FactorizedReduceImpl::forward(const torch::Tensor& x) {
@@ -38,7 +39,8 @@ torch::Tensor FactorizedReduceImpl::forward(const torch::Tensor& x) {
 nn::Sequential reluConvBn(int cIn, int cOut, int kernel, int stride, int padding, bool affine) {
     return nn::Sequential(
         nn::ReLU(),
-        nn::Conv2d(nn::Conv2dOptions(cIn, cOut, kernel).stride(stride).padding(padding).bias(false)),
+        nn::Conv2d(
+            nn::Conv2dOptions(cIn, cOut, kernel).stride(stride).padding(padding).bias(false)),
         nn::BatchNorm2d(nn::BatchNorm2dOptions(cOut).affine(affine)));
 }
 
@@ -83,18 +85,23 @@ nn::Sequential dilConv(int c, int kernel, int stride, bool affine) {
 nn::Sequential factorizedConv(int c, int k, int stride, bool affine) {
     return nn::Sequential(
         nn::ReLU(),
-        nn::Conv2d(nn::Conv2dOptions(c, c, {1, k}).stride({1, stride}).padding({0, k / 2}).bias(false)),
-        nn::Conv2d(nn::Conv2dOptions(c, c, {k, 1}).stride({stride, 1}).padding({k / 2, 0}).bias(false)),
+        nn::Conv2d(
+            nn::Conv2dOptions(c, c, {1, k}).stride({1, stride}).padding({0, k / 2}).bias(false)),
+        nn::Conv2d(
+            nn::Conv2dOptions(c, c, {k, 1}).stride({stride, 1}).padding({k / 2, 0}).bias(false)),
         batchNorm(c, affine));
 }
 
 nn::Sequential pool(bool max, int kernel, int c, int stride, bool affine) {
     nn::Sequential seq;
     if (max) {
-        seq->push_back(nn::MaxPool2d(nn::MaxPool2dOptions(kernel).stride(stride).padding(kernel / 2)));
+        seq->push_back(
+            nn::MaxPool2d(nn::MaxPool2dOptions(kernel).stride(stride).padding(kernel / 2)));
     } else {
-        seq->push_back(nn::AvgPool2d(
-            nn::AvgPool2dOptions(kernel).stride(stride).padding(kernel / 2).count_include_pad(false)));
+        seq->push_back(nn::AvgPool2d(nn::AvgPool2dOptions(kernel)
+                                         .stride(stride)
+                                         .padding(kernel / 2)
+                                         .count_include_pad(false)));
     }
     if (!affine) seq->push_back(batchNorm(c, false));
     return seq;
@@ -104,23 +111,37 @@ nn::Sequential pool(bool max, int kernel, int c, int stride, bool affine) {
 
 nn::Sequential makeOp(OpKind kind, int c, int stride, bool affine) {
     switch (kind) {
-        case OpKind::None: return nn::Sequential(Zero(stride));
-        case OpKind::MaxPool3x3: return pool(true, 3, c, stride, affine);
-        case OpKind::MaxPool5x5: return pool(true, 5, c, stride, affine);
-        case OpKind::MaxPool7x7: return pool(true, 7, c, stride, affine);
-        case OpKind::AvgPool3x3: return pool(false, 3, c, stride, affine);
+        case OpKind::None:
+            return nn::Sequential(Zero(stride));
+        case OpKind::MaxPool3x3:
+            return pool(true, 3, c, stride, affine);
+        case OpKind::MaxPool5x5:
+            return pool(true, 5, c, stride, affine);
+        case OpKind::MaxPool7x7:
+            return pool(true, 7, c, stride, affine);
+        case OpKind::AvgPool3x3:
+            return pool(false, 3, c, stride, affine);
         case OpKind::SkipConnect:
             return stride == 1 ? nn::Sequential(nn::Identity())
                                : nn::Sequential(FactorizedReduce(c, c, affine));
-        case OpKind::SepConv3x3: return sepConv(c, 3, stride, affine);
-        case OpKind::SepConv5x5: return sepConv(c, 5, stride, affine);
-        case OpKind::SepConv7x7: return sepConv(c, 7, stride, affine);
-        case OpKind::DilConv3x3: return dilConv(c, 3, stride, affine);
-        case OpKind::DilConv5x5: return dilConv(c, 5, stride, affine);
-        case OpKind::Conv7x1_1x7: return factorizedConv(c, 7, stride, affine);
-        case OpKind::Conv3x1_1x3: return factorizedConv(c, 3, stride, affine);
-        case OpKind::Conv1x1: return reluConvBn(c, c, 1, stride, 0, affine);
-        case OpKind::Conv3x3: return reluConvBn(c, c, 3, stride, 1, affine);
+        case OpKind::SepConv3x3:
+            return sepConv(c, 3, stride, affine);
+        case OpKind::SepConv5x5:
+            return sepConv(c, 5, stride, affine);
+        case OpKind::SepConv7x7:
+            return sepConv(c, 7, stride, affine);
+        case OpKind::DilConv3x3:
+            return dilConv(c, 3, stride, affine);
+        case OpKind::DilConv5x5:
+            return dilConv(c, 5, stride, affine);
+        case OpKind::Conv7x1_1x7:
+            return factorizedConv(c, 7, stride, affine);
+        case OpKind::Conv3x1_1x3:
+            return factorizedConv(c, 3, stride, affine);
+        case OpKind::Conv1x1:
+            return reluConvBn(c, c, 1, stride, 0, affine);
+        case OpKind::Conv3x3:
+            return reluConvBn(c, c, 3, stride, 1, affine);
     }
     throw std::logic_error("makeOp: unhandled op kind");
 }

@@ -1,11 +1,11 @@
 #include "space/plain_cnn.h"
 
-#include <cmath>
-
 #include <torch/nn/modules/activation.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/pooling.h>
+
+#include <cmath>
 
 namespace nas::space {
 namespace nn = torch::nn;

@@ -8,11 +8,11 @@
 namespace nas::space {
 
 class PlainCnnImpl final : public torch::nn::Module {
-public:
+  public:
     PlainCnnImpl(int inputChannels, int width, int classes);
     torch::Tensor forward(const torch::Tensor& x);
 
-private:
+  private:
     torch::nn::Sequential m_features{nullptr};
     torch::nn::Linear m_classifier{nullptr};
 };

@@ -23,8 +23,9 @@ std::string channelsProblem(int channels) {
 
 std::string layersProblem(int layers) {
     if (layers >= kMinLayers && layers <= kMaxLayers) return {};
-    return "must be from " + std::to_string(kMinLayers) + " (two reduction cells and a normal cell) to " +
-           std::to_string(kMaxLayers) + ", not " + std::to_string(layers);
+    return "must be from " + std::to_string(kMinLayers) +
+           " (two reduction cells and a normal cell) to " + std::to_string(kMaxLayers) + ", not " +
+           std::to_string(layers);
 }
 
 }  // namespace nas::space

@@ -1,10 +1,10 @@
 #include "space/supernet.h"
 
-#include <string>
-
 #include <torch/nn/functional/pooling.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
+
+#include <string>
 
 #include "space/cell_parts.h"
 #include "space/cost_model.h"
@@ -19,7 +19,8 @@ namespace {
 // does, so a checkpoint (which keeps that generator's state) resumes with the same masks.
 torch::Tensor dropEdgeOutput(const torch::Tensor& x, double p) {
     const double keep = 1.0 - p;
-    auto mask = torch::empty({x.size(0), 1, 1, 1}, x.options().device(torch::kCPU)).bernoulli_(keep);
+    auto mask =
+        torch::empty({x.size(0), 1, 1, 1}, x.options().device(torch::kCPU)).bernoulli_(keep);
     return x * (mask.to(x.device()) / keep);
 }
 
@@ -30,7 +31,8 @@ SearchCellImpl::SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPre
     : m_reduction(reduction), m_nodes(space.nodes) {
     const auto& opNames = reduction ? space.reduceOps : space.normalOps;
     for (const auto& name : opNames) m_kinds.push_back(opKindFromName(name));
-    m_preprocess0 = register_module("preprocess0", makePreprocess0(cPrevPrev, c, reductionPrev, false));
+    m_preprocess0 =
+        register_module("preprocess0", makePreprocess0(cPrevPrev, c, reductionPrev, false));
     m_preprocess1 = register_module("preprocess1", reluConvBn(cPrev, c, 1, 1, 0, false));
     for (int e = 0; e < space.edgesPerCell(); ++e) {
         const int stride = reduction && edgeSource(e) < 2 ? 2 : 1;
@@ -42,12 +44,16 @@ SearchCellImpl::SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPre
     }
 }
 
-torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input, const EdgeMixing& mixing) {
+torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input,
+                                         const EdgeMixing& mixing) {
     const int active = mixing.activeOp(edge);
     const auto w = mixing.weights[edge];
     torch::Tensor out, inactive;
-    auto add = [](torch::Tensor& sum, const torch::Tensor& t) { sum = sum.defined() ? sum + t : t; };
-    const int64_t part = mixing.inactiveBatch > 0 && mixing.inactiveBatch < input.size(0) ? mixing.inactiveBatch : 0;
+    auto add = [](torch::Tensor& sum, const torch::Tensor& t) {
+        sum = sum.defined() ? sum + t : t;
+    };
+    const int64_t part =
+        mixing.inactiveBatch > 0 && mixing.inactiveBatch < input.size(0) ? mixing.inactiveBatch : 0;
     for (size_t k = 0; k < m_kinds.size(); ++k) {
         // `none` outputs zeros: its term is zero and so is its weight's gradient from it.
         if (m_kinds[k] == OpKind::None) continue;
@@ -82,7 +88,8 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor& s0, const torch::Tens
         torch::Tensor sum;
         for (size_t j = 0; j < states.size(); ++j, ++edge) {
             auto out = edgeOutput(edge, states[j], mixing);
-            if (out.defined() && mixing.dropPath > 0 && is_training()) out = dropEdgeOutput(out, mixing.dropPath);
+            if (out.defined() && mixing.dropPath > 0 && is_training())
+                out = dropEdgeOutput(out, mixing.dropPath);
             if (out.defined()) sum = sum.defined() ? sum + out : out;
         }
         if (!sum.defined()) sum = zeroNode(states[1], m_reduction);  // no edge feeds this node
@@ -96,13 +103,16 @@ SupernetImpl::SupernetImpl(const SpaceConfig& space) : m_space(space) {
     const auto shapes = cellShapes(space, space.nodes);
     for (size_t i = 0; i < shapes.size(); ++i) {
         const auto& s = shapes[i];
-        m_cells.push_back(register_module("cell" + std::to_string(i),
-                                          SearchCell(space, s.cPrevPrev, s.cPrev, s.c, s.reduction, s.reductionPrev)));
+        m_cells.push_back(register_module(
+            "cell" + std::to_string(i),
+            SearchCell(space, s.cPrevPrev, s.cPrev, s.c, s.reduction, s.reductionPrev)));
     }
-    m_classifier = register_module("classifier", nn::Linear(space.nodes * shapes.back().c, space.classes));
+    m_classifier =
+        register_module("classifier", nn::Linear(space.nodes * shapes.back().c, space.classes));
 }
 
-torch::Tensor SupernetImpl::forward(const torch::Tensor& x, const EdgeMixing& normal, const EdgeMixing& reduce) {
+torch::Tensor SupernetImpl::forward(const torch::Tensor& x, const EdgeMixing& normal,
+                                    const EdgeMixing& reduce) {
     auto s0 = m_stem->forward(x);
     auto s1 = s0;
     for (auto& cell : m_cells) {

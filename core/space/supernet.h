@@ -1,12 +1,12 @@
 #pragma once
 // The weight-sharing supernet of the DARTS cell space: every edge holds every candidate op, and a
 // forward mixes them with per-edge weights the search strategy supplies.
-#include <vector>
-
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/modules/linear.h>
+
+#include <vector>
 
 #include "space/space_config.h"
 
@@ -38,13 +38,14 @@ struct EdgeMixing {
 };
 
 class SearchCellImpl final : public torch::nn::Module {
-public:
+  public:
     SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPrev, int c, bool reduction,
                    bool reductionPrev);
-    torch::Tensor forward(const torch::Tensor& s0, const torch::Tensor& s1, const EdgeMixing& mixing);
+    torch::Tensor forward(const torch::Tensor& s0, const torch::Tensor& s1,
+                          const EdgeMixing& mixing);
     [[nodiscard]] bool reduction() const { return m_reduction; }
 
-private:
+  private:
     torch::Tensor edgeOutput(int edge, const torch::Tensor& input, const EdgeMixing& mixing);
 
     bool m_reduction;
@@ -57,13 +58,14 @@ private:
 TORCH_MODULE(SearchCell);
 
 class SupernetImpl final : public torch::nn::Module {
-public:
+  public:
     explicit SupernetImpl(const SpaceConfig& space);
     // Logits for a batch, each cell mixing its ops with the mixing of its type.
-    torch::Tensor forward(const torch::Tensor& x, const EdgeMixing& normal, const EdgeMixing& reduce);
+    torch::Tensor forward(const torch::Tensor& x, const EdgeMixing& normal,
+                          const EdgeMixing& reduce);
     [[nodiscard]] const SpaceConfig& space() const { return m_space; }
 
-private:
+  private:
     SpaceConfig m_space;
     torch::nn::Sequential m_stem{nullptr};
     std::vector<SearchCell> m_cells;

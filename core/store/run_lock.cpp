@@ -39,7 +39,9 @@ RunLock RunLock::tryTake(const std::string& path) {
     std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
     // O_CLOEXEC: a child process started by the holder must not keep the lock after it dies.
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) throw std::runtime_error("cannot create the run lock '" + path + "': " + std::strerror(errno));
+    if (fd < 0)
+        throw std::runtime_error("cannot create the run lock '" + path +
+                                 "': " + std::strerror(errno));
     int rc = 0;
     do rc = ::flock(fd, LOCK_EX | LOCK_NB);
     while (rc != 0 && errno == EINTR);

@@ -18,7 +18,8 @@ class RunLock final {
     RunLock(const RunLock&) = delete;
     RunLock& operator=(const RunLock&) = delete;
 
-    // The lock file of run `run` of the database at `databasePath`: "<its folder>/locks/run-<run>.lock".
+    // The lock file of run `run` of the database at `databasePath`: "<its
+    // folder>/locks/run-<run>.lock".
     [[nodiscard]] static std::string pathFor(const std::string& databasePath, std::int64_t run);
     // Takes the lock without waiting, creating the file (and its folder) if needed. An empty lock
     // (held() false) when another open file holds it. Throws std::runtime_error when the file

@@ -6,9 +6,8 @@
 #include <climits>
 #include <filesystem>
 #include <limits>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace nas::store {
 
@@ -264,9 +263,8 @@ engine::SampleRecord sampleOf(const engine::SampledArchitecture& a) {
     s.score = a.score;
     s.predicted = a.predicted;
     if (!a.hiddenState.empty())
-        s.tensors.push_back({kHiddenStateTensor,
-                             {static_cast<std::int64_t>(a.hiddenState.size())},
-                             a.hiddenState});
+        s.tensors.push_back(
+            {kHiddenStateTensor, {static_cast<std::int64_t>(a.hiddenState.size())}, a.hiddenState});
     return s;
 }
 
@@ -275,11 +273,14 @@ RunStore::RunStore(const std::string& databasePath, Access access)
     m_db->exec("PRAGMA foreign_keys = ON");
     if (access == Access::ReadOnly) {
         const int version = schemaVersion();
-        if (version == 0) throw StoreError("run store '" + m_db->path() + "': holds no runs table (not a workspace database)");
+        if (version == 0)
+            throw StoreError("run store '" + m_db->path() +
+                             "': holds no runs table (not a workspace database)");
         // An older schema is read as it stands (readsV1Tables): upgrading it would be a write.
         if (version > kSchemaVersion)
-            throw StoreError("run store '" + m_db->path() + "': schema version " + std::to_string(version) +
-                             " is newer than this program's (" + std::to_string(kSchemaVersion) + ")");
+            throw StoreError("run store '" + m_db->path() + "': schema version " +
+                             std::to_string(version) + " is newer than this program's (" +
+                             std::to_string(kSchemaVersion) + ")");
         return;
     }
     // journal_mode reads the file header, so this is where a file that is no database fails.
@@ -292,7 +293,9 @@ RunStore::~RunStore() = default;
 
 std::string RunStore::path() const { return m_db->path(); }
 
-std::string RunStore::lockPath(std::int64_t run) const { return RunLock::pathFor(m_db->path(), run); }
+std::string RunStore::lockPath(std::int64_t run) const {
+    return RunLock::pathFor(m_db->path(), run);
+}
 
 int RunStore::schemaVersion() const {
     Statement version(*m_db, "PRAGMA user_version");
@@ -303,7 +306,7 @@ void RunStore::createSchema() {
     // Checked before taking the write lock, so opening an up-to-date store never waits on a writer.
     if (schemaVersion() == kSchemaVersion) return;
     Transaction transaction(*m_db);
-    const int current = schemaVersion();  // again: another process may have created it meanwhile
+    const int current = schemaVersion();    // again: another process may have created it meanwhile
     if (current == kSchemaVersion) return;  // ...or upgraded it; nothing to write
     if (current > kSchemaVersion)
         throw StoreError("run store '" + m_db->path() + "': schema version " +
@@ -352,8 +355,8 @@ void RunStore::markOrphanedRunsInterrupted() {
         if (!lock.held()) continue;  // its writer is alive
         // Holding the lock, no one can claim the run meanwhile; the status is tested again in case
         // its writer finished it between the query and now.
-        Statement mark(*m_db, std::string("UPDATE runs SET status = 'interrupted', updated_at = ") + kNow +
-                                  " WHERE id = ? AND status IN ('running', 'paused')");
+        Statement mark(*m_db, std::string("UPDATE runs SET status = 'interrupted', updated_at = ") +
+                                  kNow + " WHERE id = ? AND status IN ('running', 'paused')");
         mark.bind(1, run).run();
     }
 }
@@ -388,8 +391,9 @@ std::int64_t RunStore::createRun(const NewRun& run) {
     }
     // Ids are never reused (AUTOINCREMENT), so only a stray process can hold a new run's lock.
     if (!lock.held())
-        throw StoreError("run store '" + m_db->path() + "': the lock of new run " + std::to_string(id) +
-                         " is held by another process ('" + lockPath(id) + "')");
+        throw StoreError("run store '" + m_db->path() + "': the lock of new run " +
+                         std::to_string(id) + " is held by another process ('" + lockPath(id) +
+                         "')");
     transaction.commit();
     m_locks[id] = std::move(lock);
     return id;
@@ -411,9 +415,10 @@ void RunStore::claimRun(std::int64_t run) {
     }
     if (!lock.held()) {
         const auto now = findRun(run);
-        const auto status = now && activeStatus(now->status) ? engine::toString(now->status) : "running";
-        throw StoreError("run store '" + m_db->path() + "': run " + std::to_string(run) + " is still " + status +
-                         " in another process");
+        const auto status =
+            now && activeStatus(now->status) ? engine::toString(now->status) : "running";
+        throw StoreError("run store '" + m_db->path() + "': run " + std::to_string(run) +
+                         " is still " + status + " in another process");
     }
     // The lock makes this store the run's only writer, whatever the status says (a writer that
     // died before anyone marked its run interrupted leaves 'running').
@@ -631,7 +636,8 @@ void RunStore::addStepScalars(std::int64_t run, std::vector<engine::StepEvent>& 
     select.bind(1, run);
     while (select.step()) {
         const auto found = byStep.find(select.int64(0));
-        if (found != byStep.end()) found->second->scalars.emplace_back(select.text(1), select.real(2));
+        if (found != byStep.end())
+            found->second->scalars.emplace_back(select.text(1), select.real(2));
     }
 }
 
@@ -743,9 +749,10 @@ std::vector<engine::SampleRecord> RunStore::samples(std::int64_t run) const {
         s.metrics = metricsFromText(select.text(6));
         tensors.bind(1, select.int64(0));
         while (tensors.step())
-            s.tensors.push_back({tensors.text(0),
-                                 nlohmann::json::parse(tensors.text(1)).get<std::vector<std::int64_t>>(),
-                                 tensors.floats(2)});
+            s.tensors.push_back(
+                {tensors.text(0),
+                 nlohmann::json::parse(tensors.text(1)).get<std::vector<std::int64_t>>(),
+                 tensors.floats(2)});
         tensors.reset();
         samples.push_back(std::move(s));
     }
@@ -857,17 +864,16 @@ std::vector<std::pair<std::int64_t, engine::Constraints>> RunStore::constraintCh
 
 // --- resume ----------------------------------------------------------------------------------
 
-void RunStore::discardAfterEpoch(std::int64_t run, int epoch) {
-    discardFrom(run, epoch + 1, 0);
-}
+void RunStore::discardAfterEpoch(std::int64_t run, int epoch) { discardFrom(run, epoch + 1, 0); }
 
 void RunStore::discardFrom(std::int64_t run, int epoch, std::int64_t step) {
     Transaction transaction(*m_db);
     touch(run);
     // Step-level rows of the continued epoch that precede the resume point stay.
     for (const char* table : {"steps", "alpha_snapshots"}) {
-        Statement remove(*m_db, std::string("DELETE FROM ") + table +
-                                    " WHERE run_id = ? AND (epoch > ? OR (epoch = ? AND step >= ?))");
+        Statement remove(*m_db,
+                         std::string("DELETE FROM ") + table +
+                             " WHERE run_id = ? AND (epoch > ? OR (epoch = ? AND step >= ?))");
         remove.bind(1, run).bind(2, epoch).bind(3, epoch).bind(4, step).run();
     }
     // step_scalars has no epoch: it follows the steps that remain.

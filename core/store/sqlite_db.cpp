@@ -58,7 +58,8 @@ void Database::openReadOnly() {
         throw StoreError("run store '" + m_path + "': cannot open: no such file");
     // A write-ahead-log database is read through its -shm index, which a reader must be able to
     // create when the last writer removed it on closing; on a read-only disk or folder it cannot.
-    // Then the file is read as immutable: nothing else can be writing to a disk no one may write to.
+    // Then the file is read as immutable: nothing else can be writing to a disk no one may write
+    // to.
     std::string message, ignored;
     const int rc = tryOpenReadOnly(fileUri(m_path, "mode=ro"), &m_db, message);
     if (rc == SQLITE_OK) return;
@@ -110,7 +111,8 @@ void Database::exec(const std::string& sql) const {
 }
 
 void Database::useWriteAheadLog() const {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
     for (;;) {
         const int rc = sqlite3_exec(m_db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
         if (rc == SQLITE_OK) return;

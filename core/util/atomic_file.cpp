@@ -33,13 +33,15 @@ void removeDeadWritersTemporaries(const std::string& path) {
         const auto name = entry.path().filename().string();
         if (name.rfind(prefix, 0) != 0) continue;
         const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(entry.path(), ec);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            fs::remove(entry.path(), ec);
     }
 }
 
 }  // namespace
 
-void writeAtomically(const std::string& path, const std::function<void(const std::string&)>& write) {
+void writeAtomically(const std::string& path,
+                     const std::function<void(const std::string&)>& write) {
     removeDeadWritersTemporaries(path);
     const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
     try {
@@ -65,10 +67,12 @@ void writeTextAtomically(const std::string& path, const std::string& text) {
     });
 }
 
-void writeBytesAtomically(const std::string& path, const std::function<void(const ByteSink& sink)>& produce) {
+void writeBytesAtomically(const std::string& path,
+                          const std::function<void(const ByteSink& sink)>& produce) {
     writeAtomically(path, [&](const std::string& temporary) {
         const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd < 0) throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
+        if (fd < 0)
+            throw std::runtime_error("cannot write '" + path + "': " + std::strerror(errno));
         int error = 0;  // the first failure; later bytes are dropped
         produce([&](const void* data, std::size_t size) {
             const auto* bytes = static_cast<const char*>(data);
@@ -85,11 +89,13 @@ void writeBytesAtomically(const std::string& path, const std::function<void(cons
         });
         if (error == 0 && ::fsync(fd) != 0 && errno != EINVAL) error = errno;
         if (::close(fd) != 0 && error == 0) error = errno;
-        if (error != 0) throw std::runtime_error("cannot write '" + path + "': " + std::strerror(error));
+        if (error != 0)
+            throw std::runtime_error("cannot write '" + path + "': " + std::strerror(error));
     });
 }
 
-void writeFolderAtomically(const std::string& folder, const std::function<void(const std::string&)>& write) {
+void writeFolderAtomically(const std::string& folder,
+                           const std::function<void(const std::string&)>& write) {
     namespace fs = std::filesystem;
     const fs::path target = fs::path(folder).lexically_normal();
     const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -99,7 +105,8 @@ void writeFolderAtomically(const std::string& folder, const std::function<void(c
     const auto undo = [&] {
         std::error_code ignored;
         fs::remove_all(staging, ignored);
-        if (!fs::exists(target, ignored) && fs::exists(previous, ignored)) fs::rename(previous, target, ignored);
+        if (!fs::exists(target, ignored) && fs::exists(previous, ignored))
+            fs::rename(previous, target, ignored);
     };
     try {
         fs::create_directories(parent);
@@ -107,15 +114,16 @@ void writeFolderAtomically(const std::string& folder, const std::function<void(c
         fs::create_directory(staging);
         write(staging.string());
         syncPath(staging.string());
-        // Two renames, not one: rename(2) replaces only an empty folder. A crash between them leaves
-        // the old contents whole in `previous`.
+        // Two renames, not one: rename(2) replaces only an empty folder. A crash between them
+        // leaves the old contents whole in `previous`.
         if (fs::exists(target)) fs::rename(target, previous);
         fs::rename(staging, target);
         syncPath(parent.string());
         fs::remove_all(previous);
     } catch (const fs::filesystem_error& e) {
         undo();
-        throw std::runtime_error(std::string("cannot write folder '") + folder + "': " + e.code().message());
+        throw std::runtime_error(std::string("cannot write folder '") + folder +
+                                 "': " + e.code().message());
     } catch (...) {
         undo();
         throw;

@@ -9,7 +9,8 @@ namespace nas::util {
 
 // Calls `write(temporaryPath)`, then syncs and renames it to `path`. On any failure the temporary
 // file is removed and the previous `path` (if any) is untouched. Throws std::runtime_error.
-void writeAtomically(const std::string& path, const std::function<void(const std::string& temporaryPath)>& write);
+void writeAtomically(const std::string& path,
+                     const std::function<void(const std::string& temporaryPath)>& write);
 void writeTextAtomically(const std::string& path, const std::string& text);
 
 // Receives the bytes of a file being written, in order.
@@ -19,11 +20,13 @@ using ByteSink = std::function<void(const void* data, std::size_t size)>;
 // sink, which never fails; after it returns, a failed write (disk full, file too large) throws
 // std::runtime_error naming `path` and the system's reason. The file is then not there, nor any
 // temporary, and the previous `path` (if any) is untouched.
-void writeBytesAtomically(const std::string& path, const std::function<void(const ByteSink& sink)>& produce);
+void writeBytesAtomically(const std::string& path,
+                          const std::function<void(const ByteSink& sink)>& produce);
 
 // Calls `write(stagingFolder)` on a new folder beside `folder`, then puts it in `folder`'s place:
-// afterwards `folder` holds exactly what `write` wrote. On any failure the staging folder is removed
-// and `folder` is untouched. Throws std::runtime_error.
-void writeFolderAtomically(const std::string& folder, const std::function<void(const std::string& stagingFolder)>& write);
+// afterwards `folder` holds exactly what `write` wrote. On any failure the staging folder is
+// removed and `folder` is untouched. Throws std::runtime_error.
+void writeFolderAtomically(const std::string& folder,
+                           const std::function<void(const std::string& stagingFolder)>& write);
 
 }  // namespace nas::util

@@ -11,10 +11,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "../export/python_runner.h"
 #include "engine/search_config.h"
@@ -48,10 +47,11 @@ Result run(const std::string& args) { return capture(args, "2>&1"); }
 std::string stdoutOf(const std::string& args) { return capture(args, "2>/dev/null").output; }
 
 class Cli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
-        m_dir = fs::temp_directory_path() / ("nas-cli-" + std::to_string(::getpid()) + "-" +
-                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = fs::temp_directory_path() /
+                ("nas-cli-" + std::to_string(::getpid()) + "-" +
+                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
     }
@@ -70,7 +70,8 @@ protected:
         }
         if (::mount(source.c_str(), target.c_str(), nullptr, MS_BIND, nullptr) != 0) return false;
         m_mounts.push_back(target);
-        return ::mount(nullptr, target.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) == 0;
+        return ::mount(nullptr, target.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY,
+                       nullptr) == 0;
     }
     // A workspace with one finished run of DARTS_V2, made through the store as a search makes it.
     void makeWorkspaceWithAFinishedRun(const std::string& name) const {
@@ -78,8 +79,9 @@ protected:
         nas::store::RunStore store((m_dir / "ws" / "runs.sqlite").string());
         nas::engine::SearchConfig config;
         config.dataset.name = "synthetic";
-        const auto id = store.createRun({name, "darts", "synthetic", nas::engine::toJson(config).dump(), "cpu (1 thread)",
-                                         "0.1.0", 3});
+        const auto id =
+            store.createRun({name, "darts", "synthetic", nas::engine::toJson(config).dump(),
+                             "cpu (1 thread)", "0.1.0", 3});
         nas::engine::EpochMetrics epoch;
         epoch.genotype = *nas::space::publishedGenotype("DARTS_V2");
         epoch.validAccuracy = 0.5;
@@ -100,19 +102,22 @@ protected:
 };
 
 const char* kTinySearch =
-    " --dataset synthetic --channels 4 --layers 3 --batch-size 16 --steps-per-epoch 3 --threads 1 --seed 3";
+    " --dataset synthetic --channels 4 --layers 3 --batch-size 16 --steps-per-epoch 3 --threads 1 "
+    "--seed 3";
 
 }  // namespace
 
 TEST_F(Cli, InspectPrintsTheReferenceDartsV2Costs) {
-    const auto plain = json::parse(stdoutOf(
-        "inspect --genotype DARTS_V2 --channels 36 --layers 20 --classes 10 --input 3x32x32 --json"));
+    const auto plain =
+        json::parse(stdoutOf("inspect --genotype DARTS_V2 --channels 36 --layers 20 --classes 10 "
+                             "--input 3x32x32 --json"));
     EXPECT_EQ(plain["params"], 3349342);
     EXPECT_EQ(plain["built_params"], 3349342);
     EXPECT_GT(plain["flops"].get<double>(), 5e8);
     EXPECT_GT(plain["mac"].get<double>(), 0);
-    const auto aux = json::parse(stdoutOf(
-        "inspect --genotype DARTS_V2 --channels 36 --layers 20 --classes 10 --input 3x32x32 --auxiliary --json"));
+    const auto aux =
+        json::parse(stdoutOf("inspect --genotype DARTS_V2 --channels 36 --layers 20 --classes 10 "
+                             "--input 3x32x32 --auxiliary --json"));
     EXPECT_EQ(aux["params"], 3825768);
     // A DARTS string given inline reads the same as the published name.
     const auto text = nas::space::toDartsString(*nas::space::publishedGenotype("DARTS_V2"));
@@ -135,14 +140,17 @@ TEST_F(Cli, SearchShowExportRoundTrip) {
     const auto ex = run("export " + std::to_string(id) + " --out " + out + ws());
     ASSERT_EQ(ex.status, 0) << ex.output;
     const auto doc = json::parse(std::ifstream(out + "/genotype.json"));
-    EXPECT_EQ(nas::space::genotypeFromJson(doc["genotype"]), nas::space::genotypeFromJson(shown["epochs"][1]["genotype"]));
-    for (const char* key : {"config", "seed", "libtorch_version", "device", "commit", "nas_studio_version"})
+    EXPECT_EQ(nas::space::genotypeFromJson(doc["genotype"]),
+              nas::space::genotypeFromJson(shown["epochs"][1]["genotype"]));
+    for (const char* key :
+         {"config", "seed", "libtorch_version", "device", "commit", "nas_studio_version"})
         EXPECT_TRUE(doc["manifest"].contains(key)) << key;
     EXPECT_EQ(doc["manifest"]["seed"], 3);
     EXPECT_GT(doc["cost"]["params"].get<double>(), 0);
     EXPECT_TRUE(fs::exists(out + "/model.py"));
     // The export reads back as a genotype for train/inspect.
-    EXPECT_EQ(nas::space::loadGenotype(out + "/genotype.json"), nas::space::genotypeFromJson(doc["genotype"]));
+    EXPECT_EQ(nas::space::loadGenotype(out + "/genotype.json"),
+              nas::space::genotypeFromJson(doc["genotype"]));
 
     // A folder that holds files is not written into unless asked; then it holds this export alone.
     std::ofstream(out + "/notes.txt") << "the user's own";
@@ -155,24 +163,30 @@ TEST_F(Cli, SearchShowExportRoundTrip) {
     EXPECT_FALSE(fs::exists(out + "/notes.txt"));
     EXPECT_TRUE(fs::exists(out + "/model.py"));
     // A folder written with a trailing separator, as in the README, is the same folder.
-    again = run("export " + std::to_string(id) + " --out " + (m_dir / "slash").string() + "/" + ws());
+    again =
+        run("export " + std::to_string(id) + " --out " + (m_dir / "slash").string() + "/" + ws());
     ASSERT_EQ(again.status, 0) << again.output;
     EXPECT_TRUE(fs::exists(m_dir / "slash" / "model.py"));
-    again = run("export " + std::to_string(id) + " --out " + (m_dir / "slash").string() + "/ --overwrite" + ws());
+    again = run("export " + std::to_string(id) + " --out " + (m_dir / "slash").string() +
+                "/ --overwrite" + ws());
     ASSERT_EQ(again.status, 0) << again.output;
-    for (const auto& entry : fs::directory_iterator(m_dir))  // no staging or old folder left beside it
+    for (const auto& entry :
+         fs::directory_iterator(m_dir))  // no staging or old folder left beside it
         EXPECT_NE(entry.path().filename().string().rfind(".slash", 0), 0u) << entry.path();
     // Sizes no network has are refused before anything is written.
-    for (const char* size : {" --layers 0", " --layers -1", " --layers 2", " --layers 100000", " --channels 3",
-                             " --channels 0", " --channels -4", " --channels 100000"}) {
-        const auto bad = run("export " + std::to_string(id) + " --out " + (m_dir / "sized").string() + size + ws());
+    for (const char* size :
+         {" --layers 0", " --layers -1", " --layers 2", " --layers 100000", " --channels 3",
+          " --channels 0", " --channels -4", " --channels 100000"}) {
+        const auto bad = run("export " + std::to_string(id) + " --out " +
+                             (m_dir / "sized").string() + size + ws());
         EXPECT_EQ(bad.status, 2) << size << ": " << bad.output;
         EXPECT_FALSE(fs::exists(m_dir / "sized")) << size;
     }
 }
 
 TEST_F(Cli, KilledSearchShowsInterruptedAndResumesWithoutLosingEpochs) {
-    const std::string args = std::string("search --strategy darts --epochs 4") + kTinySearch + ws() + " --quiet";
+    const std::string args =
+        std::string("search --strategy darts --epochs 4") + kTinySearch + ws() + " --quiet";
     // The reference: the same search, never interrupted, in another workspace.
     const auto reference = run(std::string("search --strategy darts --epochs 4") + kTinySearch +
                                " --workspace " + (m_dir / "reference").string() + " --quiet");
@@ -180,7 +194,8 @@ TEST_F(Cli, KilledSearchShowsInterruptedAndResumesWithoutLosingEpochs) {
 
     const pid_t child = ::fork();
     if (child == 0) {
-        ::execl("/bin/sh", "sh", "-c", (std::string("exec ") + NAS_CLI_PATH + " " + args + " >/dev/null 2>&1").c_str(),
+        ::execl("/bin/sh", "sh", "-c",
+                (std::string("exec ") + NAS_CLI_PATH + " " + args + " >/dev/null 2>&1").c_str(),
                 static_cast<char*>(nullptr));
         ::_exit(127);
     }
@@ -213,10 +228,12 @@ TEST_F(Cli, KilledSearchShowsInterruptedAndResumesWithoutLosingEpochs) {
     ASSERT_EQ(shown["epochs"].size(), 4u);
     for (int e = 0; e < 4; ++e) EXPECT_EQ(shown["epochs"][e]["epoch"], e);
     // Resuming reproduces the uninterrupted run: same genotypes and the same losses.
-    const auto ref = json::parse(stdoutOf("show 1 --json --workspace " + (m_dir / "reference").string()));
+    const auto ref =
+        json::parse(stdoutOf("show 1 --json --workspace " + (m_dir / "reference").string()));
     for (int e = 0; e < 4; ++e) {
         EXPECT_EQ(shown["epochs"][e]["genotype"], ref["epochs"][e]["genotype"]) << "epoch " << e;
-        EXPECT_NEAR(shown["epochs"][e]["train_loss"].get<double>(), ref["epochs"][e]["train_loss"].get<double>(), 1e-4);
+        EXPECT_NEAR(shown["epochs"][e]["train_loss"].get<double>(),
+                    ref["epochs"][e]["train_loss"].get<double>(), 1e-4);
     }
 }
 
@@ -228,7 +245,8 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     EXPECT_NE(r.output.find("bad.json"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("not valid JSON"), std::string::npos) << r.output;
     // Unknown op and an impossible constraint: each named.
-    r = run("search --config " + file("ops.json", R"({"space": {"ops": ["sep_conv_3x3", "conv_9x9"]}})") + ws());
+    r = run("search --config " +
+            file("ops.json", R"({"space": {"ops": ["sep_conv_3x3", "conv_9x9"]}})") + ws());
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.output.find("unknown op 'conv_9x9'"), std::string::npos) << r.output;
     r = run(std::string("search --max-params 50") + kTinySearch + ws());
@@ -243,7 +261,8 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     fs::create_directories(corrupt);
     for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}) {
         std::ofstream out(corrupt / name, std::ios::binary);
-        const unsigned char header[] = {0, 0, 8, static_cast<unsigned char>(name[6] == 'i' ? 3 : 1), 0, 0, 0, 100};
+        const unsigned char header[] = {0, 0, 8, static_cast<unsigned char>(name[6] == 'i' ? 3 : 1),
+                                        0, 0, 0, 100};
         out.write(reinterpret_cast<const char*>(header), sizeof header);
         if (name[6] == 'i') {
             const unsigned char dims[] = {0, 0, 0, 28, 0, 0, 0, 28};
@@ -259,18 +278,21 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     // A train limit that stops before the damage does not hide it, and a search into a new
     // workspace that fails this way leaves no database and no folders behind.
     const auto fresh = m_dir / "fresh";
-    r = run("search --dataset fashion-mnist --train-limit 2 --data-path " + corrupt.string() + " --workspace " +
-            (fresh / "ws").string());
+    r = run("search --dataset fashion-mnist --train-limit 2 --data-path " + corrupt.string() +
+            " --workspace " + (fresh / "ws").string());
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.output.find((corrupt / "train-images-idx3-ubyte").string() + ": truncated"), std::string::npos)
+    EXPECT_NE(r.output.find((corrupt / "train-images-idx3-ubyte").string() + ": truncated"),
+              std::string::npos)
         << r.output;
     EXPECT_FALSE(fs::exists(fresh)) << "a failed search left " << fresh;
     // Config numbers: fractions and overflows are refused by field, naming the file.
-    r = run("search --config " + file("numbers.json", R"({"epochs": 1.9, "space": {"channels": 4.7}})") + ws());
+    r = run("search --config " +
+            file("numbers.json", R"({"epochs": 1.9, "space": {"channels": 4.7}})") + ws());
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.output.find("numbers.json"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("epochs must be a whole number"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("space.channels must be a whole number"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("space.channels must be a whole number"), std::string::npos)
+        << r.output;
     r = run("search --config " + file("wraps.json", R"({"batch_size": -3000000000})") + ws());
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.output.find("batch_size is out of range"), std::string::npos) << r.output;
@@ -284,7 +306,8 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     r = run("search --epochs 3000000000" + ws());
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.output.find("--epochs 3000000000 is out of range"), std::string::npos) << r.output;
-    // Sizes far past any cell network: the same limits as train, inspect and export, before any allocation.
+    // Sizes far past any cell network: the same limits as train, inspect and export, before any
+    // allocation.
     r = run("search --dataset synthetic --channels 100000 --layers 100000" + ws());
     EXPECT_EQ(r.status, 2) << r.output;
     EXPECT_NE(r.output.find("space.layers must be from 3"), std::string::npos) << r.output;
@@ -300,7 +323,8 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.output.find("is a folder"), std::string::npos) << r.output;
     // Commands that read runs never create a workspace: a mistyped path is an error.
-    for (const char* command : {"runs", "show 1", "export 1 --out x", "resume 1", "train --run 1 --epochs 1"}) {
+    for (const char* command :
+         {"runs", "show 1", "export 1 --out x", "resume 1", "train --run 1 --epochs 1"}) {
         r = run(std::string(command) + " --workspace " + (m_dir / "typo" / "ws").string());
         EXPECT_EQ(r.status, 1) << command << ": " << r.output;
         EXPECT_NE(r.output.find("no workspace at"), std::string::npos) << r.output;
@@ -320,16 +344,19 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.output.find("usage: nas-studio-cli export"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("--overwrite"), std::string::npos) << r.output;
-    EXPECT_EQ(r.output.find("inspect  --genotype"), std::string::npos) << "only the asked command: " << r.output;
+    EXPECT_EQ(r.output.find("inspect  --genotype"), std::string::npos)
+        << "only the asked command: " << r.output;
     r = capture("train --genotype DARTS_V2 --help", "2>/dev/null");
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.output.find("--save-weights"), std::string::npos) << r.output;
     EXPECT_EQ(run("show 1 2" + ws()).status, 2);
     // Training options are checked before any data is read.
-    for (const char* option : {" --lr -1", " --lr nan", " --lr 0", " --drop-path 5", " --drop-path -1",
-                               " --train-limit -5", " --test-limit -5", " --threads 100000", " --threads -3",
-                               " --seed -1", " --save-weights /nonexistent/w.pt", " --save-weights /tmp"}) {
-        r = run(std::string("train --genotype DARTS_V2 --dataset synthetic --epochs 1 --channels 4 --layers 3") +
+    for (const char* option :
+         {" --lr -1", " --lr nan", " --lr 0", " --drop-path 5", " --drop-path -1",
+          " --train-limit -5", " --test-limit -5", " --threads 100000", " --threads -3",
+          " --seed -1", " --save-weights /nonexistent/w.pt", " --save-weights /tmp"}) {
+        r = run(std::string("train --genotype DARTS_V2 --dataset synthetic --epochs 1 --channels 4 "
+                            "--layers 3") +
                 option);
         EXPECT_EQ(r.status, 2) << option << ": " << r.output;
         EXPECT_EQ(r.output.find("frame #"), std::string::npos) << r.output;  // no C++ backtrace
@@ -344,13 +371,15 @@ TEST_F(Cli, BadInputGetsAClearErrorAndLeavesNothingBehind) {
 
 TEST_F(Cli, TrainReportsTestAccuracyForGenotypeAndBaseline) {
     const std::string common =
-        " --dataset synthetic --epochs 1 --channels 4 --layers 3 --batch-size 16 --threads 1 --json";
+        " --dataset synthetic --epochs 1 --channels 4 --layers 3 --batch-size 16 --threads 1 "
+        "--json";
     const auto g = json::parse(stdoutOf("train --genotype DARTS_V2" + common));
     EXPECT_EQ(g["model"], "genotype");
     EXPECT_GT(g["test_accuracy"].get<double>(), 0.0);
     EXPECT_EQ(g["test_images"], 256);
     // Any 64-bit seed, as a config file takes.
-    const auto b = json::parse(stdoutOf("train --baseline-like DARTS_V2 --seed 3000000000" + common));
+    const auto b =
+        json::parse(stdoutOf("train --baseline-like DARTS_V2 --seed 3000000000" + common));
     EXPECT_NE(b["model"].get<std::string>().find("plain-cnn"), std::string::npos);
     // Same size within 15%.
     EXPECT_NEAR(b["params"].get<double>() / g["params"].get<double>(), 1.0, 0.15);
@@ -359,7 +388,8 @@ TEST_F(Cli, TrainReportsTestAccuracyForGenotypeAndBaseline) {
 TEST_F(Cli, TrainARunKeepsItsWeightsInTheRunFolder) {
     ASSERT_EQ(run(std::string("search --strategy nasp --epochs 1") + kTinySearch + ws()).status, 0);
     const auto id = std::to_string(runs()[0]["id"].get<long long>());
-    const auto r = run("train --run " + id + " --epochs 1 --channels 4 --layers 3 --batch-size 16 --threads 1" + ws());
+    const auto r = run("train --run " + id +
+                       " --epochs 1 --channels 4 --layers 3 --batch-size 16 --threads 1" + ws());
     ASSERT_EQ(r.status, 0) << r.output;
     const auto folder = m_dir / "ws" / "runs" / id;
     EXPECT_GT(fs::file_size(folder / "weights.pt"), 1000u);
@@ -378,14 +408,16 @@ TEST_F(Cli, TrainARunKeepsItsWeightsInTheRunFolder) {
     std::stringstream module;
     module << std::ifstream(out + "/model.py").rdbuf();
     EXPECT_NE(module.str().find("INIT_CHANNELS = 4\n"), std::string::npos);
-    const auto python = nas::testing::runCommand("cd " + out + " && " + nas::testing::pythonInterpreter() +
-                                                 " model.py weights.pt");
+    const auto python = nas::testing::runCommand(
+        "cd " + out + " && " + nas::testing::pythonInterpreter() + " model.py weights.pt");
     EXPECT_EQ(python.status, 0) << python.output;
-    EXPECT_NE(python.output.find("loaded weights from weights.pt"), std::string::npos) << python.output;
+    EXPECT_NE(python.output.find("loaded weights from weights.pt"), std::string::npos)
+        << python.output;
 
     // A training that fails keeps the earlier one: its record and weights stay for export.
     const auto weightsBefore = fs::file_size(folder / "weights.pt");
-    auto failed = run("train --run " + id + " --dataset fashion-mnist --data-path " + (m_dir / "nowhere").string() +
+    auto failed = run("train --run " + id + " --dataset fashion-mnist --data-path " +
+                      (m_dir / "nowhere").string() +
                       " --epochs 1 --channels 4 --layers 3 --batch-size 16 --threads 1" + ws());
     EXPECT_EQ(failed.status, 1) << failed.output;
     EXPECT_TRUE(fs::exists(folder / "trained.json"));
@@ -404,9 +436,11 @@ TEST_F(Cli, TrainARunKeepsItsWeightsInTheRunFolder) {
 
 // Issue 15: each message names the problem as the user sees it, in one form.
 TEST_F(Cli, MessagesNameTheProblemInOneForm) {
-    const auto expectError = [](const Result& r, int status, const std::string& command, const std::string& text) {
+    const auto expectError = [](const Result& r, int status, const std::string& command,
+                                const std::string& text) {
         EXPECT_EQ(r.status, status) << r.output;
-        EXPECT_NE(r.output.find("nas-studio-cli " + command + ": error: "), std::string::npos) << r.output;
+        EXPECT_NE(r.output.find("nas-studio-cli " + command + ": error: "), std::string::npos)
+            << r.output;
         EXPECT_NE(r.output.find(text), std::string::npos) << r.output;
     };
     auto r = run("search --config " + file("array.json", R"(["dataset", "synthetic"])") + ws());
@@ -415,15 +449,21 @@ TEST_F(Cli, MessagesNameTheProblemInOneForm) {
     EXPECT_EQ(r.output.find("array index"), std::string::npos) << r.output;
     r = run("search --config " + file("seed.json", R"({"seed": 18446744073709551616})") + ws());
     expectError(r, 2, "search", "seed is out of range");
-    expectError(run("search --seed 18446744073709551616" + ws()), 2, "search", "--seed 18446744073709551616 is out of range");
-    expectError(run("search --epochs 99999999999" + ws()), 2, "search", "--epochs 99999999999 is out of range (too large)");
-    expectError(run("inspect --genotype DARTS_V2 --input 1x2x2"), 2, "inspect", "--input 1x2x2 is too small for the network");
-    expectError(run("inspect --genotype DARTS_V2 --input 3by32"), 2, "inspect", "--input must look like 3x32x32");
+    expectError(run("search --seed 18446744073709551616" + ws()), 2, "search",
+                "--seed 18446744073709551616 is out of range");
+    expectError(run("search --epochs 99999999999" + ws()), 2, "search",
+                "--epochs 99999999999 is out of range (too large)");
+    expectError(run("inspect --genotype DARTS_V2 --input 1x2x2"), 2, "inspect",
+                "--input 1x2x2 is too small for the network");
+    expectError(run("inspect --genotype DARTS_V2 --input 3by32"), 2, "inspect",
+                "--input must look like 3x32x32");
     expectError(run("runs --colour" + ws()), 2, "runs", "unknown option --colour");
     expectError(run("show 3" + ws()), 1, "show", "no workspace at");
     r = run("frobnicate");
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.output.find("nas-studio-cli: error: unknown command 'frobnicate'"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("nas-studio-cli: error: unknown command 'frobnicate'"),
+              std::string::npos)
+        << r.output;
     // A file that cannot be written is named as the user gave it, not by its temporary.
     const auto unwritable = (m_dir / "no-such-folder" / "saved.json").string();
     r = run(std::string("search --save-config ") + unwritable + kTinySearch + ws());
@@ -445,8 +485,11 @@ TEST_F(Cli, ShowEscapesControlCharactersAndDirectionOverridesOfRunNames) {
     makeWorkspaceWithAFinishedRun("evil\x1b[31mred\xe2\x80\xaegnp.exe\a\xff");
     const auto r = run("show 1" + ws());
     ASSERT_EQ(r.status, 0) << r.output;
-    EXPECT_NE(r.output.find("run 1: evil\\x1B[31mred\\u{202E}gnp.exe\\x07\\xFF\n"), std::string::npos) << r.output;
-    for (const char* raw : {"\x1b", "\xe2\x80\xae", "\a", "\xff"}) EXPECT_EQ(r.output.find(raw), std::string::npos);
+    EXPECT_NE(r.output.find("run 1: evil\\x1B[31mred\\u{202E}gnp.exe\\x07\\xFF\n"),
+              std::string::npos)
+        << r.output;
+    for (const char* raw : {"\x1b", "\xe2\x80\xae", "\a", "\xff"})
+        EXPECT_EQ(r.output.find(raw), std::string::npos);
     EXPECT_NE(r.output.find("device cpu (1 thread)"), std::string::npos) << r.output;
     // JSON keeps the name (escaped as JSON does), replacing only what is not UTF-8.
     const auto shown = json::parse(stdoutOf("show 1 --json" + ws()));
@@ -458,7 +501,8 @@ TEST_F(Cli, ShowEscapesControlCharactersAndDirectionOverridesOfRunNames) {
 TEST_F(Cli, AReadOnlyWorkspaceListsShowsAndExports) {
     makeWorkspaceWithAFinishedRun("kept");
     const auto view = m_dir / "read-only";
-    if (!mountAt(view, nullptr, m_dir / "ws")) GTEST_SKIP() << "this process may not mount a read-only view";
+    if (!mountAt(view, nullptr, m_dir / "ws"))
+        GTEST_SKIP() << "this process may not mount a read-only view";
     const std::string readOnly = " --workspace " + view.string();
     const auto before = std::distance(fs::directory_iterator(view), fs::directory_iterator());
     auto r = run("runs --json" + readOnly);
@@ -485,15 +529,17 @@ TEST_F(Cli, ARunsWriterIsItsLockNotItsPid) {
     const pid_t child = ::fork();
     if (child == 0) {  // writes a run and dies without closing it, as a killed search does
         nas::store::RunStore store(database);
-        (void)store.createRun({"orphan", "darts", "synthetic", nas::engine::toJson(nas::engine::SearchConfig{}).dump(),
-                               "cpu", "0.1.0", 3});
+        (void)store.createRun({"orphan", "darts", "synthetic",
+                               nas::engine::toJson(nas::engine::SearchConfig{}).dump(), "cpu",
+                               "0.1.0", 3});
         ::_exit(0);
     }
     ::waitpid(child, nullptr, 0);
     sqlite3* db = nullptr;
     sqlite3_open(database.c_str(), &db);  // the dead writer's PID is now this live process's
-    sqlite3_exec(db, ("UPDATE runs SET owner_pid = " + std::to_string(::getpid()) + " WHERE id = 2").c_str(), nullptr,
-                 nullptr, nullptr);
+    sqlite3_exec(
+        db, ("UPDATE runs SET owner_pid = " + std::to_string(::getpid()) + " WHERE id = 2").c_str(),
+        nullptr, nullptr, nullptr);
     sqlite3_close(db);
     EXPECT_EQ(runs()[0]["status"], "interrupted");
 
@@ -502,7 +548,8 @@ TEST_F(Cli, ARunsWriterIsItsLockNotItsPid) {
     holder.claimRun(2);
     const auto refused = run("resume 2" + ws());
     EXPECT_EQ(refused.status, 1) << refused.output;
-    EXPECT_NE(refused.output.find("run 2 is still running in another process"), std::string::npos) << refused.output;
+    EXPECT_NE(refused.output.find("run 2 is still running in another process"), std::string::npos)
+        << refused.output;
     EXPECT_EQ(runs()[0]["status"], "running");
     holder.setStatus(2, nas::engine::RunStatus::Stopped);
     EXPECT_EQ(runs()[0]["status"], "stopped");
@@ -512,23 +559,28 @@ TEST_F(Cli, ARunsWriterIsItsLockNotItsPid) {
 // exit status 1. The run folder is a tiny tmpfs, so the disk really fills up.
 TEST_F(Cli, AFullDiskFailsTheRunCleanlyAndItResumesOnceThereIsSpace) {
     const auto runFolder = m_dir / "ws" / "runs" / "1";
-    if (!mountAt(runFolder, "size=256k")) GTEST_SKIP() << "this process may not mount a small tmpfs";
+    if (!mountAt(runFolder, "size=256k"))
+        GTEST_SKIP() << "this process may not mount a small tmpfs";
     const auto r = run(std::string("search --strategy darts --epochs 2") + kTinySearch + ws());
     EXPECT_EQ(r.status, 1) << r.output;
-    EXPECT_NE(r.output.find("nas-studio-cli search: error: cannot save the checkpoint: cannot write '" +
-                            (runFolder / "checkpoint-").string()),
-              std::string::npos)
+    EXPECT_NE(
+        r.output.find("nas-studio-cli search: error: cannot save the checkpoint: cannot write '" +
+                      (runFolder / "checkpoint-").string()),
+        std::string::npos)
         << r.output;
     EXPECT_NE(r.output.find("No space left on device"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("resume it with: nas-studio-cli resume 1 --workspace " + (m_dir / "ws").string()),
+    EXPECT_NE(r.output.find("resume it with: nas-studio-cli resume 1 --workspace " +
+                            (m_dir / "ws").string()),
               std::string::npos)
         << r.output;
-    for (const char* text : {".tmp-", "terminate called", "frame #"}) EXPECT_EQ(r.output.find(text), std::string::npos) << r.output;
+    for (const char* text : {".tmp-", "terminate called", "frame #"})
+        EXPECT_EQ(r.output.find(text), std::string::npos) << r.output;
     EXPECT_TRUE(fs::is_empty(runFolder)) << "a partial checkpoint was left";
     const auto list = runs();
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0]["status"], "failed");
-    EXPECT_NE(list[0]["error"].get<std::string>().find("No space left on device"), std::string::npos);
+    EXPECT_NE(list[0]["error"].get<std::string>().find("No space left on device"),
+              std::string::npos);
 
     ASSERT_EQ(::umount2(runFolder.c_str(), 0), 0);
     m_mounts.clear();
@@ -546,15 +598,16 @@ TEST_F(Cli, CtrlCHintNamesTheWorkspace) {
     if (child == 0) {
         const auto output = (m_dir / "output.txt").string();
         ::execl("/bin/sh", "sh", "-c",
-                (std::string("exec ") + NAS_CLI_PATH + " search --strategy darts --epochs 50" + kTinySearch +
-                 " --workspace '" + workspace.string() + "' >'" + output + "' 2>&1")
+                (std::string("exec ") + NAS_CLI_PATH + " search --strategy darts --epochs 50" +
+                 kTinySearch + " --workspace '" + workspace.string() + "' >'" + output + "' 2>&1")
                     .c_str(),
                 static_cast<char*>(nullptr));
         ::_exit(127);
     }
     // Interrupted once the run exists.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
-    while (std::chrono::steady_clock::now() < deadline && !fs::exists(workspace / "locks" / "run-1.lock"))
+    while (std::chrono::steady_clock::now() < deadline &&
+           !fs::exists(workspace / "locks" / "run-1.lock"))
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     ::kill(child, SIGINT);
@@ -564,7 +617,8 @@ TEST_F(Cli, CtrlCHintNamesTheWorkspace) {
     output << std::ifstream(m_dir / "output.txt").rdbuf();
     ASSERT_TRUE(WIFEXITED(status)) << output.str();
     EXPECT_EQ(WEXITSTATUS(status), 130) << output.str();
-    EXPECT_NE(output.str().find("resume it with: nas-studio-cli resume 1 --workspace '" + workspace.string() + "'\n"),
+    EXPECT_NE(output.str().find("resume it with: nas-studio-cli resume 1 --workspace '" +
+                                workspace.string() + "'\n"),
               std::string::npos)
         << output.str();
 }

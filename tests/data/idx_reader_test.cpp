@@ -231,9 +231,11 @@ TEST(IdxReader, AWrongGzipChecksumIsCorrupt) {
     const std::string path = dir.file("train-labels-idx1-ubyte.gz");
     // The CRC-32 of the uncompressed data sits in the 8 bytes that end a gzip file.
     std::vector<char> bytes(std::filesystem::file_size(path));
-    std::ifstream(path, std::ios::binary).read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ifstream(path, std::ios::binary)
+        .read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     bytes[bytes.size() - 8] ^= 0x5a;
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     for (int limit : {0, 1}) {
         const std::string message =
             errorOf([&] { (void)readFashionMnist(dir.str(), Split::Train, limit); });
@@ -253,12 +255,15 @@ TEST(IdxReader, DamagedCompressedDataIsCorrupt) {
     gzFile file = gzopen(path.c_str(), "wb0");
     ASSERT_NE(file, nullptr);
     const auto raw = idxBytes(2051, {300, 3, 4}, idx.pixels);
-    ASSERT_EQ(gzwrite(file, raw.data(), static_cast<unsigned>(raw.size())), static_cast<int>(raw.size()));
+    ASSERT_EQ(gzwrite(file, raw.data(), static_cast<unsigned>(raw.size())),
+              static_cast<int>(raw.size()));
     ASSERT_EQ(gzclose(file), Z_OK);
     std::vector<char> bytes(std::filesystem::file_size(path));
-    std::ifstream(path, std::ios::binary).read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ifstream(path, std::ios::binary)
+        .read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     bytes[bytes.size() - 100] ^= 0x01;  // an image byte far past the first item
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     const std::string message =
         errorOf([&] { (void)readFashionMnist(dir.str(), Split::Train, 1); });
     EXPECT_NE(message.find(path + ": corrupt"), std::string::npos) << message;

@@ -22,7 +22,8 @@ ImageSet brightSet(int count) {
     for (int n = 0; n < count; ++n) {
         for (int c = 0; c < 3; ++c)
             for (int i = 0; i < 16 * 16; ++i)
-                set.pixels.push_back(static_cast<std::uint8_t>(low[c] + rng() % static_cast<unsigned>(256 - low[c])));
+                set.pixels.push_back(static_cast<std::uint8_t>(
+                    low[c] + rng() % static_cast<unsigned>(256 - low[c])));
         set.labels.push_back(n % 10);
     }
     return set;
@@ -51,7 +52,8 @@ TEST(TensorData, RandomCropPadsWithBlackBeforeNormalisation) {
     const TensorSet tensors = toTensors(set, channelStats(set), torch::kCPU);
     // The image as torchvision sees it: padded by 2 (16 / 8) with black, then normalised.
     const int pad = 2;
-    const auto padded = tensors.black.view({1, 3, 1, 1}).expand({32, 3, 16 + 2 * pad, 16 + 2 * pad}).clone();
+    const auto padded =
+        tensors.black.view({1, 3, 1, 1}).expand({32, 3, 16 + 2 * pad, 16 + 2 * pad}).clone();
     padded.narrow(2, pad, 16).narrow(3, pad, 16).copy_(tensors.images);
 
     BatchLoader loader(tensors, 16, false, true, 9);
@@ -71,7 +73,8 @@ TEST(TensorData, RandomCropPadsWithBlackBeforeNormalisation) {
                         if (dy != pad || dx != pad) ++withBorder;
                     }
                 }
-            EXPECT_TRUE(found) << "batch " << b << ", image " << i << " is no crop of the black-padded image";
+            EXPECT_TRUE(found) << "batch " << b << ", image " << i
+                               << " is no crop of the black-padded image";
         }
     }
     // 24 of 25 shifts show some border; with 32 images nearly all do.
@@ -101,8 +104,10 @@ TEST(TensorData, ShardsOfOneEpochSplitEachGlobalBatchWithoutOverlap) {
             const auto c = rank1.batch(b).images;
             // The two shards of batch b are the global batch b (the single loader's), interleaved.
             const auto global = whole.batch(b).images;
-            EXPECT_TRUE(torch::equal(a, global.slice(0, 0, 8, 2))) << "epoch " << epoch << " batch " << b;
-            EXPECT_TRUE(torch::equal(c, global.slice(0, 1, 8, 2))) << "epoch " << epoch << " batch " << b;
+            EXPECT_TRUE(torch::equal(a, global.slice(0, 0, 8, 2)))
+                << "epoch " << epoch << " batch " << b;
+            EXPECT_TRUE(torch::equal(c, global.slice(0, 1, 8, 2)))
+                << "epoch " << epoch << " batch " << b;
         }
     }
     EXPECT_THROW(BatchLoader(set, 4, true, false, 3, Shard{2, 2}), std::invalid_argument);

@@ -1,10 +1,10 @@
+#include "engine/search_config.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
-#include "engine/search_config.h"
 #include "search/registry/strategy_registry.h"
 
 using nas::engine::ConfigError;
@@ -34,7 +34,8 @@ TEST(SearchConfig, DefaultsAreValidAndFollowTheDataset) {
 }
 
 TEST(SearchConfig, RoundTripsThroughJson) {
-    const auto c = parseSearchConfig(json::parse(R"({"strategy":"nasp","epochs":3,"space":{"op_set":"nasp","channels":8},
+    const auto c = parseSearchConfig(
+        json::parse(R"({"strategy":"nasp","epochs":3,"space":{"op_set":"nasp","channels":8},
         "constraints":{"max_params":1e6,"preset":"moderate"},"dataset":{"name":"synthetic","synthetic_shape":[1,16,16]}})"));
     EXPECT_EQ(c.space.normalOps.size(), 8u);
     EXPECT_EQ(c.space.reduceOps.size(), 5u);
@@ -49,40 +50,56 @@ TEST(SearchConfig, ReportsEveryProblemByKey) {
         R"({"strategy":"evolution","epochs":0,"space":{"channels":7,"ops":["sep_conv_3x3","warp_conv"]},"batchsize":64})"));
     EXPECT_NE(text.find("strategy must be one of"), std::string::npos) << text;
     EXPECT_NE(text.find("epochs must be at least 1"), std::string::npos) << text;
-    EXPECT_NE(text.find("space.channels must be a positive even number"), std::string::npos) << text;
+    EXPECT_NE(text.find("space.channels must be a positive even number"), std::string::npos)
+        << text;
     EXPECT_NE(text.find("unknown op 'warp_conv'"), std::string::npos) << text;
     EXPECT_NE(text.find("batchsize is not a known setting"), std::string::npos) << text;
 }
 
 TEST(SearchConfig, WrongTypesAndImpossibleConstraintsAreRefused) {
-    EXPECT_NE(problemsOf(json::parse(R"({"epochs":"ten"})")).find("epochs has the wrong type"), std::string::npos);
+    EXPECT_NE(problemsOf(json::parse(R"({"epochs":"ten"})")).find("epochs has the wrong type"),
+              std::string::npos);
     const auto impossible = problemsOf(json::parse(R"({"constraints":{"max_params":100}})"));
-    EXPECT_NE(impossible.find("constraints.max_params is impossible"), std::string::npos) << impossible;
-    EXPECT_NE(problemsOf(json::parse(R"({"constraints":{"preset":"extreme"}})")).find("unknown SNAS constraint preset"),
+    EXPECT_NE(impossible.find("constraints.max_params is impossible"), std::string::npos)
+        << impossible;
+    EXPECT_NE(problemsOf(json::parse(R"({"constraints":{"preset":"extreme"}})"))
+                  .find("unknown SNAS constraint preset"),
               std::string::npos);
-    EXPECT_NE(problemsOf(json::parse(R"({"space":{"ops":["none"]}})")).find("needs an op other than 'none'"),
+    EXPECT_NE(problemsOf(json::parse(R"({"space":{"ops":["none"]}})"))
+                  .find("needs an op other than 'none'"),
               std::string::npos);
-    EXPECT_NE(problemsOf(json::parse(R"({"nasp":{"inactive_batch_fraction":0}})")).find("nasp.inactive_batch_fraction must be in (0, 1]"),
+    EXPECT_NE(problemsOf(json::parse(R"({"nasp":{"inactive_batch_fraction":0}})"))
+                  .find("nasp.inactive_batch_fraction must be in (0, 1]"),
               std::string::npos);
 }
 
 TEST(SearchConfig, WholeNumbersAreNeitherTruncatedNorWrapped) {
     const auto fraction = problemsOf(json::parse(R"({"epochs":1.9,"space":{"channels":4.0}})"));
-    EXPECT_NE(fraction.find("epochs must be a whole number (got 1.9)"), std::string::npos) << fraction;
-    EXPECT_NE(fraction.find("space.channels must be a whole number"), std::string::npos) << fraction;
-    const auto huge = problemsOf(json::parse(R"({"epochs":3000000000,"batch_size":-3000000000,"seed":-1})"));
+    EXPECT_NE(fraction.find("epochs must be a whole number (got 1.9)"), std::string::npos)
+        << fraction;
+    EXPECT_NE(fraction.find("space.channels must be a whole number"), std::string::npos)
+        << fraction;
+    const auto huge =
+        problemsOf(json::parse(R"({"epochs":3000000000,"batch_size":-3000000000,"seed":-1})"));
     EXPECT_NE(huge.find("epochs is out of range: 3000000000"), std::string::npos) << huge;
     EXPECT_NE(huge.find("batch_size is out of range: -3000000000"), std::string::npos) << huge;
     EXPECT_NE(huge.find("seed is out of range: -1"), std::string::npos) << huge;
     // The whole 64-bit seed range is accepted.
-    EXPECT_EQ(parseSearchConfig(json::parse(R"({"seed":18446744073709551615})")).seed, 18446744073709551615ULL);
+    EXPECT_EQ(parseSearchConfig(json::parse(R"({"seed":18446744073709551615})")).seed,
+              18446744073709551615ULL);
     EXPECT_THROW((void)parseSearchConfigText(R"({"epochs": 1e400})"), ConfigError);
     // Sizes far past any network are refused before anything is allocated.
     const auto giant = problemsOf(json::parse(R"({"space":{"channels":100000,"layers":100000}})"));
-    EXPECT_NE(giant.find("space.channels must be a positive even number up to 1024"), std::string::npos) << giant;
-    EXPECT_NE(giant.find("space.layers must be from 3 (two reduction cells and a normal cell) to 100"), std::string::npos)
+    EXPECT_NE(giant.find("space.channels must be a positive even number up to 1024"),
+              std::string::npos)
         << giant;
-    EXPECT_NE(problemsOf(json::parse(R"({"space":{"layers":2}})")).find("space.layers must be from 3"), std::string::npos);
+    EXPECT_NE(
+        giant.find("space.layers must be from 3 (two reduction cells and a normal cell) to 100"),
+        std::string::npos)
+        << giant;
+    EXPECT_NE(
+        problemsOf(json::parse(R"({"space":{"layers":2}})")).find("space.layers must be from 3"),
+        std::string::npos);
 }
 
 TEST(SearchConfig, MalformedJsonTextNamesTheProblem) {
@@ -103,10 +120,11 @@ TEST(SearchConfig, TheShippedConfigsAreValid) {
         ++count;
     }
     EXPECT_GE(count, 3);
-    EXPECT_DOUBLE_EQ(nas::search::realOption(nas::engine::loadSearchConfig(std::string(NAS_CONFIGS_DIR) +
-                                                                           "/fashion-quick.json"),
-                                             "nasp", "inactive_batch_fraction"),
-                     0.25);
+    EXPECT_DOUBLE_EQ(
+        nas::search::realOption(
+            nas::engine::loadSearchConfig(std::string(NAS_CONFIGS_DIR) + "/fashion-quick.json"),
+            "nasp", "inactive_batch_fraction"),
+        0.25);
 }
 
 TEST(SearchConfig, RandomSearchSelectionFollowsTheAuthorsAndIsChecked) {
@@ -122,31 +140,40 @@ TEST(SearchConfig, RandomSearchSelectionFollowsTheAuthorsAndIsChecked) {
     const auto text = problemsOf(json::parse(
         R"({"random":{"candidates":5,"rerank":6,"candidate_batches":0,"epoch_candidates":-1,"bn_mode":"train",
             "calibration_batches":0}})"));
-    EXPECT_NE(text.find("random.rerank must be from 1 to random.candidates (5)"), std::string::npos) << text;
+    EXPECT_NE(text.find("random.rerank must be from 1 to random.candidates (5)"), std::string::npos)
+        << text;
     EXPECT_NE(text.find("random.candidate_batches must be at least 1"), std::string::npos) << text;
     EXPECT_NE(text.find("random.epoch_candidates must be from 0"), std::string::npos) << text;
-    EXPECT_NE(text.find("random.bn_mode must be eval, recalibrate or batch (got 'train')"), std::string::npos) << text;
-    EXPECT_NE(text.find("random.calibration_batches must be at least 1"), std::string::npos) << text;
-    EXPECT_NE(problemsOf(json::parse(R"({"random":{"candidates":0}})")).find("random.candidates must be from 1"),
+    EXPECT_NE(text.find("random.bn_mode must be eval, recalibrate or batch (got 'train')"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("random.calibration_batches must be at least 1"), std::string::npos)
+        << text;
+    EXPECT_NE(problemsOf(json::parse(R"({"random":{"candidates":0}})"))
+                  .find("random.candidates must be from 1"),
               std::string::npos);
     const auto again = parseSearchConfig(json::parse(
         R"({"random":{"candidates":50,"rerank":5,"bn_mode":"recalibrate","calibration_batches":3,"sample_none":false}})"));
     EXPECT_EQ(wholeOption(again, "random", "rerank"), 5);
     EXPECT_EQ(wordOption(again, "random", "bn_mode"), "recalibrate");
     EXPECT_FALSE(flagOption(again, "random", "sample_none"));
-    EXPECT_EQ(nas::engine::toJson(parseSearchConfig(nas::engine::toJson(again))), nas::engine::toJson(again));
+    EXPECT_EQ(nas::engine::toJson(parseSearchConfig(nas::engine::toJson(again))),
+              nas::engine::toJson(again));
 }
 
 TEST(SearchConfig, EvaluationBatchesAndSizeComeFromTheConfig) {
     const auto defaults = parseSearchConfig(json::object());
     EXPECT_EQ(defaults.evaluation.batches, 64);
     EXPECT_EQ(defaults.evaluation.batchSize, 0);  // the search's batch size
-    const auto set = parseSearchConfig(json::parse(R"({"evaluation":{"batches":8,"batch_size":256}})"));
+    const auto set =
+        parseSearchConfig(json::parse(R"({"evaluation":{"batches":8,"batch_size":256}})"));
     EXPECT_EQ(set.evaluation.batches, 8);
     EXPECT_EQ(set.evaluation.batchSize, 256);
-    EXPECT_EQ(nas::engine::toJson(parseSearchConfig(nas::engine::toJson(set))), nas::engine::toJson(set));
+    EXPECT_EQ(nas::engine::toJson(parseSearchConfig(nas::engine::toJson(set))),
+              nas::engine::toJson(set));
     const auto text = problemsOf(json::parse(R"({"evaluation":{"batches":0,"batch_size":1}})"));
     EXPECT_NE(text.find("evaluation.batches must be at least 1"), std::string::npos) << text;
-    EXPECT_NE(text.find("evaluation.batch_size must be 0 (the search's batch size) or at least 2"), std::string::npos)
+    EXPECT_NE(text.find("evaluation.batch_size must be 0 (the search's batch size) or at least 2"),
+              std::string::npos)
         << text;
 }

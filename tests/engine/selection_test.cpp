@@ -1,13 +1,12 @@
 // Scoring with the shared weights (SubnetEvaluator), random search's final selection, and the
 // step orders DARTS's second order and NASP take from their authors' code.
 #include <gtest/gtest.h>
+#include <torch/autograd.h>
+#include <torch/nn/functional/loss.h>
 
 #include <algorithm>
 #include <map>
 #include <numeric>
-
-#include <torch/autograd.h>
-#include <torch/nn/functional/loss.h>
 
 #include "data/synthetic.h"
 #include "data/tensor_data.h"
@@ -33,8 +32,8 @@ struct Harness {
         torch::manual_seed(1);
         strategy = search::makeStrategy(config, device);
         const auto images = data::makeSynthetic({256, 3, 16, 16, 10, 3});
-        loader = std::make_unique<data::BatchLoader>(data::toTensors(images, data::channelStats(images), device), 16,
-                                                     true, false, 3);
+        loader = std::make_unique<data::BatchLoader>(
+            data::toTensors(images, data::channelStats(images), device), 16, true, false, 3);
         strategy->beginEpoch(0);
     }
     // The loader's 16 batches, counting each fetch.
@@ -46,10 +45,12 @@ struct Harness {
                 loader->batchCount()};
     }
     int fetches() const {
-        return std::accumulate(fetched.begin(), fetched.end(), 0, [](int sum, const auto& kv) { return sum + kv.second; });
+        return std::accumulate(fetched.begin(), fetched.end(), 0,
+                               [](int sum, const auto& kv) { return sum + kv.second; });
     }
     void train(int steps) {
-        for (int i = 0; i < steps; ++i) strategy->step(loader->batch(i % 16), loader->batch((i + 7) % 16));
+        for (int i = 0; i < steps; ++i)
+            strategy->step(loader->batch(i % 16), loader->batch((i + 7) % 16));
     }
 };
 
@@ -82,9 +83,11 @@ TEST(RandomSelection, ScoresTheConfiguredCountsAndDeliversTheBestOfTheReRanked) 
     s.train(6);
     search::SubnetEvaluator evaluator(s.strategy->supernet(), s.device, search::BnMode::Eval);
     std::vector<std::string> logs;
-    search::EpochScoring scoring{evaluator, s.source(), [&](const std::string& l) { logs.push_back(l); },
+    search::EpochScoring scoring{evaluator, s.source(),
+                                 [&](const std::string& l) { logs.push_back(l); },
                                  [] { return false; }};
-    ASSERT_TRUE(s.strategy->endEpoch(0, scoring));  // the only epoch is the last: the final selection
+    ASSERT_TRUE(
+        s.strategy->endEpoch(0, scoring));  // the only epoch is the last: the final selection
 
     // 30 candidates on 2 batches each, then the best 4 on all 16 batches of the split.
     EXPECT_EQ(s.fetches(), 30 * 2 + 4 * 16);
@@ -97,11 +100,13 @@ TEST(RandomSelection, ScoresTheConfiguredCountsAndDeliversTheBestOfTheReRanked) 
     // The winner: the best whole-split accuracy among the 4 best quick scores.
     std::vector<size_t> order(sampled.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sampled[a].score > sampled[b].score; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return sampled[a].score > sampled[b].score; });
     double best = -1;
     space::Genotype expected;
     for (size_t r = 0; r < 4; ++r) {
-        const double accuracy = evaluator.evaluateAll(sampled[order[r]].genotype, s.source()).accuracy;
+        const double accuracy =
+            evaluator.evaluateAll(sampled[order[r]].genotype, s.source()).accuracy;
         if (accuracy > best) {
             best = accuracy;
             expected = sampled[order[r]].genotype;
@@ -123,8 +128,9 @@ TEST(RandomSelection, OtherEpochsPickTheBestOfAFewFreshSamples) {
     EXPECT_EQ(s.fetches(), 5 * 2);
     const auto sampled = s.strategy->takeSampled();
     ASSERT_EQ(sampled.size(), 5u);
-    const auto best = std::max_element(sampled.begin(), sampled.end(),
-                                       [](const auto& a, const auto& b) { return a.score < b.score; });
+    const auto best =
+        std::max_element(sampled.begin(), sampled.end(),
+                         [](const auto& a, const auto& b) { return a.score < b.score; });
     EXPECT_EQ(s.strategy->derive(), best->genotype);
 }
 
@@ -157,7 +163,8 @@ TEST(RandomSelection, SamplesNoneAsTheAuthorsDoUnlessTold) {
         for (int i = 0; i < 40; ++i) {
             const auto g = random.sample();
             EXPECT_NO_THROW(space::validate(g));
-            for (int node = 0; node < 4; ++node) missing += 2 - static_cast<int>(g.normal.edgesInto(node).size());
+            for (int node = 0; node < 4; ++node)
+                missing += 2 - static_cast<int>(g.normal.edgesInto(node).size());
         }
         // 320 edges, each none with probability 1/8 when none can be drawn.
         if (none) {
@@ -199,7 +206,8 @@ TEST(SubnetEvaluator, RecalibrationOnTheScoredBatchMatchesItsOwnStatistics) {
     s.train(3);
     const auto genotype = dynamic_cast<search::RandomStrategy&>(*s.strategy).sample();
     const search::BatchSource one{[&](int) { return s.loader->batch(2); }, 1};
-    search::SubnetEvaluator recalibrated(s.strategy->supernet(), s.device, search::BnMode::Recalibrate, one, 1);
+    search::SubnetEvaluator recalibrated(s.strategy->supernet(), s.device,
+                                         search::BnMode::Recalibrate, one, 1);
     search::SubnetEvaluator batch(s.strategy->supernet(), s.device, search::BnMode::Batch);
     const double a = recalibrated.evaluate(genotype, one, 0, 1).loss;
     const double b = batch.evaluate(genotype, one, 0, 1).loss;
@@ -225,8 +233,8 @@ TEST(Darts, VirtualStepTakesMomentumAndWeightDecayAsTheAuthorsDo) {
     space::EdgeMixing normal, reduce;
     normal.weights = torch::softmax(darts.alphas(false).detach(), -1);
     reduce.weights = torch::softmax(darts.alphas(true).detach(), -1);
-    const auto loss =
-        torch::cross_entropy_loss(darts.supernet()->forward(train.images, normal, reduce), train.labels);
+    const auto loss = torch::cross_entropy_loss(
+        darts.supernet()->forward(train.images, normal, reduce), train.labels);
     const auto grads = torch::autograd::grad({loss}, params);
     const auto virtualWeights = darts.virtualWeights(train);
     ASSERT_EQ(virtualWeights.size(), params.size());
@@ -236,7 +244,8 @@ TEST(Darts, VirtualStepTakesMomentumAndWeightDecayAsTheAuthorsDo) {
         const auto buffer = (w0[i] - w1) / lr;
         const auto expected = w1 - lr * (momentum * buffer + grads[i] + decay * w1);
         EXPECT_TRUE(torch::allclose(virtualWeights[i], expected, 1e-4, 1e-6)) << "parameter " << i;
-        momentumShare = std::max(momentumShare, (lr * momentum * buffer).abs().max().item<double>());
+        momentumShare =
+            std::max(momentumShare, (lr * momentum * buffer).abs().max().item<double>());
         // The supernet's own weights stay where the real step left them.
         EXPECT_TRUE(torch::equal(params[i].detach(), w1));
     }
@@ -259,7 +268,8 @@ TEST(Nasp, ClipsAlphasToTheBoxRightAfterTheArchitectureStep) {
 
     // The weight step trains exactly the ops the projection of those clipped alphas chooses.
     std::map<std::string, torch::Tensor> before;
-    for (const auto& item : nasp.supernet()->named_parameters()) before[item.key()] = item.value().detach().clone();
+    for (const auto& item : nasp.supernet()->named_parameters())
+        before[item.key()] = item.value().detach().clone();
     const auto chosen = nasp.binarise(false, false);
     nasp.weightStep(s.loader->batch(4));
     int changed = 0;

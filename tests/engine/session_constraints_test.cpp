@@ -22,14 +22,18 @@ struct ConstraintRecorder : engine::SearchObserver {
     void onStep(const engine::StepEvent& e) override {
         if (onEachStep) onEachStep(e);
     }
-    void onConstraintsRefused(const std::vector<std::string>& problems) override { refusals.push_back(problems); }
-    void onConstraints(std::int64_t, const engine::Constraints& c) override { applied.push_back(c); }
+    void onConstraintsRefused(const std::vector<std::string>& problems) override {
+        refusals.push_back(problems);
+    }
+    void onConstraints(std::int64_t, const engine::Constraints& c) override {
+        applied.push_back(c);
+    }
     void onPhase(engine::SearchPhase phase) override { phases.push_back(phase); }
 };
 
 std::string freshRoot(const char* tag) {
-    const auto root = std::filesystem::temp_directory_path() / (std::string("nas-constraints-") + tag + "-" +
-                                                                 std::to_string(::getpid()));
+    const auto root = std::filesystem::temp_directory_path() /
+                      (std::string("nas-constraints-") + tag + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(root);
     return root.string();
 }
@@ -57,7 +61,8 @@ TEST(SessionConstraints, AnImpossibleLimitSentMidRunNeverReachesTheStrategy) {
     const auto atStart = engine::constraintProblems(config.space, impossible);
     ASSERT_EQ(atStart.size(), 1u);
     EXPECT_EQ(rec.refusals[0][0], atStart[0]);
-    EXPECT_NE(atStart[0].find("constraints.max_params is impossible"), std::string::npos) << atStart[0];
+    EXPECT_NE(atStart[0].find("constraints.max_params is impossible"), std::string::npos)
+        << atStart[0];
     EXPECT_TRUE(rec.applied.empty());
     store::RunStore store(engine::Workspace(root).databasePath());
     EXPECT_TRUE(store.constraintChanges(outcome.runId).empty()) << "nothing recorded as applied";

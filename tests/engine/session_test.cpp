@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -18,7 +18,7 @@ using namespace nas;
 namespace {
 
 class TempWorkspace {
-public:
+  public:
     TempWorkspace() {
         static int counter = 0;
         m_root = (std::filesystem::temp_directory_path() /
@@ -28,9 +28,11 @@ public:
     }
     ~TempWorkspace() { std::filesystem::remove_all(m_root); }
     const std::string& root() const { return m_root; }
-    store::RunStore store() const { return store::RunStore(engine::Workspace(m_root).databasePath()); }
+    store::RunStore store() const {
+        return store::RunStore(engine::Workspace(m_root).databasePath());
+    }
 
-private:
+  private:
     std::string m_root;
 };
 
@@ -64,8 +66,9 @@ engine::SearchOutcome runStoppedInSecondEpoch(const std::string& root, int epoch
 }
 
 bool logged(const Recorder& rec, const std::string& text) {
-    return std::any_of(rec.logs.begin(), rec.logs.end(),
-                       [&](const std::string& line) { return line.find(text) != std::string::npos; });
+    return std::any_of(rec.logs.begin(), rec.logs.end(), [&](const std::string& line) {
+        return line.find(text) != std::string::npos;
+    });
 }
 
 }  // namespace
@@ -97,13 +100,16 @@ TEST_P(SessionPerStrategy, RunsToTheEndAndStoresEverything) {
     const auto checkpoint = store.latestCheckpoint(outcome.runId);
     ASSERT_TRUE(checkpoint);
     const auto runFolder = engine::Workspace(ws.root()).runFolder(outcome.runId);
-    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(runFolder), std::filesystem::directory_iterator()), 1);
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(runFolder),
+                            std::filesystem::directory_iterator()),
+              1);
     EXPECT_TRUE(std::filesystem::exists(engine::resolveCheckpoint(runFolder, checkpoint->path)));
     // Random search: 8 scored after the first epoch, then the final selection's 12.
     if (GetParam() == "random") EXPECT_EQ(store.architectures(outcome.runId).size(), 8u + 12u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Strategies, SessionPerStrategy, ::testing::ValuesIn(fixtures::strategyNames()));
+INSTANTIATE_TEST_SUITE_P(Strategies, SessionPerStrategy,
+                         ::testing::ValuesIn(fixtures::strategyNames()));
 
 TEST(Session, PausesResumesTakesNewConstraintsAndStops) {
     TempWorkspace ws;
@@ -128,7 +134,7 @@ TEST(Session, PausesResumesTakesNewConstraintsAndStops) {
         if (e.step == 5) control.requestStop();
     };
     class Watcher : public engine::SearchObserver {
-    public:
+      public:
         Watcher(Recorder& r, std::atomic<bool>& p) : m_r(r), m_p(p) {}
         void onStep(const engine::StepEvent& e) override { m_r.onStep(e); }
         void onEpoch(const engine::EpochMetrics& m) override { m_r.onEpoch(m); }
@@ -137,7 +143,7 @@ TEST(Session, PausesResumesTakesNewConstraintsAndStops) {
             if (s == engine::RunStatus::Paused) m_p = true;
         }
 
-    private:
+      private:
         Recorder& m_r;
         std::atomic<bool>& m_p;
     } watcher(rec, sawPause);
@@ -145,7 +151,8 @@ TEST(Session, PausesResumesTakesNewConstraintsAndStops) {
     commander.join();
     ASSERT_EQ(outcome.status, engine::RunStatus::Stopped) << outcome.message;
     EXPECT_EQ(rec.steps.size(), 6u);  // steps 0..5, then the stop
-    EXPECT_NE(std::find(rec.statuses.begin(), rec.statuses.end(), engine::RunStatus::Paused), rec.statuses.end());
+    EXPECT_NE(std::find(rec.statuses.begin(), rec.statuses.end(), engine::RunStatus::Paused),
+              rec.statuses.end());
     const auto store = ws.store();
     const auto changes = store.constraintChanges(outcome.runId);
     ASSERT_EQ(changes.size(), 1u);
@@ -219,8 +226,12 @@ TEST(Session, ResumesAMovedWorkspaceFromItsCheckpointAndClearsStrayFiles) {
     const store::RunStore store(engine::Workspace(moved).databasePath());
     EXPECT_EQ(store.epochs(stopped.runId).size(), 3u);
     std::vector<std::string> files;
-    for (const auto& entry : std::filesystem::directory_iterator(runFolder)) files.push_back(entry.path().filename().string());
-    EXPECT_EQ(files, std::vector<std::string>{std::filesystem::path(store.latestCheckpoint(stopped.runId)->path).filename().string()});
+    for (const auto& entry : std::filesystem::directory_iterator(runFolder))
+        files.push_back(entry.path().filename().string());
+    EXPECT_EQ(files, std::vector<std::string>{
+                         std::filesystem::path(store.latestCheckpoint(stopped.runId)->path)
+                             .filename()
+                             .string()});
     std::filesystem::remove_all(moved);
 }
 
@@ -249,13 +260,15 @@ TEST(SessionRanks, ARankOtherThanZeroRunsTheSameStepsAndWritesNothing) {
     auto config = fixtures::tinySearch("darts", 2, 3);
     engine::SearchControl control;
     Recorder silent;
-    const auto outcome = engine::SearchSession(config, ws.root(), engine::SessionRank{1, 2}).run(silent, control);
+    const auto outcome =
+        engine::SearchSession(config, ws.root(), engine::SessionRank{1, 2}).run(silent, control);
     ASSERT_EQ(outcome.status, engine::RunStatus::Finished) << outcome.message;
     EXPECT_EQ(silent.epochs.size(), 2u);
     EXPECT_FALSE(std::filesystem::exists(ws.root())) << "rank 1 wrote into the workspace";
 
     Recorder recording;
-    const auto first = engine::SearchSession(config, ws.root(), engine::SessionRank{0, 2}).run(recording, control);
+    const auto first =
+        engine::SearchSession(config, ws.root(), engine::SessionRank{0, 2}).run(recording, control);
     ASSERT_EQ(first.status, engine::RunStatus::Finished) << first.message;
     ASSERT_EQ(recording.epochs.size(), 2u);
     EXPECT_EQ(ws.store().epochs(first.runId).size(), 2u);
@@ -275,7 +288,9 @@ TEST(SessionQueries, AreAnsweredBetweenStepsAndWhilePausedWithTheCurrentWeights)
     std::atomic<bool> pausedAnswer{false};
     std::thread poster;
     rec.onEachStep = [&](const engine::StepEvent& e) {
-        if (e.step == 0) control.post([&](engine::LiveSearch& live) { answers.push_back(live.score(genotype, 2)); });
+        if (e.step == 0)
+            control.post(
+                [&](engine::LiveSearch& live) { answers.push_back(live.score(genotype, 2)); });
         if (e.step == 1) {
             // Paused after this step: a query from another thread is answered without a resume.
             control.requestPause();
@@ -304,7 +319,6 @@ TEST(SessionQueries, AreAnsweredBetweenStepsAndWhilePausedWithTheCurrentWeights)
     }
 }
 
-
 TEST(SessionRecords, StrategyScalarsAndSamplesReachTheObserverAndTheStore) {
     TempWorkspace ws;
     struct Samples : Recorder {
@@ -329,7 +343,8 @@ TEST(SessionRecords, StrategyScalarsAndSamplesReachTheObserverAndTheStore) {
     EXPECT_EQ(stored[0].scalars, snasSeen.steps[0].scalars);
     // Random search's scored samples arrive as sample records, and the store keeps the same.
     Samples randomSeen;
-    const auto randomRun = engine::SearchSession(fixtures::tinySearch("random", 1, 3), ws.root()).run(randomSeen, control);
+    const auto randomRun = engine::SearchSession(fixtures::tinySearch("random", 1, 3), ws.root())
+                               .run(randomSeen, control);
     ASSERT_EQ(randomRun.status, engine::RunStatus::Finished) << randomRun.message;
     ASSERT_FALSE(randomSeen.samples.empty());
     const auto kept = ws.store().samples(randomRun.runId);

@@ -1,16 +1,16 @@
 // SNAS as its authors' code does it: the locally decomposable resource penalty, single-level
 // training on every training image but a monitor split, and drop path during the search.
+#include "search/snas/snas.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "engine/runtime.h"
 #include "engine/search_session.h"
-#include "search/snas/snas.h"
 #include "space/cost_model.h"
 #include "space/op_catalogue.h"
 #include "space/supernet.h"
@@ -46,8 +46,10 @@ double handPenalty(const engine::SearchConfig& c, double n0, double n1, double r
             ++cells;
             for (int e = 0; e < 2; ++e) {
                 const int stride = reduction ? 2 : 1;  // both edges leave the cell's inputs
-                const auto cost = space::opCost(space::opKindFromName("sep_conv_3x3"), s.c, stride, s.outH, s.outW, false);
-                for (double x : {cost.params, cost.flops, cost.mac}) sum += std::log(std::max(1.0, a[e] * x)) / 3.0;
+                const auto cost = space::opCost(space::opKindFromName("sep_conv_3x3"), s.c, stride,
+                                                s.outH, s.outW, false);
+                for (double x : {cost.params, cost.flops, cost.mac})
+                    sum += std::log(std::max(1.0, a[e] * x)) / 3.0;
             }
         }
         total += sum / cells;
@@ -56,7 +58,7 @@ double handPenalty(const engine::SearchConfig& c, double n0, double n1, double r
 }
 
 class TempWorkspace {
-public:
+  public:
     TempWorkspace() {
         static int counter = 0;
         m_root = (std::filesystem::temp_directory_path() /
@@ -67,7 +69,7 @@ public:
     ~TempWorkspace() { std::filesystem::remove_all(m_root); }
     const std::string& root() const { return m_root; }
 
-private:
+  private:
     std::string m_root;
 };
 
@@ -119,7 +121,7 @@ TEST(SnasPenalty, GlobalScopeCouplesTheEdgesThroughTheTotal) {
     const double alone = gradientOfEdge0(1e-9);
     const double withNeighbour = gradientOfEdge0(0.9);
     EXPECT_LT(withNeighbour, alone);  // the other edge's cost dilutes edge 0's gradient
-    EXPECT_LT(alone, 0.5);                  // and it is far weaker than the local form's 2
+    EXPECT_LT(alone, 0.5);            // and it is far weaker than the local form's 2
 }
 
 TEST(SnasPenalty, ABudgetSwitchesItsResourceOffWhileTheNetworkIsUnderIt) {
@@ -150,8 +152,8 @@ TEST(SnasConfig, DefaultsAreTheAuthorsAndBadValuesAreNamed) {
     EXPECT_EQ(wordOption(defaults, "snas", "penalty_scope"), "local");
     EXPECT_DOUBLE_EQ(realOption(defaults, "snas", "drop_path_prob"), 0.3);
     EXPECT_EQ(wholeOption(defaults, "snas", "monitor_size"), 0);
-    const auto parsed = engine::parseSearchConfig(
-        nlohmann::json::parse(R"({"snas": {"penalty_scope": "global", "drop_path_prob": 0, "monitor_size": 500}})"));
+    const auto parsed = engine::parseSearchConfig(nlohmann::json::parse(
+        R"({"snas": {"penalty_scope": "global", "drop_path_prob": 0, "monitor_size": 500}})"));
     EXPECT_EQ(wordOption(parsed, "snas", "penalty_scope"), "global");
     EXPECT_EQ(realOption(parsed, "snas", "drop_path_prob"), 0.0);
     EXPECT_EQ(wholeOption(parsed, "snas", "monitor_size"), 500);
@@ -226,11 +228,13 @@ TEST(SnasDropPath, DropsWholeEdgeOutputsPerSampleInTrainingOnly) {
         bool matched = false;
         for (int k0 : {0, 1})
             for (int k1 : {0, 1})
-                matched = matched || torch::allclose(dropped[i], 2.0 * (k0 * h0[i] + k1 * h1[i]), 1e-5, 1e-5);
+                matched = matched ||
+                          torch::allclose(dropped[i], 2.0 * (k0 * h0[i] + k1 * h1[i]), 1e-5, 1e-5);
         EXPECT_TRUE(matched) << "sample " << i;
         partial += torch::allclose(dropped[i], 2.0 * (h0[i] + h1[i]), 1e-5, 1e-5) ? 0 : 1;
     }
     EXPECT_GT(partial, 0);
     cell->eval();
-    EXPECT_TRUE(torch::allclose(run({0, 1, 0, 1}, 0.5), run({0, 1, 0, 0}, 0.0) + run({0, 0, 0, 1}, 0.0), 1e-5, 1e-5));
+    EXPECT_TRUE(torch::allclose(run({0, 1, 0, 1}, 0.5),
+                                run({0, 1, 0, 0}, 0.0) + run({0, 0, 0, 1}, 0.0), 1e-5, 1e-5));
 }

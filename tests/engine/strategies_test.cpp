@@ -1,7 +1,5 @@
-#include <gtest/gtest.h>
-
 #include <ATen/CPUGeneratorImpl.h>
-
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -11,9 +9,9 @@
 #include "data/tensor_data.h"
 #include "engine/checkpoint.h"
 #include "engine/runtime.h"
-#include "search/registry/strategy_registry.h"
 #include "search/nasp/nasp.h"
 #include "search/random/random_ws.h"
+#include "search/registry/strategy_registry.h"
 #include "search/snas/snas.h"
 #include "test_configs.h"
 
@@ -33,11 +31,13 @@ struct Fixture {
         torch::manual_seed(1);
         strategy = search::makeStrategy(config, device);
         const auto images = data::makeSynthetic({256, 3, 16, 16, 10, 3});
-        loader = std::make_unique<data::BatchLoader>(data::toTensors(images, data::channelStats(images), device),
-                                                     16, true, false, 3);
+        loader = std::make_unique<data::BatchLoader>(
+            data::toTensors(images, data::channelStats(images), device), 16, true, false, 3);
         strategy->beginEpoch(0);
     }
-    search::StepResult step(int i) { return strategy->step(loader->batch(i % 16), loader->batch((i + 7) % 16)); }
+    search::StepResult step(int i) {
+        return strategy->step(loader->batch(i % 16), loader->batch((i + 7) % 16));
+    }
 };
 
 double meanLoss(Fixture& f, int from, int count, std::vector<double>& losses) {
@@ -66,7 +66,8 @@ TEST_P(EveryStrategy, LearnsTheSyntheticTaskAndDerivesAValidGenotype) {
     const auto g = f.strategy->derive();
     EXPECT_NO_THROW(space::validate(g));
     const auto p = f.strategy->probabilities(false);
-    EXPECT_EQ(p.sizes(), (std::vector<int64_t>{14, static_cast<int64_t>(config.space.normalOps.size())}));
+    EXPECT_EQ(p.sizes(),
+              (std::vector<int64_t>{14, static_cast<int64_t>(config.space.normalOps.size())}));
     EXPECT_TRUE(torch::allclose(p.sum(1), torch::ones({14}), 1e-4, 1e-4));
 }
 
@@ -82,11 +83,13 @@ TEST_P(EveryStrategy, AppliesEveryUpdateThroughTheOneGradientSync) {
     for (int i = 0; i < 3; ++i) (void)f.step(i);
     EXPECT_EQ(weightSyncs, 3u) << GetParam();
     // Strategies that learn op probabilities update them once per step, through the same hook.
-    EXPECT_EQ(alphaSyncs, search::strategyDescriptor(GetParam()).learnsOpDistribution ? 3u : 0u) << GetParam();
+    EXPECT_EQ(alphaSyncs, search::strategyDescriptor(GetParam()).learnsOpDistribution ? 3u : 0u)
+        << GetParam();
 }
 
 TEST(SharedWeights, LoadFromACheckpointAloneWithoutTouchingTheRandomGenerators) {
-    // Every strategy saves its supernet the same way (CellSearchStrategy); the cheapest one shows it.
+    // Every strategy saves its supernet the same way (CellSearchStrategy); the cheapest one shows
+    // it.
     Fixture f("random");
     for (int i = 0; i < 2; ++i) (void)f.step(i);
     const auto path = (std::filesystem::temp_directory_path() /
@@ -103,7 +106,8 @@ TEST(SharedWeights, LoadFromACheckpointAloneWithoutTouchingTheRandomGenerators) 
     const auto trained = f.strategy->supernet()->parameters();
     const auto loaded = fresh->parameters();
     ASSERT_EQ(trained.size(), loaded.size());
-    for (size_t i = 0; i < trained.size(); ++i) EXPECT_TRUE(torch::equal(trained[i], loaded[i])) << i;
+    for (size_t i = 0; i < trained.size(); ++i)
+        EXPECT_TRUE(torch::equal(trained[i], loaded[i])) << i;
     std::filesystem::remove(path);
     EXPECT_THROW(engine::loadSharedWeights(path, fresh, f.device), std::runtime_error);
 }
@@ -140,7 +144,8 @@ TEST(Snas, ResourcePenaltyRanksCostlyCellsHigherAndRespectsBudgets) {
     Fixture f("snas");
     auto& snas = dynamic_cast<search::SnasStrategy&>(*f.strategy);
     auto oneHot = [&f](int op) {
-        return torch::nn::functional::one_hot(torch::full({14}, op, torch::kLong), 8).to(f.device, torch::kFloat);
+        return torch::nn::functional::one_hot(torch::full({14}, op, torch::kLong), 8)
+            .to(f.device, torch::kFloat);
     };
     const double none = snas.resourcePenalty(oneHot(0), oneHot(0)).item<double>();
     const double sep5 = snas.resourcePenalty(oneHot(5), oneHot(5)).item<double>();
@@ -155,7 +160,8 @@ TEST(Snas, LatencyLimitAddsTheMeasuredOpLatencies) {
     Fixture f("snas");
     auto& snas = dynamic_cast<search::SnasStrategy&>(*f.strategy);
     auto oneHot = [&f](int op) {
-        return torch::nn::functional::one_hot(torch::full({14}, op, torch::kLong), 8).to(f.device, torch::kFloat);
+        return torch::nn::functional::one_hot(torch::full({14}, op, torch::kLong), 8)
+            .to(f.device, torch::kFloat);
     };
     engine::Constraints limits;
     limits.maxParams = limits.maxFlops = limits.maxMac = 1e12;  // only latency can bind
@@ -192,7 +198,7 @@ TEST(Snas, ChildKeepsEveryNonNoneEdge) {
         torch::NoGradGuard g;
         cell.alphas(false).fill_(0.0);
         cell.alphas(false).select(1, 4).fill_(5.0);  // sep_conv_3x3 everywhere
-        cell.alphas(false)[3][0] = 20.0;              // but none on edge 3
+        cell.alphas(false)[3][0] = 20.0;             // but none on edge 3
     }
     const auto g = f.strategy->derive();
     EXPECT_EQ(g.normal.edges.size(), 13u);
@@ -226,7 +232,8 @@ TEST(Nasp, WeightStepTouchesOnlyTheChosenOps) {
     Fixture f("nasp");
     auto& nasp = dynamic_cast<search::NaspStrategy&>(*f.strategy);
     std::map<std::string, torch::Tensor> before;
-    for (const auto& item : nasp.supernet()->named_parameters()) before[item.key()] = item.value().detach().clone();
+    for (const auto& item : nasp.supernet()->named_parameters())
+        before[item.key()] = item.value().detach().clone();
     f.step(0);
     // The weight step used the projection of the alphas after the step's architecture update.
     const auto chosen = nasp.binarise(false, false);
@@ -251,7 +258,8 @@ TEST(Nasp, WeightStepTouchesOnlyTheChosenOps) {
 
 TEST(RandomSearch, SamplesValidCells) {
     auto c = fixtures::tinySearch("random");
-    c.setOption("random", "sample_none", false);  // every node then has two edges (selection_test.cpp covers none)
+    c.setOption("random", "sample_none",
+                false);  // every node then has two edges (selection_test.cpp covers none)
     Fixture f("random", c);
     auto& random = dynamic_cast<search::RandomStrategy&>(*f.strategy);
     for (int i = 0; i < 20; ++i) {
@@ -266,7 +274,8 @@ TEST(RandomSearch, SamplesValidCells) {
 }
 
 TEST(Checkpoint, RestoresWeightsAlphasOptimizerAndPosition) {
-    const auto dir = std::filesystem::temp_directory_path() / ("nas-ckpt-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("nas-ckpt-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = (dir / "checkpoint.pt").string();
     Fixture a("darts");
@@ -298,13 +307,16 @@ TEST(Checkpoint, RestoresWeightsAlphasOptimizerAndPosition) {
     const double lb = b.step(3).loss;
     EXPECT_DOUBLE_EQ(la, lb);
     std::filesystem::remove_all(dir);
-    EXPECT_THROW((void)engine::loadCheckpoint((dir / "missing.pt").string(), *b.strategy, b.device), std::runtime_error);
+    EXPECT_THROW((void)engine::loadCheckpoint((dir / "missing.pt").string(), *b.strategy, b.device),
+                 std::runtime_error);
 }
 
 TEST(Checkpoint, RestoresTheRandomStateOfTheDeviceTheSearchRunsOn) {
-    // A resumed SNAS search must draw the Gumbel noise the uninterrupted one would have, on a GPU as
-    // on the CPU: the GPU's own generator, which the checkpoint does not keep, must not be the source.
-    const auto dir = std::filesystem::temp_directory_path() / ("nas-rng-" + std::to_string(::getpid()));
+    // A resumed SNAS search must draw the Gumbel noise the uninterrupted one would have, on a GPU
+    // as on the CPU: the GPU's own generator, which the checkpoint does not keep, must not be the
+    // source.
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("nas-rng-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = (dir / "checkpoint.pt").string();
     Fixture f("snas");

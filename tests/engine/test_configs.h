@@ -36,8 +36,8 @@ inline engine::SearchConfig tinySearch(const std::string& strategy, int epochs =
     c.batchSize = 16;
     c.seed = 5;
     c.device = testDevice();
-    c.eventRateHz = 1000;  // every step reaches the observer
-    c.threads = 1;         // ctest runs suites side by side on few cores
+    c.eventRateHz = 1000;                     // every step reaches the observer
+    c.threads = 1;                            // ctest runs suites side by side on few cores
     c.setOption("random", "candidates", 12);  // random search's final selection: 1000 by default
     c.setOption("random", "candidate_batches", 2);
     c.setOption("random", "rerank", 3);

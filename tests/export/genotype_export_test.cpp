@@ -1,5 +1,5 @@
-// What we read we also write: an export's genotype.txt reads back, through the same loader `inspect`
-// uses, as the exported genotype, in SNAS-Series' 14-edge form for a SNAS-built genotype.
+// What we read we also write: an export's genotype.txt reads back, through the same loader
+// `inspect` uses, as the exported genotype, in SNAS-Series' 14-edge form for a SNAS-built genotype.
 #include "export/genotype_export.h"
 
 #include <gtest/gtest.h>
@@ -20,7 +20,7 @@ using nas::space::BuildStyle;
 using nas::space::Genotype;
 
 class GenotypeExportTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         std::string pattern = (fs::temp_directory_path() / "nas_genotype_export_XXXXXX").string();
         ASSERT_NE(mkdtemp(pattern.data()), nullptr);
@@ -32,7 +32,8 @@ protected:
     }
     std::string exportTo(const std::string& name, const Genotype& g) {
         const auto folder = (m_dir / name).string();
-        (void)nas::exporting::exportGenotype(folder, g, nas::space::SpaceConfig{}, {}, std::nullopt);
+        (void)nas::exporting::exportGenotype(folder, g, nas::space::SpaceConfig{}, {},
+                                             std::nullopt);
         return folder;
     }
     static std::string read(const fs::path& file) {
@@ -49,9 +50,9 @@ protected:
 Genotype snasRunGenotype() {
     Genotype g;
     g.style = BuildStyle::Snas;
-    g.normal.edges = {{"sep_conv_3x3", 0, 0}, {"skip_connect", 0, 1}, {"dil_conv_3x3", 1, 1}, {"max_pool_3x3", 2, 1},
-                      {"sep_conv_5x5", 0, 3}, {"skip_connect", 1, 3}, {"avg_pool_3x3", 2, 3}, {"dil_conv_5x5", 3, 3},
-                      {"sep_conv_3x3", 4, 3}};
+    g.normal.edges = {{"sep_conv_3x3", 0, 0}, {"skip_connect", 0, 1}, {"dil_conv_3x3", 1, 1},
+                      {"max_pool_3x3", 2, 1}, {"sep_conv_5x5", 0, 3}, {"skip_connect", 1, 3},
+                      {"avg_pool_3x3", 2, 3}, {"dil_conv_5x5", 3, 3}, {"sep_conv_3x3", 4, 3}};
     g.normal.concat = {2, 3, 4, 5};  // node 2 is zeros
     g.reduce.edges = {{"max_pool_3x3", 0, 0}, {"sep_conv_5x5", 1, 0}, {"skip_connect", 2, 2}};
     g.reduce.concat = {2, 3, 4, 5};
@@ -65,7 +66,8 @@ TEST_F(GenotypeExportTest, SnasFormGenotypeTxtReadsBack) {
     ASSERT_TRUE(fs::exists(txt));
     const std::string text = read(txt);
     EXPECT_EQ(text.rfind("Genotype(normal=[('sep_conv_3x3', 0), ('none', 1), ('skip_connect', 0), "
-                         "('dil_conv_3x3', 1), ('max_pool_3x3', 2), ('none', 0), ('none', 1), ('none', 2), ('none', 3), ",
+                         "('dil_conv_3x3', 1), ('max_pool_3x3', 2), ('none', 0), ('none', 1), "
+                         "('none', 2), ('none', 3), ",
                          0),
               0u)
         << text;
@@ -74,7 +76,8 @@ TEST_F(GenotypeExportTest, SnasFormGenotypeTxtReadsBack) {
     EXPECT_EQ(nas::space::loadGenotype((fs::path(folder) / "genotype.json").string()), g);
     // Both reads count the same network (pools with SNAS's BatchNorm).
     const auto reread = nas::space::loadGenotype(txt.string());
-    EXPECT_EQ(nas::space::networkCost(reread, {}, true).params, nas::space::networkCost(g, {}, true).params);
+    EXPECT_EQ(nas::space::networkCost(reread, {}, true).params,
+              nas::space::networkCost(g, {}, true).params);
 }
 
 TEST_F(GenotypeExportTest, PublishedGenotypesReadBackFromTheirExport) {

@@ -37,14 +37,16 @@ inline ProcessResult runCommand(const std::string& command) {
 
 // A fixture with a fresh temporary folder; fails (never skips) when Python cannot import torch.
 class PythonTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         const ProcessResult probe = runCommand(pythonInterpreter() + " -c 'import torch'");
         if (probe.status != 0)
-            FAIL() << pythonInterpreter() << " cannot import torch; run packaging/install-deps.sh (it installs "
+            FAIL() << pythonInterpreter()
+                   << " cannot import torch; run packaging/install-deps.sh (it installs "
                    << "Debian's python3-torch). Python said:\n"
                    << probe.output;
-        std::string pattern = (std::filesystem::temp_directory_path() / "nas_export_test_XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "nas_export_test_XXXXXX").string();
         ASSERT_NE(mkdtemp(pattern.data()), nullptr);
         m_dir = pattern;
     }
@@ -63,7 +65,8 @@ protected:
     ProcessResult runPython(const std::string& name, const std::string& source,
                             const std::string& arguments = "") const {
         const auto file = write(name + ".py", source);
-        return runCommand("cd '" + m_dir.string() + "' && " + pythonInterpreter() + " '" + file.string() + "' " + arguments);
+        return runCommand("cd '" + m_dir.string() + "' && " + pythonInterpreter() + " '" +
+                          file.string() + "' " + arguments);
     }
 
     std::filesystem::path m_dir;

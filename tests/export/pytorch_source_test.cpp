@@ -9,10 +9,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "python_runner.h"
 #include "space/cost_model.h"
 #include "space/genotype.h"
 #include "space/op_catalogue.h"
-#include "python_runner.h"
 
 namespace {
 
@@ -35,8 +35,10 @@ long long costModelParameters(const Genotype& g, const SpaceConfig& space, bool 
 }
 
 class PyTorchSourceTest : public nas::testing::PythonTest {
-protected:
-    ProcessResult runSource(const std::string& source, const std::string& name) { return runPython(name, source); }
+  protected:
+    ProcessResult runSource(const std::string& source, const std::string& name) {
+        return runPython(name, source);
+    }
 };
 
 SpaceConfig dartsEvaluationSpace() {
@@ -153,8 +155,8 @@ TEST_F(PyTorchSourceTest, OddMapSizesAndEveryOtherOp) {
     EXPECT_NE(run.output.find("logits shape: (2, 7)"), std::string::npos) << run.output;
 }
 
-// NASNet's cells concatenate five and three states (DARTS's per-cell multiplier); SNAS-Series builds
-// its genotypes with a BatchNorm after each pool. Figures from the authors' model code (see
+// NASNet's cells concatenate five and three states (DARTS's per-cell multiplier); SNAS-Series
+// builds its genotypes with a BatchNorm after each pool. Figures from the authors' model code (see
 // tests/space/published_genotypes_test.cpp).
 TEST_F(PyTorchSourceTest, PublishedGenotypesMatchTheAuthorsCounts) {
     struct Case {
@@ -164,7 +166,8 @@ TEST_F(PyTorchSourceTest, PublishedGenotypesMatchTheAuthorsCounts) {
     };
     // One Python run each (a run takes seconds): NASNet with the auxiliary head, which reads a
     // reduction cell's width, SNAS without it.
-    for (const Case& c : {Case{"NASNet", 3830950, 4288944}, Case{"SNAS_mild_edge_all", 2663542, 3139968}}) {
+    for (const Case& c :
+         {Case{"NASNet", 3830950, 4288944}, Case{"SNAS_mild_edge_all", 2663542, 3139968}}) {
         const Genotype g = *nas::space::publishedGenotype(c.name);
         for (bool auxiliary : {g.style == nas::space::BuildStyle::Darts}) {
             SCOPED_TRACE(std::string(c.name) + (auxiliary ? " with auxiliary head" : ""));
@@ -172,10 +175,13 @@ TEST_F(PyTorchSourceTest, PublishedGenotypesMatchTheAuthorsCounts) {
             options.auxiliary = auxiliary;
             const std::string source = pytorchSource(g, dartsEvaluationSpace(), options);
             const bool snas = g.style == nas::space::BuildStyle::Snas;
-            EXPECT_NE(source.find(snas ? "POOL_BATCHNORM = True" : "POOL_BATCHNORM = False"), std::string::npos);
-            const ProcessResult run = runSource(source, std::string(c.name) + (auxiliary ? "_aux" : ""));
+            EXPECT_NE(source.find(snas ? "POOL_BATCHNORM = True" : "POOL_BATCHNORM = False"),
+                      std::string::npos);
+            const ProcessResult run =
+                runSource(source, std::string(c.name) + (auxiliary ? "_aux" : ""));
             ASSERT_EQ(run.status, 0) << run.output;
-            EXPECT_EQ(printedParameters(run.output), auxiliary ? c.paramsWithAuxiliary : c.params) << run.output;
+            EXPECT_EQ(printedParameters(run.output), auxiliary ? c.paramsWithAuxiliary : c.params)
+                << run.output;
             EXPECT_EQ(run.output.find("warning"), std::string::npos) << run.output;
         }
     }

@@ -45,7 +45,8 @@ constexpr const char* kInputFormula = "torch.sin(torch.arange(%d, dtype=torch.fl
 
 torch::Tensor fixedInput(const SpaceConfig& s, int batch) {
     const auto n = static_cast<int64_t>(batch) * s.input.channels * s.input.height * s.input.width;
-    return torch::sin(torch::arange(n, torch::kFloat32) * 0.37).reshape({batch, s.input.channels, s.input.height, s.input.width});
+    return torch::sin(torch::arange(n, torch::kFloat32) * 0.37)
+        .reshape({batch, s.input.channels, s.input.height, s.input.width});
 }
 
 std::vector<double> numbersAfter(const std::string& output, const std::string& tag) {
@@ -59,7 +60,7 @@ std::vector<double> numbersAfter(const std::string& output, const std::string& t
 }
 
 class WeightsRoundTripTest : public nas::testing::PythonTest {
-protected:
+  protected:
     void checkSameLogits(const Genotype& g);
 };
 
@@ -67,7 +68,8 @@ TEST_F(WeightsRoundTripTest, ExportedModuleLoadsWeightsAndComputesTheSameLogits)
     checkSameLogits(everyOpGenotype());
 }
 
-// SNAS-Series' pools carry a BatchNorm, and the two cell types concatenate different numbers of states.
+// SNAS-Series' pools carry a BatchNorm, and the two cell types concatenate different numbers of
+// states.
 TEST_F(WeightsRoundTripTest, SnasBuiltPoolsAndPerCellWidthsLoadToo) {
     Genotype g = everyOpGenotype();
     g.style = nas::space::BuildStyle::Snas;
@@ -98,23 +100,27 @@ void WeightsRoundTripTest::checkSameLogits(const Genotype& g) {
     write("model.py", nas::exporting::pytorchSource(g, space, options));
     char input[128];
     std::snprintf(input, sizeof input, kInputFormula, batch * 11 * 11);
-    const std::string check = std::string("import torch\nfrom model import NasStudioNetwork, load_nas_studio_weights\n") +
-                              "x = " + input + ".reshape(3, 1, 11, 11)\n" +
-                              "for auxiliary in (True, False):\n"
-                              "    net = load_nas_studio_weights(NasStudioNetwork(auxiliary=auxiliary), 'weights.pt').eval()\n"
-                              "    with torch.no_grad():\n"
-                              "        print('logits:', ' '.join(repr(v) for v in net(x).flatten().tolist()))\n";
+    const std::string check =
+        std::string("import torch\nfrom model import NasStudioNetwork, load_nas_studio_weights\n") +
+        "x = " + input + ".reshape(3, 1, 11, 11)\n" +
+        "for auxiliary in (True, False):\n"
+        "    net = load_nas_studio_weights(NasStudioNetwork(auxiliary=auxiliary), "
+        "'weights.pt').eval()\n"
+        "    with torch.no_grad():\n"
+        "        print('logits:', ' '.join(repr(v) for v in net(x).flatten().tolist()))\n";
     const auto run = runPython("check", check);
     ASSERT_EQ(run.status, 0) << run.output;
 
     const auto withAux = numbersAfter(run.output, "logits:");
-    const auto deployed = numbersAfter(run.output.substr(run.output.find("logits:") + 1), "logits:");
+    const auto deployed =
+        numbersAfter(run.output.substr(run.output.find("logits:") + 1), "logits:");
     ASSERT_EQ(withAux.size(), static_cast<size_t>(expected.numel())) << run.output;
     ASSERT_EQ(deployed.size(), withAux.size()) << run.output;
     const auto* want = expected.data_ptr<float>();
     for (size_t i = 0; i < withAux.size(); ++i) {
         EXPECT_NEAR(withAux[i], want[i], 1e-4) << "logit " << i;
-        EXPECT_NEAR(deployed[i], want[i], 1e-4) << "logit " << i << " (model without the auxiliary head)";
+        EXPECT_NEAR(deployed[i], want[i], 1e-4)
+            << "logit " << i << " (model without the auxiliary head)";
     }
 }
 
@@ -126,8 +132,9 @@ TEST_F(WeightsRoundTripTest, WeightsOfAnotherNetworkAreRefused) {
     archive.save_to((m_dir / "weights.pt").string());
     space.channels = 6;  // the exported module is wider than the saved weights
     write("model.py", nas::exporting::pytorchSource(everyOpGenotype(), space, {}));
-    const auto run = runPython("check", "from model import NasStudioNetwork, load_nas_studio_weights\n"
-                                        "load_nas_studio_weights(NasStudioNetwork(), 'weights.pt')\n");
+    const auto run = runPython("check",
+                               "from model import NasStudioNetwork, load_nas_studio_weights\n"
+                               "load_nas_studio_weights(NasStudioNetwork(), 'weights.pt')\n");
     EXPECT_NE(run.status, 0);
     EXPECT_NE(run.output.find("size mismatch"), std::string::npos) << run.output;
 }

@@ -14,7 +14,7 @@ namespace {
 // Trains the supernet along the DARTS-rule genotype of fixed, equal alphas: the simplest
 // strategy that really runs through the engine.
 class ToyStrategy final : public search::CellSearchStrategy {
-public:
+  public:
     ToyStrategy(const engine::SearchConfig& config, torch::Device device)
         : CellSearchStrategy(config, device, uniform(config, false), uniform(config, true)) {}
 
@@ -23,15 +23,16 @@ public:
     search::StepResult step(const search::Batch& train, const search::Batch& /*valid*/) override {
         const auto genotype = derive();
         m_weightOptimizer->zero_grad();
-        const auto logits = m_supernet->forward(train.images, genotypeMixing(genotype.normal, false),
-                                                genotypeMixing(genotype.reduce, true));
+        const auto logits =
+            m_supernet->forward(train.images, genotypeMixing(genotype.normal, false),
+                                genotypeMixing(genotype.reduce, true));
         const auto loss = torch::nn::functional::cross_entropy(logits, train.labels);
         loss.backward();
         stepWeights();
         return result(loss, logits, train.labels);
     }
 
-private:
+  private:
     static torch::Tensor uniform(const engine::SearchConfig& config, bool reduction) {
         const auto& ops = reduction ? config.space.reduceOps : config.space.normalOps;
         return torch::zeros({config.space.edgesPerCell(), static_cast<int64_t>(ops.size())});
@@ -55,8 +56,9 @@ void registerToyStrategy() {
     d.learnsOpDistribution = false;
     d.options = {{"width_scale", 0.5, "a setting only the toy has"}};
     d.validate = validate;
-    d.create = [](const engine::SearchConfig& config,
-                  const search::StrategyContext& context) -> std::unique_ptr<search::SearchStrategy> {
+    d.create =
+        [](const engine::SearchConfig& config,
+           const search::StrategyContext& context) -> std::unique_ptr<search::SearchStrategy> {
         return std::make_unique<ToyStrategy>(config, context.device);
     };
     search::registerStrategy(std::move(d));

@@ -1,6 +1,8 @@
 // A strategy registered from this test folder alone shows up everywhere a user meets strategies:
 // the CLI usage, `strategies --json`, config parsing (its section and its checks), the launch
 // panel's list and settings, and a real search run through the CLI.
+#include "toy_strategy.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -14,7 +16,6 @@
 #include "cli.h"
 #include "engine/search_config.h"
 #include "search/registry/strategy_registry.h"
-#include "toy_strategy.h"
 #include "widgets/launch_panel_form.h"
 #include "widgets/status_text.h"
 
@@ -23,7 +24,7 @@ namespace {
 using nlohmann::json;
 
 class ToyStrategy : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() { nas::fixtures::registerToyStrategy(); }
 };
 
@@ -65,12 +66,14 @@ TEST_F(ToyStrategy, IsListedByStrategiesJsonWithItsSettings) {
 }
 
 TEST_F(ToyStrategy, ConfigParsingReadsAndChecksItsSection) {
-    const auto config = nas::engine::parseSearchConfig(json::parse(R"({"strategy":"toy","toy":{"width_scale":0.25}})"));
+    const auto config = nas::engine::parseSearchConfig(
+        json::parse(R"({"strategy":"toy","toy":{"width_scale":0.25}})"));
     EXPECT_EQ(config.strategy, "toy");
     EXPECT_DOUBLE_EQ(nas::search::realOption(config, "toy", "width_scale"), 0.25);
     EXPECT_DOUBLE_EQ(nas::engine::toJson(config).at("toy").at("width_scale").get<double>(), 0.25);
     try {
-        (void)nas::engine::parseSearchConfig(json::parse(R"({"strategy":"toy","toy":{"width_scale":2,"depth":1}})"));
+        (void)nas::engine::parseSearchConfig(
+            json::parse(R"({"strategy":"toy","toy":{"width_scale":2,"depth":1}})"));
         FAIL() << "an out-of-range toy setting and an unknown key were accepted";
     } catch (const nas::engine::ConfigError& e) {
         const std::string text = e.what();
@@ -101,11 +104,14 @@ TEST_F(ToyStrategy, TheLaunchPanelOffersItAndItsSetting) {
 }
 
 TEST_F(ToyStrategy, RunsARealSearchThroughTheCli) {
-    const auto workspace = std::filesystem::temp_directory_path() / ("nas-toy-" + std::to_string(::getpid()));
+    const auto workspace =
+        std::filesystem::temp_directory_path() / ("nas-toy-" + std::to_string(::getpid()));
     std::filesystem::remove_all(workspace);
-    const auto o = runCli({"search", "--strategy", "toy", "--dataset", "synthetic", "--epochs", "1",
-                           "--steps-per-epoch", "2", "--batch-size", "8", "--channels", "4", "--layers", "3",
-                           "--threads", "1", "--device", "cpu", "--quiet", "--workspace", workspace.string()});
+    const auto o = runCli(
+        {"search", "--strategy",        "toy",         "--dataset",       "synthetic", "--epochs",
+         "1",      "--steps-per-epoch", "2",           "--batch-size",    "8",         "--channels",
+         "4",      "--layers",          "3",           "--threads",       "1",         "--device",
+         "cpu",    "--quiet",           "--workspace", workspace.string()});
     EXPECT_EQ(o.status, 0) << o.out;
     const auto shown = runCli({"runs", "--json", "--workspace", workspace.string()});
     ASSERT_EQ(shown.status, 0);

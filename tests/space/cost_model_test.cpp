@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "space/cost_model.h"
+
+#include <gtest/gtest.h>
 
 using namespace nas::space;
 
@@ -66,8 +66,10 @@ TEST(CostModel, RefusesNetworksBelowTheMinimumSize) {
     for (const int layers : {-1, 0, 1, 2}) {
         SpaceConfig space;
         space.layers = layers;
-        EXPECT_THROW((void)networkCost(genotype, space, true), std::invalid_argument) << layers << " layers";
-        EXPECT_THROW((void)fixedNetworkCost(space, 4, true), std::invalid_argument) << layers << " layers";
+        EXPECT_THROW((void)networkCost(genotype, space, true), std::invalid_argument)
+            << layers << " layers";
+        EXPECT_THROW((void)fixedNetworkCost(space, 4, true), std::invalid_argument)
+            << layers << " layers";
     }
     SpaceConfig space;
     space.channels = 0;
@@ -80,7 +82,9 @@ TEST(CostModel, RefusesNetworksBelowTheMinimumSize) {
 TEST(SpaceLimits, NameWhatIsWrongWithASize) {
     EXPECT_TRUE(channelsProblem(36).empty());
     EXPECT_TRUE(layersProblem(20).empty());
-    for (const int channels : {-4, 0, 3, kMaxChannels + 2}) EXPECT_FALSE(channelsProblem(channels).empty()) << channels;
-    for (const int layers : {-1, 0, 2, kMaxLayers + 1}) EXPECT_FALSE(layersProblem(layers).empty()) << layers;
+    for (const int channels : {-4, 0, 3, kMaxChannels + 2})
+        EXPECT_FALSE(channelsProblem(channels).empty()) << channels;
+    for (const int layers : {-1, 0, 2, kMaxLayers + 1})
+        EXPECT_FALSE(layersProblem(layers).empty()) << layers;
     EXPECT_NE(layersProblem(0).find("not 0"), std::string::npos) << layersProblem(0);
 }

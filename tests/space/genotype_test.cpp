@@ -1,12 +1,12 @@
+#include "space/genotype.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
-#include "space/genotype.h"
 #include "space/op_catalogue.h"
 #include "space/space_config.h"
 
@@ -32,7 +32,10 @@ TEST(Genotype, ParsesRangeConcatAndTrailingCommas) {
 
 TEST(Genotype, JsonRoundTripKeepsAnyInDegree) {
     Genotype g;
-    g.normal.edges = {{"sep_conv_3x3", 0, 0}, {"skip_connect", 1, 0}, {"max_pool_3x3", 0, 0}, {"dil_conv_5x5", 2, 1},
+    g.normal.edges = {{"sep_conv_3x3", 0, 0},
+                      {"skip_connect", 1, 0},
+                      {"max_pool_3x3", 0, 0},
+                      {"dil_conv_5x5", 2, 1},
                       {"avg_pool_3x3", 0, 1}};
     g.normal.concat = {2, 3};
     g.reduce.edges = {{"max_pool_3x3", 0, 0}, {"max_pool_3x3", 1, 1}};
@@ -44,21 +47,25 @@ TEST(Genotype, JsonRoundTripKeepsAnyInDegree) {
 
 TEST(Genotype, RejectsBadInputWithClearMessages) {
     try {
-        (void)parseDartsString("Genotype(normal=[('sep_conv_9x9', 0), ('skip_connect', 1)], normal_concat=[2], "
-                               "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
+        (void)parseDartsString(
+            "Genotype(normal=[('sep_conv_9x9', 0), ('skip_connect', 1)], normal_concat=[2], "
+            "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
         FAIL() << "unknown op accepted";
     } catch (const std::invalid_argument& e) {
         EXPECT_NE(std::string(e.what()).find("unknown op 'sep_conv_9x9'"), std::string::npos);
     }
-    EXPECT_THROW((void)parseDartsString("Genotype(normal=[('skip_connect', 0)"), std::invalid_argument);
-    // Node 0 may only read states 0 and 1.
-    EXPECT_THROW((void)genotypeFromJson(nlohmann::json::parse(
-                     R"({"normal":[{"op":"skip_connect","from":2,"to":0}],"reduce":[{"op":"skip_connect","from":0,"to":0}]})")),
+    EXPECT_THROW((void)parseDartsString("Genotype(normal=[('skip_connect', 0)"),
                  std::invalid_argument);
+    // Node 0 may only read states 0 and 1.
+    EXPECT_THROW(
+        (void)genotypeFromJson(nlohmann::json::parse(
+            R"({"normal":[{"op":"skip_connect","from":2,"to":0}],"reduce":[{"op":"skip_connect","from":0,"to":0}]})")),
+        std::invalid_argument);
     EXPECT_THROW((void)loadGenotype("/nonexistent/genotype.json"), std::invalid_argument);
     EXPECT_THROW((void)loadGenotype("{not json"), std::invalid_argument);
     // A folder or an empty file says so, instead of "expected a field name at character 0".
-    const auto folder = std::filesystem::temp_directory_path() / ("genotype-test-" + std::to_string(::getpid()));
+    const auto folder =
+        std::filesystem::temp_directory_path() / ("genotype-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(folder);
     std::ofstream(folder / "empty.txt").close();
     const auto messageOf = [](const std::string& source) {
@@ -69,24 +76,28 @@ TEST(Genotype, RejectsBadInputWithClearMessages) {
         }
         return std::string("no error");
     };
-    EXPECT_NE(messageOf(folder.string()).find("is a folder"), std::string::npos) << messageOf(folder.string());
+    EXPECT_NE(messageOf(folder.string()).find("is a folder"), std::string::npos)
+        << messageOf(folder.string());
     EXPECT_NE(messageOf((folder / "empty.txt").string()).find("is empty"), std::string::npos);
     std::filesystem::remove_all(folder);
     // A state index far past any cell (a typo) is refused instead of building thousands of nodes.
     try {
-        (void)parseDartsString("Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], normal_concat=[2000000], "
-                               "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
+        (void)parseDartsString(
+            "Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], normal_concat=[2000000], "
+            "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
         ADD_FAILURE() << "accepted state 2000000";
     } catch (const std::invalid_argument& e) {
         EXPECT_NE(std::string(e.what()).find("names state 2000000"), std::string::npos) << e.what();
     }
     // A DARTS string gives each node its two edges, so a concat past the last node is refused.
     try {
-        (void)parseDartsString("Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], normal_concat=[9], "
-                               "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
+        (void)parseDartsString(
+            "Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], normal_concat=[9], "
+            "reduce=[('skip_connect', 0), ('skip_connect', 1)], reduce_concat=[2])");
         ADD_FAILURE() << "accepted state 9 in a one-node cell";
     } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("names state 9, but the cell has states 0 to 2"), std::string::npos)
+        EXPECT_NE(std::string(e.what()).find("names state 9, but the cell has states 0 to 2"),
+                  std::string::npos)
             << e.what();
     }
     // In JSON, nodes that nothing feeds and nothing concatenates exist only through a typo...
@@ -96,21 +107,26 @@ TEST(Genotype, RejectsBadInputWithClearMessages) {
                 "reduce":[{"op":"skip_connect","from":0,"to":0}],"reduce_concat":[2]})"));
         ADD_FAILURE() << "accepted a cell whose nodes 0-4 are neither fed nor used";
     } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("node 0 (state 2) has no incoming edge"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("node 0 (state 2) has no incoming edge"),
+                  std::string::npos)
+            << e.what();
     }
-    // ...while a node of zeros in the output is what SNAS derives when every edge into it chose 'none'.
+    // ...while a node of zeros in the output is what SNAS derives when every edge into it chose
+    // 'none'.
     const auto snasLike = genotypeFromJson(nlohmann::json::parse(
         R"({"normal":[{"op":"skip_connect","from":0,"to":0},{"op":"sep_conv_3x3","from":1,"to":2}],
             "normal_concat":[2,3,4],"reduce":[{"op":"skip_connect","from":0,"to":0}],"reduce_concat":[2]})"));
     EXPECT_EQ(snasLike.normal.nodeCount(), 3);
-    EXPECT_THROW((void)genotypeFromJson(nlohmann::json::parse(
-                     R"({"normal":[{"op":"skip_connect","from":0,"to":500}],"reduce":[{"op":"skip_connect","from":0,"to":0}]})")),
-                 std::invalid_argument);
+    EXPECT_THROW(
+        (void)genotypeFromJson(nlohmann::json::parse(
+            R"({"normal":[{"op":"skip_connect","from":0,"to":500}],"reduce":[{"op":"skip_connect","from":0,"to":0}]})")),
+        std::invalid_argument);
     // A range is bounded before it is expanded (this one would take gigabytes).
     try {
-        (void)parseDartsString("Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], "
-                               "normal_concat=range(2, 200000000), reduce=[('skip_connect', 0), ('skip_connect', 1)], "
-                               "reduce_concat=[2])");
+        (void)parseDartsString(
+            "Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1)], "
+            "normal_concat=range(2, 200000000), reduce=[('skip_connect', 0), ('skip_connect', 1)], "
+            "reduce_concat=[2])");
         ADD_FAILURE() << "expanded a huge range";
     } catch (const std::invalid_argument& e) {
         EXPECT_NE(std::string(e.what()).find("too long"), std::string::npos) << e.what();

@@ -46,7 +46,8 @@ TEST(DerivedNetwork, PerCellConcatWidthsAndZeroNodesRunForward) {
         const auto out = net->forward(torch::randn({2, 3, 32, 32}));
         EXPECT_EQ(out.logits.sizes(), (std::vector<int64_t>{2, 10})) << name;
         EXPECT_EQ(out.auxLogits.sizes(), (std::vector<int64_t>{2, 10})) << name;
-        EXPECT_EQ(parameterCount(*net), networkCost(*publishedGenotype(name), space, true).params) << name;
+        EXPECT_EQ(parameterCount(*net), networkCost(*publishedGenotype(name), space, true).params)
+            << name;
     }
 }
 
@@ -59,8 +60,11 @@ TEST(DerivedNetwork, AnyInDegreeAndAllOpsMatchTheCostModel) {
     g.normal.edges = {{"conv_7x1_1x7", 0, 0}, {"sep_conv_7x7", 1, 0}, {"conv_3x3", 1, 0},
                       {"dil_conv_5x5", 2, 2}, {"conv_3x1_1x3", 3, 2}, {"conv_1x1", 0, 2}};
     g.normal.concat = {2, 3, 4};  // node 1 has no input: zeros
-    g.reduce.edges = {{"max_pool_5x5", 0, 0}, {"skip_connect", 1, 1}, {"avg_pool_3x3", 2, 1},
-                      {"max_pool_7x7", 1, 2}, {"none", 3, 2}};
+    g.reduce.edges = {{"max_pool_5x5", 0, 0},
+                      {"skip_connect", 1, 1},
+                      {"avg_pool_3x3", 2, 1},
+                      {"max_pool_7x7", 1, 2},
+                      {"none", 3, 2}};
     g.reduce.concat = {2, 3, 4};
     DerivedNetwork net(g, space, true);
     net->setDropPath(0.2);
@@ -87,7 +91,8 @@ TEST(Supernet, MixesOpsAndSkipsInactiveOnes) {
     logits.sum().backward();
     EXPECT_GT(mixing.weights.grad().abs().sum().item<double>(), 0.0);
 
-    // One active op per edge; the others evaluated without a graph still give their weight a gradient.
+    // One active op per edge; the others evaluated without a graph still give their weight a
+    // gradient.
     EdgeMixing sparse;
     sparse.weights = torch::zeros({14, 8});
     sparse.active.assign(14, EdgeMixing::kEdgeOff);
@@ -126,7 +131,8 @@ TEST(Supernet, InactiveOpsOnPartOfTheBatchEstimateTheirGradientUnbiased) {
         m.inactiveBatch = part;
         const auto logits = net->forward(x, m, m);
         // The same labels for both copies too.
-        torch::nn::functional::cross_entropy(logits, torch::arange(x.size(0)) % (x.size(0) / 2)).backward();
+        torch::nn::functional::cross_entropy(logits, torch::arange(x.size(0)) % (x.size(0) / 2))
+            .backward();
         return std::make_pair(logits.detach(), m.weights.grad());
     };
     // A batch made of two copies of the same half: the first half, scaled by two, is exactly the

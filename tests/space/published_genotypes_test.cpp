@@ -5,10 +5,9 @@
 // p.numel() over model.parameters(), without and with the auxiliary head.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "space/cost_model.h"
 #include "space/genotype.h"
@@ -36,7 +35,8 @@ const std::vector<Reference>& references() {
         {"PC_DARTS_cifar", 3634678, 4111104, BuildStyle::Darts},
         {"PC_DARTS_image", 3721510, 4197936, BuildStyle::Darts},
         {"PCDARTS", 3634678, 4111104, BuildStyle::Darts},
-        // SNAS-Series SNAS/model.py and SNAS/model_edge_all.py (pools carry an affine BatchNorm there)
+        // SNAS-Series SNAS/model.py and SNAS/model_edge_all.py (pools carry an affine BatchNorm
+        // there)
         {"SNAS_mild", 2663542, 3139968, BuildStyle::Snas},
         {"SNAS_mild_edge_all", 2663542, 3139968, BuildStyle::Snas},
         {"SNAS_moderate", 2848222, 3324648, BuildStyle::Snas},
@@ -72,16 +72,19 @@ TEST(PublishedGenotypes, CountExactlyAsTheAuthorsCodeDoes) {
         ASSERT_TRUE(g) << ref.name;
         EXPECT_EQ(g->style, ref.style) << ref.name;
         EXPECT_EQ(networkCost(*g, evaluationSpace(), false).params, ref.params) << ref.name;
-        EXPECT_EQ(networkCost(*g, evaluationSpace(), true).params, ref.paramsWithAuxiliary) << ref.name;
+        EXPECT_EQ(networkCost(*g, evaluationSpace(), true).params, ref.paramsWithAuxiliary)
+            << ref.name;
     }
 }
 
 TEST(PublishedGenotypes, EveryListedNameLoads) {
     ASSERT_EQ(publishedGenotypeNames().size(), references().size());
-    for (const auto& name : publishedGenotypeNames()) EXPECT_NO_THROW((void)loadGenotype(name)) << name;
+    for (const auto& name : publishedGenotypeNames())
+        EXPECT_NO_THROW((void)loadGenotype(name)) << name;
     EXPECT_FALSE(publishedGenotype("SNAS"));
     // An unknown name lists the known ones.
-    EXPECT_NE(errorOf("DARTS_V3").find("NASNet, AmoebaNet, DARTS_V1"), std::string::npos) << errorOf("DARTS_V3");
+    EXPECT_NE(errorOf("DARTS_V3").find("NASNet, AmoebaNet, DARTS_V1"), std::string::npos)
+        << errorOf("DARTS_V3");
 }
 
 // NASNet's cells concatenate five and three states: each cell type keeps its own width.
@@ -90,15 +93,15 @@ TEST(PublishedGenotypes, NasnetCellsHaveTheirOwnConcatWidths) {
     EXPECT_EQ(g.normal.concat, (std::vector<int>{2, 3, 4, 5, 6}));
     EXPECT_EQ(g.reduce.concat, (std::vector<int>{4, 5, 6}));
     const auto shapes = cellShapes(evaluationSpace(), 5, 3);
-    EXPECT_EQ(shapes[1].cPrev, 5 * 36);    // after a normal cell
-    EXPECT_EQ(shapes[7].cPrev, 3 * 72);    // after the first reduction (layer 6)
+    EXPECT_EQ(shapes[1].cPrev, 5 * 36);  // after a normal cell
+    EXPECT_EQ(shapes[7].cPrev, 3 * 72);  // after the first reduction (layer 6)
     EXPECT_EQ(shapes[8].cPrevPrev, 3 * 72);
     EXPECT_EQ(cellOutputChannels(g, shapes[6]), 3 * 72);
     EXPECT_EQ(cellOutputChannels(g, shapes[19]), 5 * 144);
 }
 
-// The edge_all form lists every edge, node i reading states 0 to i + 1 in any order, 'none' included;
-// it builds the same cell as the 8-edge form.
+// The edge_all form lists every edge, node i reading states 0 to i + 1 in any order, 'none'
+// included; it builds the same cell as the 8-edge form.
 TEST(PublishedGenotypes, SnasEdgeAllFormIsTheSameCellAsTheEightEdgeForm) {
     for (const char* level : {"mild", "moderate", "aggressive"}) {
         const std::string name = std::string("SNAS_") + level;
@@ -106,7 +109,8 @@ TEST(PublishedGenotypes, SnasEdgeAllFormIsTheSameCellAsTheEightEdgeForm) {
     }
     const auto mild = *publishedGenotype("SNAS_mild_edge_all");
     EXPECT_EQ(mild.normal.nodeCount(), 4);
-    EXPECT_EQ(mild.normal.edgesInto(3), (std::vector<GenotypeEdge>{{"skip_connect", 0, 3}, {"sep_conv_3x3", 1, 3}}));
+    EXPECT_EQ(mild.normal.edgesInto(3),
+              (std::vector<GenotypeEdge>{{"skip_connect", 0, 3}, {"sep_conv_3x3", 1, 3}}));
     // The aggressive reduction cell keeps two edges; nodes 2 and 3 are zeros, still concatenated.
     const auto aggressive = *publishedGenotype("SNAS_aggressive_edge_all");
     EXPECT_EQ(aggressive.reduce.edges.size(), 2u);
@@ -125,13 +129,17 @@ TEST(PublishedGenotypes, TextRoundTrip) {
         EXPECT_EQ(genotypeFromJson(toJson(g)), g) << name;
     }
     const std::string snas = *genotypeText(*publishedGenotype("SNAS_mild"));
-    EXPECT_EQ(snas.rfind("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), "
-                         "('dil_conv_3x3', 1), ('none', 2), ('skip_connect', 0), ('skip_connect', 1), ('none', 2), "
-                         "('none', 3), ",
-                         0),
+    EXPECT_EQ(snas.rfind(
+                  "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), "
+                  "('dil_conv_3x3', 1), ('none', 2), ('skip_connect', 0), ('skip_connect', 1), "
+                  "('none', 2), "
+                  "('none', 3), ",
+                  0),
               0u)
         << snas;
-    EXPECT_NE(snas.find("normal_concat=range(2, 6), reduce=[('max_pool_3x3', 0)"), std::string::npos) << snas;
+    EXPECT_NE(snas.find("normal_concat=range(2, 6), reduce=[('max_pool_3x3', 0)"),
+              std::string::npos)
+        << snas;
     EXPECT_EQ(toJson(*publishedGenotype("SNAS_mild")).at("style"), "snas");
     EXPECT_FALSE(toJson(*publishedGenotype("DARTS_V2")).contains("style"));
 }
@@ -149,7 +157,8 @@ TEST(PublishedGenotypes, SnasFormHoldsAnyInDegree) {
     const auto text = genotypeText(g);
     ASSERT_TRUE(text);
     EXPECT_EQ(parseDartsString(*text), g) << *text;
-    // A DARTS-built genotype has only the DARTS form, two edges per node, 'none' edges kept as given.
+    // A DARTS-built genotype has only the DARTS form, two edges per node, 'none' edges kept as
+    // given.
     g.style = BuildStyle::Darts;
     EXPECT_FALSE(genotypeText(g));
     const auto withNone = parseDartsString(
@@ -164,17 +173,22 @@ TEST(PublishedGenotypes, SnasFormHoldsAnyInDegree) {
 }
 
 TEST(PublishedGenotypes, BadTextIsRefusedNamingTheProblem) {
-    const std::string reduce = "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1)], reduce_concat=[2])";
+    const std::string reduce =
+        "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1)], reduce_concat=[2])";
     const std::string dartsV2Normal =
-        "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), "
+        "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), "
+        "('sep_conv_3x3', 1), "
         "('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], ";
     // A concat naming a node the four nodes do not include.
     const auto concat9 = errorOf(dartsV2Normal + "normal_concat=[2, 3, 4, 9], " + reduce);
-    EXPECT_NE(concat9.find("normal concat names state 9, but the cell has states 0 to 5"), std::string::npos) << concat9;
-    const auto json9 = errorOf(nlohmann::json{{"normal", toJson(*publishedGenotype("DARTS_V2")).at("normal")},
-                                              {"normal_concat", {2, 3, 4, 9}},
-                                              {"reduce", toJson(*publishedGenotype("DARTS_V2")).at("reduce")}}
-                                   .dump());
+    EXPECT_NE(concat9.find("normal concat names state 9, but the cell has states 0 to 5"),
+              std::string::npos)
+        << concat9;
+    const auto json9 =
+        errorOf(nlohmann::json{{"normal", toJson(*publishedGenotype("DARTS_V2")).at("normal")},
+                               {"normal_concat", {2, 3, 4, 9}},
+                               {"reduce", toJson(*publishedGenotype("DARTS_V2")).at("reduce")}}
+                    .dump());
     EXPECT_NE(json9.find("the concat names state 9"), std::string::npos) << json9;
     EXPECT_NE(json9.find("node 4 (state 6) has no incoming edge"), std::string::npos) << json9;
     // Text after the Genotype(...) string; whitespace and a final newline are fine.
@@ -182,18 +196,26 @@ TEST(PublishedGenotypes, BadTextIsRefusedNamingTheProblem) {
     EXPECT_NO_THROW((void)loadGenotype(valid + " \n"));
     for (const std::string tail : {")", " extra", ", normal_concat=[2]", "\nGenotype(normal=[])"}) {
         const auto error = errorOf(valid + tail);
-        EXPECT_NE(error.find("unexpected text after the closing ')'"), std::string::npos) << tail << ": " << error;
+        EXPECT_NE(error.find("unexpected text after the closing ')'"), std::string::npos)
+            << tail << ": " << error;
     }
     // An odd edge count that is not SNAS's 2 + 3 + ... layout either.
-    const auto odd = errorOf("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0)], "
-                             "normal_concat=[2], " + reduce);
+    const auto odd = errorOf(
+        "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0)], "
+        "normal_concat=[2], " +
+        reduce);
     EXPECT_NE(odd.find("normal cell lists 3 edges"), std::string::npos) << odd;
-    // A 14-edge cell whose concat names state 8 is not in the SNAS form: it reads as seven DARTS nodes.
+    // A 14-edge cell whose concat names state 8 is not in the SNAS form: it reads as seven DARTS
+    // nodes.
     const auto seven = parseDartsString(
-        "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('dil_conv_3x3', 1), "
-        "('skip_connect', 2), ('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 3), ('skip_connect', 2), "
-        "('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 4), ('skip_connect', 3), ('skip_connect', 2)], "
-        "normal_concat=[2, 3, 4, 5, 6, 7, 8], " + reduce);
+        "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), "
+        "('dil_conv_3x3', 1), "
+        "('skip_connect', 2), ('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 3), "
+        "('skip_connect', 2), "
+        "('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 4), ('skip_connect', 3), "
+        "('skip_connect', 2)], "
+        "normal_concat=[2, 3, 4, 5, 6, 7, 8], " +
+        reduce);
     EXPECT_EQ(seven.normal.nodeCount(), 7);
     EXPECT_EQ(seven.style, BuildStyle::Darts);
 }

@@ -61,8 +61,8 @@ TEST_F(AtomicFile, RemovesTemporariesOfKilledWritersButNotOfLiveOnes) {
     nas::util::writeTextAtomically(target.string(), "second");
     EXPECT_EQ(read(target), "second");
     EXPECT_FALSE(fs::exists(killed));
-    EXPECT_TRUE(fs::exists(live));    // its writer may still rename it
-    EXPECT_TRUE(fs::exists(other));   // another file's; its own next write clears it
+    EXPECT_TRUE(fs::exists(live));   // its writer may still rename it
+    EXPECT_TRUE(fs::exists(other));  // another file's; its own next write clears it
 }
 
 TEST_F(AtomicFile, AFolderWrittenAtomicallyHoldsOnlyTheNewFilesOrStaysAsItWas) {
@@ -76,7 +76,8 @@ TEST_F(AtomicFile, AFolderWrittenAtomicallyHoldsOnlyTheNewFilesOrStaysAsItWas) {
     EXPECT_FALSE(fs::exists(folder / "weights.pt"));
     EXPECT_THROW(nas::util::writeFolderAtomically(folder.string(),
                                                   [](const std::string& staging) {
-                                                      std::ofstream(fs::path(staging) / "model.py") << "half";
+                                                      std::ofstream(fs::path(staging) / "model.py")
+                                                          << "half";
                                                       throw std::runtime_error("failed midway");
                                                   }),
                  std::runtime_error);

@@ -491,7 +491,10 @@ TEST_F(RunStoreTest, MarksRunsOfDeadProcessesInterrupted) {
     ASSERT_TRUE(dead && deadPaused && deadFinished && reused);
     sqlite3* db = nullptr;
     sqlite3_open(m_path.c_str(), &db);
-    sqlite3_exec(db, ("UPDATE runs SET owner_pid = " + std::to_string(getpid()) + " WHERE id = " + std::to_string(reused)).c_str(),
+    sqlite3_exec(db,
+                 ("UPDATE runs SET owner_pid = " + std::to_string(getpid()) +
+                  " WHERE id = " + std::to_string(reused))
+                     .c_str(),
                  nullptr, nullptr, nullptr);
     sqlite3_close(db);
 
@@ -509,7 +512,10 @@ TEST_F(RunStoreTest, MarksRunsOfDeadProcessesInterrupted) {
     EXPECT_EQ(again.findRun(dead)->status, RunStatus::Running);
     EXPECT_EQ(again.findRun(live)->status, RunStatus::Running);
     // Closing the store that writes a run is what a dead writer looks like.
-    { RunStore closing(m_path); (void)closing.createRun(newRun("closed while running")); }
+    {
+        RunStore closing(m_path);
+        (void)closing.createRun(newRun("closed while running"));
+    }
     EXPECT_EQ(RunStore(m_path).listRuns().front().status, RunStatus::Interrupted);
 }
 
@@ -523,7 +529,8 @@ TEST_F(RunStoreTest, ARunIsClaimedOnceAndFreedWhenItsWriterStopsOrDies) {
         second.claimRun(run);
         ADD_FAILURE() << "two stores claimed one run";
     } catch (const StoreError& e) {
-        EXPECT_NE(std::string(e.what()).find("run " + std::to_string(run) + " is still running in another process"),
+        EXPECT_NE(std::string(e.what()).find("run " + std::to_string(run) +
+                                             " is still running in another process"),
                   std::string::npos)
             << e.what();
     }
@@ -537,7 +544,9 @@ TEST_F(RunStoreTest, ARunIsClaimedOnceAndFreedWhenItsWriterStopsOrDies) {
     ASSERT_GT(orphan, 0);
     EXPECT_EQ(first.findRun(orphan)->status, RunStatus::Running);
     first.claimRun(orphan);
-    EXPECT_EQ(count("runs", "id = " + std::to_string(orphan) + " AND owner_pid = " + std::to_string(getpid())), 1);
+    EXPECT_EQ(count("runs", "id = " + std::to_string(orphan) +
+                                " AND owner_pid = " + std::to_string(getpid())),
+              1);
 }
 
 TEST_F(RunStoreTest, CorruptFileRaisesStoreErrorNamingIt) {
@@ -568,7 +577,8 @@ TEST_F(RunStoreTest, UnopenablePathsRaiseStoreErrorNamingThem) {
 
 TEST_F(RunStoreTest, ReadOnlyFileRaisesStoreError) {
     { RunStore store(m_path); }
-    if (geteuid() == 0) GTEST_SKIP() << "root writes to read-only files (the read-only mount test covers root)";
+    if (geteuid() == 0)
+        GTEST_SKIP() << "root writes to read-only files (the read-only mount test covers root)";
     ASSERT_EQ(chmod(m_path.c_str(), 0444), 0);
     try {
         RunStore store(m_path);
@@ -592,7 +602,8 @@ TEST_F(RunStoreTest, AReadOnlyStoreReadsAWorkspaceThatCannotBeWritten) {
     // Left 'running' by a writer that is gone, and not marked yet.
     sqlite3* db = nullptr;
     sqlite3_open(m_path.c_str(), &db);
-    sqlite3_exec(db, "UPDATE runs SET status = 'running' WHERE name = 'writer gone'", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "UPDATE runs SET status = 'running' WHERE name = 'writer gone'", nullptr,
+                 nullptr, nullptr);
     sqlite3_close(db);
     ASSERT_FALSE(fs::exists(m_path + "-wal"));  // a clean close folds the log back into the file
 
@@ -600,7 +611,8 @@ TEST_F(RunStoreTest, AReadOnlyStoreReadsAWorkspaceThatCannotBeWritten) {
     fs::create_directories(folder);
     if (mount(m_dir.c_str(), folder.c_str(), nullptr, MS_BIND, nullptr) == 0) {
         m_mounts.push_back(folder);
-        ASSERT_EQ(mount(nullptr, folder.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr), 0);
+        ASSERT_EQ(
+            mount(nullptr, folder.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr), 0);
     } else if (geteuid() == 0) {
         GTEST_SKIP() << "root may not mount here, and permissions do not stop root";
     } else {
@@ -681,7 +693,8 @@ TEST_F(RunStoreTest, ProcessesOpeningANewStoreTogetherAllSucceed) {
             EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "round " << round;
         }
         RunStore store(path);
-        EXPECT_EQ(store.listRuns().size(), static_cast<std::size_t>(kProcesses)) << "round " << round;
+        EXPECT_EQ(store.listRuns().size(), static_cast<std::size_t>(kProcesses))
+            << "round " << round;
     }
 }
 

@@ -6,11 +6,10 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "store/run_store.h"
 #include "v1_fixture.h"
@@ -84,12 +83,14 @@ std::vector<std::string> everything(const RunStore& store) {
         lines.push_back("run " + describe(run));
         for (const auto& l : describeAll(store.epochs(run.id))) lines.push_back("epoch " + l);
         for (const auto& l : describeAll(store.steps(run.id))) lines.push_back("step " + l);
-        for (const auto& l : describeAll(store.alphaSnapshots(run.id))) lines.push_back("alpha " + l);
+        for (const auto& l : describeAll(store.alphaSnapshots(run.id)))
+            lines.push_back("alpha " + l);
         for (const auto& l : describeAll(store.architectures(run.id))) lines.push_back("arch " + l);
         for (const auto& [step, c] : store.constraintChanges(run.id))
             lines.push_back("constraint " + std::to_string(step) + " " + num(c.strength));
         if (const auto checkpoint = store.latestCheckpoint(run.id))
-            lines.push_back("checkpoint " + std::to_string(checkpoint->epoch) + " " + checkpoint->path);
+            lines.push_back("checkpoint " + std::to_string(checkpoint->epoch) + " " +
+                            checkpoint->path);
     }
     return lines;
 }
@@ -133,8 +134,10 @@ TEST_F(SchemaV2, AV1StoreOpenedReadWriteUpgradesKeepingEveryRun) {
     }
     // What the v1 table held, read straight from the file.
     const std::string v1Rows = queryText(
-        m_db, "SELECT group_concat(id || ':' || run_id || ':' || step || ':' || epoch || ':' || "
-              "genotype_json || ':' || quote(score), '|') FROM (SELECT * FROM architectures ORDER BY id)");
+        m_db,
+        "SELECT group_concat(id || ':' || run_id || ':' || step || ':' || epoch || ':' || "
+        "genotype_json || ':' || quote(score), '|') FROM (SELECT * FROM architectures ORDER BY "
+        "id)");
     ASSERT_FALSE(v1Rows.empty());
 
     RunStore store(m_db);
@@ -142,18 +145,21 @@ TEST_F(SchemaV2, AV1StoreOpenedReadWriteUpgradesKeepingEveryRun) {
     EXPECT_FALSE(hasTable(m_db, "architectures"));
     for (const char* table : {"samples", "sample_tensors", "step_scalars"})
         EXPECT_TRUE(hasTable(m_db, table)) << table;
-    EXPECT_EQ(queryText(m_db, "SELECT group_concat(id || ':' || run_id || ':' || step || ':' || "
-                              "epoch || ':' || architecture_json || ':' || quote(score), '|') "
-                              "FROM (SELECT * FROM samples ORDER BY id)"),
+    EXPECT_EQ(queryText(m_db,
+                        "SELECT group_concat(id || ':' || run_id || ':' || step || ':' || "
+                        "epoch || ':' || architecture_json || ':' || quote(score), '|') "
+                        "FROM (SELECT * FROM samples ORDER BY id)"),
               v1Rows)
         << "samples do not hold the architectures' genotype text and scores unchanged";
     EXPECT_EQ(queryText(m_db, "SELECT COUNT(*) FROM samples WHERE metrics_json = '{}'"), "16");
-    EXPECT_EQ(queryText(m_db, "SELECT COUNT(*) FROM sample_tensors"), "0");  // random keeps no state
+    EXPECT_EQ(queryText(m_db, "SELECT COUNT(*) FROM sample_tensors"),
+              "0");  // random keeps no state
 
     EXPECT_EQ(everything(store), before);
     const auto samples = store.samples(1);
     ASSERT_EQ(samples.size(), 16u);
-    for (const auto& s : samples) EXPECT_NO_THROW(space::genotypeFromJson(nlohmann::json::parse(s.architecture)));
+    for (const auto& s : samples)
+        EXPECT_NO_THROW(space::genotypeFromJson(nlohmann::json::parse(s.architecture)));
     EXPECT_EQ(queryText(m_db, "PRAGMA foreign_key_check"), "");
     EXPECT_EQ(queryText(m_db, "PRAGMA integrity_check"), "ok");
 }
@@ -164,7 +170,8 @@ TEST_F(SchemaV2, AHiddenStateBecomesATensorOfShapeN) {
             "UPDATE architectures SET hidden_state = X'0000803F000000C0', predicted = 0.25 "
             "WHERE id = (SELECT MIN(id) FROM architectures)");  // floats 1 and -2
     RunStore store(m_db);
-    EXPECT_EQ(queryText(m_db, "SELECT shape_json || ' ' || name FROM sample_tensors"), "[2] hidden_state");
+    EXPECT_EQ(queryText(m_db, "SELECT shape_json || ' ' || name FROM sample_tensors"),
+              "[2] hidden_state");
     const auto samples = store.samples(1);
     ASSERT_EQ(samples.size(), 16u);
     const auto withState = std::find_if(samples.begin(), samples.end(),
@@ -181,7 +188,8 @@ TEST_F(SchemaV2, AHiddenStateBecomesATensorOfShapeN) {
     EXPECT_EQ(old->hiddenState, (std::vector<float>{1.0f, -2.0f}));
 }
 
-// --- (b) a failed upgrade leaves the file as it was -----------------------------------------------
+// --- (b) a failed upgrade leaves the file as it was
+// -----------------------------------------------
 
 // Opens `db` read-write, expects the upgrade to fail, and checks the file did not change.
 void expectUpgradeFailsLeavingTheFile(const std::string& db, const std::string& cause) {
@@ -357,7 +365,9 @@ TEST_F(FreshStore, StepScalarsRoundTripAndFollowTheirSteps) {
     store.discardFrom(run, 1, 2);
     steps = store.steps(run);
     ASSERT_EQ(steps.size(), 2u);
-    EXPECT_EQ(queryText(m_db, "SELECT COUNT(*) FROM step_scalars WHERE run_id = " + std::to_string(run)), "1");
+    EXPECT_EQ(
+        queryText(m_db, "SELECT COUNT(*) FROM step_scalars WHERE run_id = " + std::to_string(run)),
+        "1");
 
     store.deleteRun(run);
     EXPECT_EQ(queryText(m_db, "SELECT COUNT(*) FROM step_scalars"), "1");  // only the other run's
@@ -389,9 +399,10 @@ TEST_F(SchemaV2, AnUpgradedStoreReopensWithoutMigratingAgain) {
         upgraded = everything(store);
     }
     // Were the v1 -> v2 step run again, this table would be in its way and fail the open.
-    execSql(m_db, "CREATE TABLE architectures (id INTEGER PRIMARY KEY, run_id INTEGER, step INTEGER, "
-                  "epoch INTEGER, genotype_json TEXT, score REAL, predicted REAL, hidden_state BLOB);"
-                  "INSERT INTO architectures (run_id, step, epoch, score) VALUES (1, 0, 0, 0.5);");
+    execSql(m_db,
+            "CREATE TABLE architectures (id INTEGER PRIMARY KEY, run_id INTEGER, step INTEGER, "
+            "epoch INTEGER, genotype_json TEXT, score REAL, predicted REAL, hidden_state BLOB);"
+            "INSERT INTO architectures (run_id, step, epoch, score) VALUES (1, 0, 0, 0.5);");
     const std::string before = fileBytes(m_db);
     {
         RunStore again(m_db);

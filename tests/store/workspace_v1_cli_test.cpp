@@ -5,9 +5,8 @@
 
 #include <array>
 #include <cstdio>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "store/run_store.h"
 #include "v1_fixture.h"
@@ -55,7 +54,8 @@ TEST(WorkspaceV1Cli, AnUpgradedWorkspaceListsShowsExportsAndResumes) {
     ASSERT_TRUE(runsBefore.is_array());
     ASSERT_EQ(runsBefore.size(), 3u);
     std::vector<json> showBefore;
-    for (int id = 1; id <= 3; ++id) showBefore.push_back(jsonOf(workspace, "show " + std::to_string(id)));
+    for (int id = 1; id <= 3; ++id)
+        showBefore.push_back(jsonOf(workspace, "show " + std::to_string(id)));
     ASSERT_EQ(queryText(db, "PRAGMA user_version"), "1");
 
     { RunStore upgrade(db.string()); }
@@ -64,11 +64,13 @@ TEST(WorkspaceV1Cli, AnUpgradedWorkspaceListsShowsExportsAndResumes) {
 
     EXPECT_EQ(jsonOf(workspace, "runs"), runsBefore);
     for (int id = 1; id <= 3; ++id)
-        EXPECT_EQ(jsonOf(workspace, "show " + std::to_string(id)), showBefore[id - 1]) << "run " << id;
+        EXPECT_EQ(jsonOf(workspace, "show " + std::to_string(id)), showBefore[id - 1])
+            << "run " << id;
 
     for (int id = 1; id <= 2; ++id) {
         const fs::path out = temp.path() / ("export-" + std::to_string(id));
-        const Result r = cli(workspace, "export " + std::to_string(id) + " --out '" + out.string() + "'", true);
+        const Result r =
+            cli(workspace, "export " + std::to_string(id) + " --out '" + out.string() + "'", true);
         EXPECT_EQ(r.status, 0) << r.output;
         EXPECT_TRUE(fs::exists(out) && !fs::is_empty(out)) << "run " << id << " exported nothing";
     }
@@ -79,7 +81,8 @@ TEST(WorkspaceV1Cli, AnUpgradedWorkspaceListsShowsExportsAndResumes) {
     const json shown = jsonOf(workspace, "show 3");
     ASSERT_TRUE(shown.contains("epochs")) << shown.dump();
     EXPECT_EQ(shown["epochs"].size(), 4u) << shown.dump();
-    EXPECT_EQ(RunStore(db.string(), Access::ReadOnly).findRun(3)->status, engine::RunStatus::Finished);
+    EXPECT_EQ(RunStore(db.string(), Access::ReadOnly).findRun(3)->status,
+              engine::RunStatus::Finished);
     EXPECT_EQ(queryText(db, "PRAGMA integrity_check"), "ok");
 }
 

@@ -93,8 +93,10 @@ TEST(EngineBridge, AnswersAScoreQueryBetweenStepsOfARunningSearch) {
     bridge.requestPause();  // the answer must come while the search waits, not only after it
     ASSERT_TRUE(waitFor([&] { return bridge.isPaused(); }));
     std::optional<nas::engine::SubnetScore> answer;
-    ASSERT_TRUE(bridge.scoreArchitecture(genotype, 2, [&](const nas::engine::SubnetScore& s) { answer = s; }));
-    ASSERT_TRUE(waitFor([&] { return answer.has_value(); }, 120000)) << "the paused search never answered";
+    ASSERT_TRUE(bridge.scoreArchitecture(genotype, 2,
+                                         [&](const nas::engine::SubnetScore& s) { answer = s; }));
+    ASSERT_TRUE(waitFor([&] { return answer.has_value(); }, 120000))
+        << "the paused search never answered";
     EXPECT_TRUE(bridge.isPaused());
     EXPECT_EQ(answer->batches, 2);
     EXPECT_GE(answer->accuracy, 0.0);
@@ -103,7 +105,6 @@ TEST(EngineBridge, AnswersAScoreQueryBetweenStepsOfARunningSearch) {
     EXPECT_EQ(finished.count(), 1);
 }
 
-
 TEST(WorkerThread, CancelsJoinsAndRunsItsDoneOnceOnTheGuiThread) {
     WorkerThread worker;
     std::atomic<bool> started{false};
@@ -111,7 +112,8 @@ TEST(WorkerThread, CancelsJoinsAndRunsItsDoneOnceOnTheGuiThread) {
     ASSERT_TRUE(worker.start(
         [&] {
             started = true;
-            while (!worker.cancelRequested()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            while (!worker.cancelRequested())
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
         },
         [&] { ++done; }));
     EXPECT_FALSE(worker.start([] {}, [] {})) << "one worker at a time";

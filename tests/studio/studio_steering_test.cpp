@@ -8,16 +8,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QPointer>
-#include <QDialogButtonBox>
-#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
-#include <QSpinBox>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTranslator>
 
@@ -43,7 +43,8 @@ struct Window {
     Window() {
         QSettings().clear();
         window = std::make_unique<MainWindow>(workspace.path());
-        window->launchPanel()->setMemoryProbe([] { return std::optional<double>(64.0 * (1ull << 30)); });
+        window->launchPanel()->setMemoryProbe(
+            [] { return std::optional<double>(64.0 * (1ull << 30)); });
         window->show();
     }
     ~Window() {
@@ -97,15 +98,18 @@ TEST(StudioSteering, PauseShowsAtOnceAndTableStatusBarAndToolbarAgree) {
     ASSERT_TRUE(waitFor([&] { return w.window->bridge()->isPaused(); }));
     fixtures::spin(100);
     EXPECT_TRUE(w.stateText().contains(QStringLiteral("paused"))) << w.stateText().toStdString();
-    EXPECT_TRUE(w.runsTableText().contains(QStringLiteral("paused"))) << w.runsTableText().toStdString();
-    EXPECT_FALSE(w.runsTableText().contains(QStringLiteral("running"))) << w.runsTableText().toStdString();
+    EXPECT_TRUE(w.runsTableText().contains(QStringLiteral("paused")))
+        << w.runsTableText().toStdString();
+    EXPECT_FALSE(w.runsTableText().contains(QStringLiteral("running")))
+        << w.runsTableText().toStdString();
     EXPECT_FALSE(w.action("actionPause")->isEnabled());
     EXPECT_TRUE(w.action("actionResume")->isEnabled());
 
     w.action("actionResume")->trigger();
     ASSERT_TRUE(waitFor([&] { return !w.window->bridge()->isPaused(); }));
     fixtures::spin(100);
-    EXPECT_TRUE(w.runsTableText().contains(QStringLiteral("running"))) << w.runsTableText().toStdString();
+    EXPECT_TRUE(w.runsTableText().contains(QStringLiteral("running")))
+        << w.runsTableText().toStdString();
     EXPECT_TRUE(w.action("actionPause")->isEnabled());
     EXPECT_FALSE(w.action("actionResume")->isEnabled());
 }
@@ -120,7 +124,8 @@ TEST(StudioSteering, AnImpossibleConstraintMidRunIsRefusedAndNeverSent) {
     panel->findChild<QDoubleSpinBox*>(QStringLiteral("maxParamsSpin"))->setValue(0.00001);
     panel->findChild<QPushButton*>(QStringLiteral("applyConstraintsButton"))->click();
     EXPECT_EQ(applied.count(), 0);
-    EXPECT_TRUE(panel->messageText().contains(QStringLiteral("is impossible"))) << panel->messageText().toStdString();
+    EXPECT_TRUE(panel->messageText().contains(QStringLiteral("is impossible")))
+        << panel->messageText().toStdString();
     EXPECT_FALSE(w.window->views()->curves()->hasPendingConstraints());
     w.window->bridge()->stopAndWait();
     EXPECT_TRUE(w.window->store().constraintChanges(*w.window->views()->runId()).empty());
@@ -139,14 +144,16 @@ TEST(StudioSteering, StatusBarShowsPhasesAndTheEtaWaitsForRealStepTimes) {
     step.stepsPerEpoch = 100;
     step.etaSeconds = 5 * 3600 + 29 * 60 + 55;  // what a warm-up step extrapolates to
     status.showStep(step);
-    EXPECT_FALSE(status.etaText().contains(QStringLiteral("5:29:55"))) << status.etaText().toStdString();
+    EXPECT_FALSE(status.etaText().contains(QStringLiteral("5:29:55")))
+        << status.etaText().toStdString();
     EXPECT_TRUE(status.stateText().contains(QStringLiteral("running")));
     for (int i = 1; i < ProgressStatus::kStepsBeforeEta; ++i) {
         step.step = step.stepInEpoch = i;
         step.etaSeconds = 120;
         status.showStep(step);
     }
-    EXPECT_TRUE(status.etaText().contains(QStringLiteral("2:00"))) << status.etaText().toStdString();
+    EXPECT_TRUE(status.etaText().contains(QStringLiteral("2:00")))
+        << status.etaText().toStdString();
 }
 
 TEST(StudioSteering, TheCostHeaderShowsTheFinalEpochsNetwork) {
@@ -205,7 +212,8 @@ TEST(StudioSteering, ClosingTheMainWindowClosesItsRunViewers) {
 
 TEST(StudioSteering, GermanShowsQtsOwnButtonsInGermanAndBrowseFitsItsText) {
     if (QLibraryInfo::path(QLibraryInfo::TranslationsPath).isEmpty() ||
-        !QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm")))
+        !QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) +
+                       QStringLiteral("/qtbase_de.qm")))
         GTEST_SKIP() << "qt6-translations-l10n is not installed";
     QCoreApplication& app = *QCoreApplication::instance();
     const auto before = app.findChildren<QTranslator*>();

@@ -9,8 +9,8 @@ namespace nas::studio::fixtures {
 
 // Two epochs of three steps on 64 synthetic 16x16 images with a 3-cell, 4-channel supernet.
 inline nlohmann::json quickSearch(int epochs = 2) {
-    auto json =
-        nlohmann::json::parse(R"({"strategy":"darts","device":"cpu","threads":1,"epochs":2,"batch_size":8,
+    auto json = nlohmann::json::parse(
+        R"({"strategy":"darts","device":"cpu","threads":1,"epochs":2,"batch_size":8,
         "steps_per_epoch":3,"dataset":{"name":"synthetic","synthetic_count":64,"synthetic_shape":[3,16,16]},
         "space":{"channels":4,"layers":3}})");
     json["epochs"] = epochs;

@@ -74,7 +74,8 @@ TEST(TrainFoundCell, TrainsTheRunsCellAndTheExportOffersItsWeights) {
     auto* exporter = window.findChild<nas::widgets::ExportDialog*>(QStringLiteral("exportDialog"));
     ASSERT_NE(exporter, nullptr);
     using Format = nas::widgets::ExportDialog::Format;
-    EXPECT_TRUE(exporter->isAvailable(Format::Weights)) << exporter->unavailableReason(Format::Weights).toStdString();
+    EXPECT_TRUE(exporter->isAvailable(Format::Weights))
+        << exporter->unavailableReason(Format::Weights).toStdString();
     EXPECT_TRUE(exporter->text(Format::PyTorch).contains(QStringLiteral("INIT_CHANNELS = 4")));
 }
 

@@ -39,7 +39,8 @@ TEST(ExportDialog, WeightsAreOfferedOnlyWhenThisGenotypeWasTrained) {
     {
         ExportDialog dialog(s);
         EXPECT_FALSE(dialog.isAvailable(Format::Weights));
-        EXPECT_TRUE(dialog.unavailableReason(Format::Weights).contains(QStringLiteral("train --run 4")));
+        EXPECT_TRUE(
+            dialog.unavailableReason(Format::Weights).contains(QStringLiteral("train --run 4")));
         auto* list = dialog.findChild<QListWidget*>(QStringLiteral("exportFormatList"));
         ASSERT_NE(list, nullptr);
         EXPECT_FALSE(list->item(static_cast<int>(Format::Weights))->flags() & Qt::ItemIsEnabled);

@@ -1,7 +1,5 @@
 #include "widgets/launch_panel.h"
 
-#include "search/registry/strategy_registry.h"
-
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
@@ -14,6 +12,8 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "search/registry/strategy_registry.h"
 
 using nas::widgets::LaunchPanel;
 
@@ -217,7 +217,8 @@ TEST(LaunchPanel, TypedValuesOutsideTheRangeAreRefusedVisiblyNotCut) {
     typeInto(epochs, QStringLiteral("0"));
     EXPECT_FALSE(p.panel.validate().has_value());
     const QString all = p.panel.problems().join(QLatin1Char('\n'));
-    EXPECT_TRUE(all.contains(QStringLiteral("space.channels")) && all.contains(QStringLiteral("1024")))
+    EXPECT_TRUE(all.contains(QStringLiteral("space.channels")) &&
+                all.contains(QStringLiteral("1024")))
         << all.toStdString();
     EXPECT_TRUE(all.contains(QStringLiteral("epochs must be at least 1"))) << all.toStdString();
     EXPECT_TRUE(all.contains(QStringLiteral("at most 256, not 1000"))) << all.toStdString();
@@ -229,16 +230,20 @@ TEST(LaunchPanel, AMissingDatasetFolderIsAProblemBeforeStart) {
     Panel p;
     QTemporaryDir dir;
     auto json = nlohmann::json::parse(kSynthetic);
-    json["dataset"] = {{"name", "fashion-mnist"}, {"path", (dir.path() + "/no-such-folder").toStdString()}};
+    json["dataset"] = {{"name", "fashion-mnist"},
+                       {"path", (dir.path() + "/no-such-folder").toStdString()}};
     EXPECT_FALSE(p.panel.setConfigJson(json) && p.panel.validate().has_value());
     EXPECT_FALSE(p.panel.messageText().contains(QStringLiteral("The configuration is valid")));
-    EXPECT_TRUE(p.panel.problems().join(QLatin1Char('\n')).contains(QStringLiteral("does not exist")))
+    EXPECT_TRUE(
+        p.panel.problems().join(QLatin1Char('\n')).contains(QStringLiteral("does not exist")))
         << p.panel.problems().join(QLatin1Char('\n')).toStdString();
     // A folder without the dataset's files is named with what it lacks.
     json["dataset"]["path"] = dir.path().toStdString();
     p.panel.setConfigJson(json);
     EXPECT_FALSE(p.panel.validate().has_value());
-    EXPECT_TRUE(p.panel.problems().join(QLatin1Char('\n')).contains(QStringLiteral("train-images-idx3-ubyte")));
+    EXPECT_TRUE(p.panel.problems()
+                    .join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("train-images-idx3-ubyte")));
 }
 
 TEST(LaunchPanel, AnImpossibleConstraintIsRefusedMidRunWithTheStartMessage) {

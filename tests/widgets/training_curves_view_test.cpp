@@ -1,7 +1,6 @@
 #include "widgets/training_curves_view.h"
 
 #include <gtest/gtest.h>
-
 #include <qcustomplot.h>
 
 #include "widget_test_support.h"

@@ -1,11 +1,11 @@
 #include "search/darts/darts.h"
 
+#include <torch/autograd.h>
+#include <torch/nn/functional/loss.h>
+
 #include <sstream>
 #include <string>
 #include <type_traits>
-
-#include <torch/autograd.h>
-#include <torch/nn/functional/loss.h>
 
 namespace nas::search {
 
@@ -17,13 +17,15 @@ torch::Tensor initialAlphas(const engine::SearchConfig& config, bool reduction) 
 }  // namespace
 
 DartsStrategy::DartsStrategy(const engine::SearchConfig& config, torch::Device device)
-    : CellSearchStrategy(config, device, initialAlphas(config, false), initialAlphas(config, true)) {}
+    : CellSearchStrategy(config, device, initialAlphas(config, false),
+                         initialAlphas(config, true)) {}
 
 torch::Tensor DartsStrategy::loss(const Batch& batch, bool alphaGraph) {
     space::EdgeMixing normal, reduce;
     normal.weights = torch::softmax(alphaGraph ? m_alphaNormal : m_alphaNormal.detach(), -1);
     reduce.weights = torch::softmax(alphaGraph ? m_alphaReduce : m_alphaReduce.detach(), -1);
-    return torch::cross_entropy_loss(m_supernet->forward(batch.images, normal, reduce), batch.labels);
+    return torch::cross_entropy_loss(m_supernet->forward(batch.images, normal, reduce),
+                                     batch.labels);
 }
 
 void DartsStrategy::archStepFirstOrder(const Batch& valid) {
@@ -143,7 +145,8 @@ StepResult DartsStrategy::step(const Batch& train, const Batch& valid) {
 namespace nas::search::darts {
 
 // The registry's factory for this strategy (search/strategy_factory.cpp attaches it).
-std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, const StrategyContext& context) {
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
+                                             const StrategyContext& context) {
     return std::make_unique<DartsStrategy>(config, context.device);
 }
 

@@ -7,7 +7,7 @@ namespace nas::search {
 // then the weights on a training batch. First order by default; second order adds the unrolled
 // weight step and a finite-difference Hessian-vector product.
 class DartsStrategy final : public CellSearchStrategy {
-public:
+  public:
     DartsStrategy(const engine::SearchConfig& config, torch::Device device);
     [[nodiscard]] std::string name() const override { return "darts"; }
     StepResult step(const Batch& train, const Batch& valid) override;
@@ -15,7 +15,7 @@ public:
     // included as in DARTS's unrolled model; the supernet's own weights stay as they are.
     [[nodiscard]] std::vector<torch::Tensor> virtualWeights(const Batch& train);
 
-private:
+  private:
     void archStepFirstOrder(const Batch& valid);
     void archStepSecondOrder(const Batch& train, const Batch& valid);
     [[nodiscard]] torch::Tensor loss(const Batch& batch, bool alphaGraph);

@@ -19,7 +19,8 @@ StrategyDescriptor descriptor() {
     d.displayName = "DARTS";
     d.description = "differentiable search: softmax-mixed ops, bi-level alternating steps";
     d.family = StrategyFamily::Differentiable;
-    d.options = {{"order", std::int64_t{1}, "1: first-order approximation; 2: second-order virtual step"}};
+    d.options = {
+        {"order", std::int64_t{1}, "1: first-order approximation; 2: second-order virtual step"}};
     d.validate = validate;
     return d;
 }

@@ -9,7 +9,8 @@ namespace {
 torch::Tensor initialAlphas(const engine::SearchConfig& config, bool reduction) {
     const auto& ops = reduction ? config.space.reduceOps : config.space.normalOps;
     // NASP starts every alpha at 0.5; the small noise (ours) breaks ties in the first projection.
-    return 0.5 + 1e-3 * torch::randn({config.space.edgesPerCell(), static_cast<int64_t>(ops.size())});
+    return 0.5 +
+           1e-3 * torch::randn({config.space.edgesPerCell(), static_cast<int64_t>(ops.size())});
 }
 
 torch::Tensor parameterShare(const engine::SearchConfig& config, bool reduction) {
@@ -53,7 +54,8 @@ space::EdgeMixing NaspStrategy::binarise(bool reduction, bool alphaGraph) const 
             const int e = space::edgeIndex(from, node);
             incoming.emplace_back(bestValue[e].item<double>(), e);
         }
-        std::stable_sort(incoming.begin(), incoming.end(), [](auto& a, auto& b) { return a.first > b.first; });
+        std::stable_sort(incoming.begin(), incoming.end(),
+                         [](auto& a, auto& b) { return a.first > b.first; });
         for (size_t i = 0; i < std::min<size_t>(2, incoming.size()); ++i) {
             const int e = incoming[i].second;
             const int k = static_cast<int>(bestOp[e].item<int64_t>());
@@ -70,19 +72,23 @@ space::EdgeMixing NaspStrategy::binarise(bool reduction, bool alphaGraph) const 
 int64_t NaspStrategy::inactiveBatch(int64_t batch) const {
     const double fraction = realOption(m_config, "nasp", "inactive_batch_fraction");
     if (fraction >= 1.0) return 0;
-    return std::max<int64_t>(2, static_cast<int64_t>(std::llround(fraction * static_cast<double>(batch))));
+    return std::max<int64_t>(
+        2, static_cast<int64_t>(std::llround(fraction * static_cast<double>(batch))));
 }
 
 torch::Tensor NaspStrategy::sizeRegulariser() const {
-    return (m_alphaNormal.pow(2) * m_paramShareNormal).sum() + (m_alphaReduce.pow(2) * m_paramShareReduce).sum();
+    return (m_alphaNormal.pow(2) * m_paramShareNormal).sum() +
+           (m_alphaReduce.pow(2) * m_paramShareReduce).sum();
 }
 
 void NaspStrategy::architectureStep(const Batch& valid) {
     // (1) Loss of the discrete architecture on a validation batch, gradient to alphas only.
     auto normal = binarise(false, true), reduce = binarise(true, true);
     normal.inactiveBatch = reduce.inactiveBatch = inactiveBatch(valid.images.size(0));
-    auto loss = torch::cross_entropy_loss(m_supernet->forward(valid.images, normal, reduce), valid.labels);
-    if (const double eta = realOption(m_config, "nasp", "size_eta"); eta > 0) loss = loss + eta * sizeRegulariser();
+    auto loss =
+        torch::cross_entropy_loss(m_supernet->forward(valid.images, normal, reduce), valid.labels);
+    if (const double eta = realOption(m_config, "nasp", "size_eta"); eta > 0)
+        loss = loss + eta * sizeRegulariser();
     const auto grads = torch::autograd::grad({loss}, {m_alphaNormal, m_alphaReduce});
     m_alphaNormal.mutable_grad() = grads[0];
     m_alphaReduce.mutable_grad() = grads[1];
@@ -97,7 +103,8 @@ void NaspStrategy::architectureStep(const Batch& valid) {
 StepResult NaspStrategy::weightStep(const Batch& train) {
     // (2) Project again and train only the chosen ops.
     m_supernet->zero_grad(/*set_to_none=*/true);  // untouched ops keep no gradient: SGD skips them
-    const auto logits = m_supernet->forward(train.images, binarise(false, false), binarise(true, false));
+    const auto logits =
+        m_supernet->forward(train.images, binarise(false, false), binarise(true, false));
     const auto loss = torch::cross_entropy_loss(logits, train.labels);
     loss.backward();
     stepWeights();
@@ -114,7 +121,8 @@ StepResult NaspStrategy::step(const Batch& train, const Batch& valid) {
 namespace nas::search::nasp {
 
 // The registry's factory for this strategy (search/strategy_factory.cpp attaches it).
-std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, const StrategyContext& context) {
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
+                                             const StrategyContext& context) {
     return std::make_unique<NaspStrategy>(config, context.device);
 }
 

@@ -9,7 +9,7 @@ namespace nas::search {
 // constants without an autograd graph: every alpha gets its gradient while backward still runs
 // through the chosen ops alone (NASP's own code backpropagates through all of them).
 class NaspStrategy final : public CellSearchStrategy {
-public:
+  public:
     NaspStrategy(const engine::SearchConfig& config, torch::Device device);
     [[nodiscard]] std::string name() const override { return "nasp"; }
     // architectureStep, then weightStep.
@@ -22,9 +22,10 @@ public:
     // The proximal step: per edge the strongest non-none op; per node the two strongest edges.
     [[nodiscard]] space::EdgeMixing binarise(bool reduction, bool alphaGraph) const;
 
-private:
+  private:
     [[nodiscard]] torch::Tensor sizeRegulariser() const;
-    // Samples of a validation batch of `batch` on which step (1) evaluates the unchosen ops (0: all).
+    // Samples of a validation batch of `batch` on which step (1) evaluates the unchosen ops (0:
+    // all).
     [[nodiscard]] int64_t inactiveBatch(int64_t batch) const;
 
     torch::Tensor m_paramShareNormal;  // params of each op / params of all ops, [ops]

@@ -8,8 +8,10 @@ namespace {
 std::vector<std::string> validate(const engine::SearchConfig& config) {
     std::vector<std::string> problems;
     const double fraction = realOption(config, "nasp", "inactive_batch_fraction");
-    if (!(fraction > 0 && fraction <= 1)) problems.push_back("nasp.inactive_batch_fraction must be in (0, 1]");
-    if (realOption(config, "nasp", "size_eta") < 0) problems.push_back("nasp.size_eta must not be negative");
+    if (!(fraction > 0 && fraction <= 1))
+        problems.push_back("nasp.inactive_batch_fraction must be in (0, 1]");
+    if (realOption(config, "nasp", "size_eta") < 0)
+        problems.push_back("nasp.size_eta must not be negative");
     return problems;
 }
 
@@ -24,7 +26,8 @@ StrategyDescriptor descriptor() {
     d.options = {
         {"size_eta", 0.0, "model-size regulariser weight (off, as in NASP)"},
         // Ours: 1 is NASP's code; less estimates the unchosen ops' gradient on part of the batch.
-        {"inactive_batch_fraction", 1.0, "share of the validation batch that evaluates the unchosen ops"},
+        {"inactive_batch_fraction", 1.0,
+         "share of the validation batch that evaluates the unchosen ops"},
     };
     d.validate = validate;
     return d;

@@ -17,7 +17,8 @@ std::vector<std::string> validate(const engine::SearchConfig& config) {
     const auto candidates = wholeOption(config, "random", "candidates");
     check(candidates >= 1 && candidates <= kMaxCandidates,
           "random.candidates must be from 1 to " + std::to_string(kMaxCandidates));
-    check(wholeOption(config, "random", "candidate_batches") >= 1, "random.candidate_batches must be at least 1");
+    check(wholeOption(config, "random", "candidate_batches") >= 1,
+          "random.candidate_batches must be at least 1");
     const auto rerank = wholeOption(config, "random", "rerank");
     check(rerank >= 1 && rerank <= candidates,
           "random.rerank must be from 1 to random.candidates (" + std::to_string(candidates) + ")");
@@ -27,7 +28,8 @@ std::vector<std::string> validate(const engine::SearchConfig& config) {
     const auto bn = wordOption(config, "random", "bn_mode");
     check(bn == "eval" || bn == "recalibrate" || bn == "batch",
           "random.bn_mode must be eval, recalibrate or batch (got '" + bn + "')");
-    check(wholeOption(config, "random", "calibration_batches") >= 1, "random.calibration_batches must be at least 1");
+    check(wholeOption(config, "random", "calibration_batches") >= 1,
+          "random.calibration_batches must be at least 1");
     return problems;
 }
 
@@ -37,14 +39,17 @@ StrategyDescriptor descriptor() {
     StrategyDescriptor d;
     d.name = "random";
     d.displayName = "Random";
-    d.description = "random search with weight sharing: uniform samples train the supernet, the best is kept";
+    d.description =
+        "random search with weight sharing: uniform samples train the supernet, the best is kept";
     d.family = StrategyFamily::Sampling;
     d.learnsOpDistribution = false;
     d.options = {
-        {"candidates", std::int64_t{1000}, "final selection: fresh samples scored with the shared weights"},
+        {"candidates", std::int64_t{1000},
+         "final selection: fresh samples scored with the shared weights"},
         {"candidate_batches", std::int64_t{10}, "validation batches that score each candidate"},
         {"rerank", std::int64_t{10}, "best candidates scored again on the whole validation split"},
-        {"epoch_candidates", std::int64_t{8}, "samples scored after other epochs for the live views (0: none)"},
+        {"epoch_candidates", std::int64_t{8},
+         "samples scored after other epochs for the live views (0: none)"},
         {"bn_mode", std::string("eval"), "batch norm while scoring: eval, recalibrate or batch"},
         {"calibration_batches", std::int64_t{10}, "training batches that recalibrate batch norm"},
         {"sample_none", true, "draw each edge's op from every op, none included"},

@@ -1,16 +1,19 @@
 #include "search/random/random_ws.h"
 
-#include <algorithm>
-#include <sstream>
-
-#include <nlohmann/json.hpp>
 #include <torch/nn/functional/loss.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace nas::search {
 
 RandomStrategy::RandomStrategy(const engine::SearchConfig& config, torch::Device device)
-    : CellSearchStrategy(config, device, torch::zeros({config.space.edgesPerCell(), static_cast<int64_t>(config.space.normalOps.size())}),
-                         torch::zeros({config.space.edgesPerCell(), static_cast<int64_t>(config.space.reduceOps.size())})),
+    : CellSearchStrategy(config, device,
+                         torch::zeros({config.space.edgesPerCell(),
+                                       static_cast<int64_t>(config.space.normalOps.size())}),
+                         torch::zeros({config.space.edgesPerCell(),
+                                       static_cast<int64_t>(config.space.reduceOps.size())})),
       m_options(RandomOptions::read(config)),
       m_rng(config.seed) {}
 
@@ -40,7 +43,8 @@ space::CellGenotype RandomStrategy::sampleCell(bool reduction) {
         if (second >= first) ++second;
         for (int from : {std::min(first, second), std::max(first, second)}) {
             const auto& op = candidates[pick(candidates.size())];
-            // An edge that drew none computes zeros: the genotype leaves it out, as its string form does.
+            // An edge that drew none computes zeros: the genotype leaves it out, as its string form
+            // does.
             if (op != "none") cell.edges.push_back({op, from, node});
         }
         cell.concat.push_back(node + 2);
@@ -61,10 +65,10 @@ StepResult RandomStrategy::step(const Batch& train, const Batch&) {
     return result(loss, logits, train.labels);
 }
 
-std::optional<std::vector<RandomStrategy::Scored>> RandomStrategy::scoreSamples(int count, int epoch,
-                                                                               EpochScoring& scoring,
-                                                                               bool reportProgress) {
-    if (scoring.valid.count < 1) throw std::runtime_error("random search has no validation batch to score candidates on");
+std::optional<std::vector<RandomStrategy::Scored>> RandomStrategy::scoreSamples(
+    int count, int epoch, EpochScoring& scoring, bool reportProgress) {
+    if (scoring.valid.count < 1)
+        throw std::runtime_error("random search has no validation batch to score candidates on");
     const int batches = m_options.candidateBatches;
     std::vector<Scored> scored;
     scored.reserve(static_cast<size_t>(count));
@@ -86,9 +90,9 @@ std::optional<std::vector<RandomStrategy::Scored>> RandomStrategy::scoreSamples(
         if (reportProgress && scoring.log && ((i + 1) % reportEvery == 0 || i + 1 == count)) {
             double best = 0;
             for (const auto& s : scored) best = std::max(best, s.score);
-            scoring.log("final selection: " + std::to_string(i + 1) + " of " + std::to_string(count) +
-                        " candidates scored on " + std::to_string(batches) + " validation batches each (best " +
-                        std::to_string(best) + ")");
+            scoring.log("final selection: " + std::to_string(i + 1) + " of " +
+                        std::to_string(count) + " candidates scored on " + std::to_string(batches) +
+                        " validation batches each (best " + std::to_string(best) + ")");
         }
     }
     return scored;
@@ -114,13 +118,15 @@ bool RandomStrategy::selectFinal(int epoch, EpochScoring& scoring) {
     const size_t rerank = std::min(order.size(), static_cast<size_t>(m_options.rerank));
     if (scoring.log)
         scoring.log("final selection: scoring the best " + std::to_string(rerank) +
-                    " again on the whole validation split (" + std::to_string(scoring.valid.count) + " batches)");
+                    " again on the whole validation split (" + std::to_string(scoring.valid.count) +
+                    " batches)");
     std::optional<size_t> winner;
     double winnerScore = -1.0;
     for (size_t r = 0; r < rerank; ++r) {
         if (scoring.stopRequested && scoring.stopRequested()) return giveUp();
         const auto& candidate = (*scored)[order[r]];
-        const double accuracy = scoring.evaluator.evaluateAll(candidate.genotype, scoring.valid).accuracy;
+        const double accuracy =
+            scoring.evaluator.evaluateAll(candidate.genotype, scoring.valid).accuracy;
         if (accuracy > winnerScore) {
             winnerScore = accuracy;
             winner = order[r];
@@ -129,9 +135,10 @@ bool RandomStrategy::selectFinal(int epoch, EpochScoring& scoring) {
     m_chosen = (*scored)[*winner].genotype;
     m_chosenScore = winnerScore;
     if (scoring.log)
-        scoring.log("final selection: candidate " + std::to_string(*winner + 1) + " chosen, accuracy " +
-                    std::to_string(winnerScore) + " on the whole validation split (" +
-                    std::to_string((*scored)[*winner].score) + " on its few batches)");
+        scoring.log("final selection: candidate " + std::to_string(*winner + 1) +
+                    " chosen, accuracy " + std::to_string(winnerScore) +
+                    " on the whole validation split (" + std::to_string((*scored)[*winner].score) +
+                    " on its few batches)");
     return true;
 }
 
@@ -140,8 +147,9 @@ bool RandomStrategy::endEpoch(int epoch, EpochScoring& scoring) {
     if (m_options.epochCandidates < 1) return true;
     // This epoch's pick among fresh samples: scores from earlier epochs came from other weights.
     const auto scored = scoreSamples(m_options.epochCandidates, epoch, scoring, false);
-    const auto best = std::max_element(scored->begin(), scored->end(),
-                                       [](const Scored& a, const Scored& b) { return a.score < b.score; });
+    const auto best =
+        std::max_element(scored->begin(), scored->end(),
+                         [](const Scored& a, const Scored& b) { return a.score < b.score; });
     m_chosen = best->genotype;
     m_chosenScore = best->score;
     return true;
@@ -158,7 +166,8 @@ torch::Tensor RandomStrategy::probabilities(bool reduction) const {
 }
 
 space::Genotype RandomStrategy::derive() const {
-    // Before the first scoring, the space's first architecture by the DARTS rule on uniform strengths.
+    // Before the first scoring, the space's first architecture by the DARTS rule on uniform
+    // strengths.
     return m_chosen ? *m_chosen : CellSearchStrategy::derive();
 }
 
@@ -192,7 +201,8 @@ void RandomStrategy::load(torch::serialize::InputArchive& archive) {
     m_batchCursor = steps.numel() > 1 ? steps[1].item<int64_t>() : 0;
     auto bytes = [](const torch::Tensor& t) {
         const auto c = t.contiguous();
-        return std::string(reinterpret_cast<const char*>(c.data_ptr<uint8_t>()), static_cast<size_t>(c.numel()));
+        return std::string(reinterpret_cast<const char*>(c.data_ptr<uint8_t>()),
+                           static_cast<size_t>(c.numel()));
     };
     std::istringstream in(bytes(rng));
     in >> m_rng;
@@ -207,7 +217,8 @@ void RandomStrategy::load(torch::serialize::InputArchive& archive) {
 namespace nas::search::random {
 
 // The registry's factory for this strategy (search/strategy_factory.cpp attaches it).
-std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, const StrategyContext& context) {
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
+                                             const StrategyContext& context) {
     return std::make_unique<RandomStrategy>(config, context.device);
 }
 

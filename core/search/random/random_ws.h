@@ -11,8 +11,9 @@ namespace nas::search {
 // selection runs after the last epoch: random.candidates fresh samples scored on a few validation
 // batches each, the best random.rerank scored again on the whole validation split, the best of
 // those delivered. After the other epochs a few samples are scored the same cheap way and the best
-// of them is that epoch's derived genotype, for the live views (ours; their code picks nothing then).
-// Random search's config section (search/random/random_descriptor.cpp holds keys and defaults).
+// of them is that epoch's derived genotype, for the live views (ours; their code picks nothing
+// then). Random search's config section (search/random/random_descriptor.cpp holds keys and
+// defaults).
 struct RandomOptions {
     int candidates = 0;
     int candidateBatches = 0;
@@ -25,7 +26,7 @@ struct RandomOptions {
 };
 
 class RandomStrategy final : public CellSearchStrategy {
-public:
+  public:
     RandomStrategy(const engine::SearchConfig& config, torch::Device device);
     [[nodiscard]] std::string name() const override { return "random"; }
     StepResult step(const Batch& train, const Batch& valid) override;
@@ -44,14 +45,15 @@ public:
     // The final selection; false (and nothing changed) when a stop request cut it short.
     bool selectFinal(int epoch, EpochScoring& scoring);
 
-private:
+  private:
     struct Scored {
         space::Genotype genotype;
         double score = 0;
     };
     [[nodiscard]] space::CellGenotype sampleCell(bool reduction);
     // `count` fresh samples, each scored on the next random.candidate_batches validation batches.
-    [[nodiscard]] std::optional<std::vector<Scored>> scoreSamples(int count, int epoch, EpochScoring& scoring,
+    [[nodiscard]] std::optional<std::vector<Scored>> scoreSamples(int count, int epoch,
+                                                                  EpochScoring& scoring,
                                                                   bool reportProgress);
 
     RandomOptions m_options;

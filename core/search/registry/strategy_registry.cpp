@@ -9,9 +9,9 @@
 #include "engine/search_config.h"
 
 // The built-in strategies' descriptors, one declaration each, from the NAS_STRATEGIES list.
-#define NAS_STRATEGY(name)                                                 \
-    namespace nas::search::name {                                          \
-    StrategyDescriptor descriptor();                                       \
+#define NAS_STRATEGY(name)           \
+    namespace nas::search::name {    \
+    StrategyDescriptor descriptor(); \
     }
 #include "strategy_list.inc"
 #undef NAS_STRATEGY
@@ -27,7 +27,8 @@ struct Registry {
 Registry& registry() {
     static Registry* instance = [] {
         auto* r = new Registry;  // never destroyed: descriptors outlive static destructors
-#define NAS_STRATEGY(name) r->entries.push_back(std::make_unique<StrategyDescriptor>(name::descriptor()));
+#define NAS_STRATEGY(name) \
+    r->entries.push_back(std::make_unique<StrategyDescriptor>(name::descriptor()));
 #include "strategy_list.inc"
 #undef NAS_STRATEGY
         return r;
@@ -52,10 +53,14 @@ const StrategyOption& optionOf(const std::string& section, const std::string& ke
 
 std::string familyName(StrategyFamily family) {
     switch (family) {
-        case StrategyFamily::Differentiable: return "differentiable";
-        case StrategyFamily::Sampling: return "sampling";
-        case StrategyFamily::Controller: return "controller";
-        case StrategyFamily::Editing: return "editing";
+        case StrategyFamily::Differentiable:
+            return "differentiable";
+        case StrategyFamily::Sampling:
+            return "sampling";
+        case StrategyFamily::Controller:
+            return "controller";
+        case StrategyFamily::Editing:
+            return "editing";
     }
     return "unknown";
 }
@@ -74,7 +79,8 @@ void attachStrategyFactory(const std::string& name, StrategyFactory factory) {
     auto& r = registry();
     std::lock_guard lock(r.mutex);
     auto* d = findLocked(r, name);
-    if (!d) throw std::invalid_argument("cannot attach an engine to unknown strategy '" + name + "'");
+    if (!d)
+        throw std::invalid_argument("cannot attach an engine to unknown strategy '" + name + "'");
     d->create = factory;
 }
 
@@ -94,12 +100,14 @@ const StrategyDescriptor* findStrategy(const std::string& name) {
 
 const StrategyDescriptor& strategyDescriptor(const std::string& name) {
     if (const auto* d = findStrategy(name)) return *d;
-    throw std::invalid_argument("unknown search strategy '" + name + "' (known: " + strategyNames(", ") + ")");
+    throw std::invalid_argument("unknown search strategy '" + name +
+                                "' (known: " + strategyNames(", ") + ")");
 }
 
 std::string strategyNames(const std::string& separator) {
     std::string names;
-    for (const auto* d : registeredStrategies()) names += (names.empty() ? "" : separator) + d->name;
+    for (const auto* d : registeredStrategies())
+        names += (names.empty() ? "" : separator) + d->name;
     return names;
 }
 
@@ -114,27 +122,32 @@ engine::OptionValue strategyOption(const engine::SearchConfig& config, const std
     return option.defaultValue;
 }
 
-double realOption(const engine::SearchConfig& config, const std::string& section, const std::string& key) {
+double realOption(const engine::SearchConfig& config, const std::string& section,
+                  const std::string& key) {
     const auto v = strategyOption(config, section, key);
     if (const auto* d = std::get_if<double>(&v)) return *d;
     if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
     throw std::invalid_argument(section + "." + key + " is not a number");
 }
 
-std::int64_t wholeOption(const engine::SearchConfig& config, const std::string& section, const std::string& key) {
+std::int64_t wholeOption(const engine::SearchConfig& config, const std::string& section,
+                         const std::string& key) {
     const auto v = strategyOption(config, section, key);
     if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
-    if (const auto* d = std::get_if<double>(&v); d && std::trunc(*d) == *d) return static_cast<std::int64_t>(*d);
+    if (const auto* d = std::get_if<double>(&v); d && std::trunc(*d) == *d)
+        return static_cast<std::int64_t>(*d);
     throw std::invalid_argument(section + "." + key + " is not a whole number");
 }
 
-bool flagOption(const engine::SearchConfig& config, const std::string& section, const std::string& key) {
+bool flagOption(const engine::SearchConfig& config, const std::string& section,
+                const std::string& key) {
     const auto v = strategyOption(config, section, key);
     if (const auto* b = std::get_if<bool>(&v)) return *b;
     throw std::invalid_argument(section + "." + key + " is not true or false");
 }
 
-std::string wordOption(const engine::SearchConfig& config, const std::string& section, const std::string& key) {
+std::string wordOption(const engine::SearchConfig& config, const std::string& section,
+                       const std::string& key) {
     const auto v = strategyOption(config, section, key);
     if (const auto* s = std::get_if<std::string>(&v)) return *s;
     throw std::invalid_argument(section + "." + key + " is not text");

@@ -4,9 +4,9 @@
 // that builds the running strategy is a plain function pointer over forward-declared types.
 //
 // Adding a strategy: a folder core/search/<name>/ whose <name>_descriptor.cpp defines
-// nas::search::<name>::descriptor() and whose torch code defines nas::search::<name>::makeStrategy(),
-// plus its name in NAS_STRATEGIES (core/CMakeLists.txt). A test or plug-in may also call
-// registerStrategy() itself.
+// nas::search::<name>::descriptor() and whose torch code defines
+// nas::search::<name>::makeStrategy(), plus its name in NAS_STRATEGIES (core/CMakeLists.txt). A
+// test or plug-in may also call registerStrategy() itself.
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,7 +32,8 @@ struct StrategyOption {
     std::string description;
 };
 
-using StrategyFactory = std::unique_ptr<SearchStrategy> (*)(const engine::SearchConfig&, const StrategyContext&);
+using StrategyFactory = std::unique_ptr<SearchStrategy> (*)(const engine::SearchConfig&,
+                                                            const StrategyContext&);
 // Problems with a parsed config's section, each naming "section.key".
 using StrategyValidator = std::vector<std::string> (*)(const engine::SearchConfig&);
 
@@ -68,12 +69,15 @@ void attachStrategyFactory(const std::string& name, StrategyFactory factory);
 
 // A config's value of one strategy setting, its default where the config leaves it out. Throws
 // std::invalid_argument for a key the strategy does not have.
-[[nodiscard]] engine::OptionValue strategyOption(const engine::SearchConfig& config, const std::string& section,
+[[nodiscard]] engine::OptionValue strategyOption(const engine::SearchConfig& config,
+                                                 const std::string& section,
                                                  const std::string& key);
-[[nodiscard]] double realOption(const engine::SearchConfig& config, const std::string& section, const std::string& key);
-[[nodiscard]] std::int64_t wholeOption(const engine::SearchConfig& config, const std::string& section,
-                                       const std::string& key);
-[[nodiscard]] bool flagOption(const engine::SearchConfig& config, const std::string& section, const std::string& key);
+[[nodiscard]] double realOption(const engine::SearchConfig& config, const std::string& section,
+                                const std::string& key);
+[[nodiscard]] std::int64_t wholeOption(const engine::SearchConfig& config,
+                                       const std::string& section, const std::string& key);
+[[nodiscard]] bool flagOption(const engine::SearchConfig& config, const std::string& section,
+                              const std::string& key);
 [[nodiscard]] std::string wordOption(const engine::SearchConfig& config, const std::string& section,
                                      const std::string& key);
 

@@ -1,9 +1,9 @@
 #include "search/snas/snas.h"
 
+#include <torch/nn/functional/loss.h>
+
 #include <algorithm>
 #include <optional>
-
-#include <torch/nn/functional/loss.h>
 
 #include "space/latency.h"
 #include "space/op_catalogue.h"
@@ -13,7 +13,8 @@ namespace {
 
 torch::Tensor initialLogAlphas(const engine::SearchConfig& config, bool reduction) {
     const auto& ops = reduction ? config.space.reduceOps : config.space.normalOps;
-    return 1.0 + 0.01 * torch::randn({config.space.edgesPerCell(), static_cast<int64_t>(ops.size())});
+    return 1.0 +
+           0.01 * torch::randn({config.space.edgesPerCell(), static_cast<int64_t>(ops.size())});
 }
 
 torch::Tensor costTable(const engine::SearchConfig& config, bool reduction) {
@@ -43,7 +44,8 @@ torch::Tensor cellCostTable(const engine::SearchConfig& config, bool reduction) 
         for (int e = 0; e < edges; ++e) {
             const int stride = reduction && space::edgeSource(e) < 2 ? 2 : 1;
             for (size_t k = 0; k < ops.size(); ++k) {
-                const auto c = space::opCost(space::opKindFromName(ops[k]), s.c, stride, s.outH, s.outW, false);
+                const auto c = space::opCost(space::opKindFromName(ops[k]), s.c, stride, s.outH,
+                                             s.outW, false);
                 acc[0][e][static_cast<int64_t>(k)] = c.params;
                 acc[1][e][static_cast<int64_t>(k)] = c.flops;
                 acc[2][e][static_cast<int64_t>(k)] = c.mac;
@@ -58,7 +60,8 @@ torch::Tensor cellCostTable(const engine::SearchConfig& config, bool reduction) 
 }  // namespace
 
 SnasStrategy::SnasStrategy(const engine::SearchConfig& config, torch::Device device)
-    : CellSearchStrategy(config, device, initialLogAlphas(config, false), initialLogAlphas(config, true)),
+    : CellSearchStrategy(config, device, initialLogAlphas(config, false),
+                         initialLogAlphas(config, true)),
       m_options(SnasOptions::read(config)),
       m_temperature(m_options.tau0),
       m_costNormal(costTable(config, false).to(device)),
@@ -82,7 +85,8 @@ void SnasStrategy::beginEpoch(int epoch) {
     CellSearchStrategy::beginEpoch(epoch);
     // Linear from tau0 at the first epoch to tau_min at the last.
     const auto& s = m_options;
-    const double progress = m_config.epochs > 1 ? static_cast<double>(epoch) / (m_config.epochs - 1) : 1.0;
+    const double progress =
+        m_config.epochs > 1 ? static_cast<double>(epoch) / (m_config.epochs - 1) : 1.0;
     m_temperature = s.tau0 - (s.tau0 - s.tauMin) * std::min(1.0, progress);
 }
 
@@ -91,7 +95,8 @@ torch::Tensor SnasStrategy::relaxedSample(const torch::Tensor& logAlpha) const {
     // The noise is drawn by the CPU's generator whatever the device: the checkpoint keeps that
     // generator's state, so a resumed search draws what the uninterrupted one would have (and a
     // seed gives the same samples on a GPU as on the CPU). The tensor is one row per edge: cheap.
-    auto u = torch::rand(logAlpha.sizes(), logAlpha.options().device(torch::kCPU)).to(logAlpha.device())
+    auto u = torch::rand(logAlpha.sizes(), logAlpha.options().device(torch::kCPU))
+                 .to(logAlpha.device())
                  .clamp(1e-10, 1.0 - 1e-7);
     auto gumbel = -torch::log(-torch::log(u));
     return torch::softmax((logAlpha + gumbel) / m_temperature, -1);
@@ -111,43 +116,55 @@ void SnasStrategy::ensureLatencyTables() {
     m_latencyReduce = toTensor(space::edgeOpLatencyMs(m_config.space, true, m_device));
 }
 
-torch::Tensor SnasStrategy::resourcePenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
-    return m_options.penaltyScope == "global" ? globalPenalty(zNormal, zReduce) : localPenalty(zNormal, zReduce);
+torch::Tensor SnasStrategy::resourcePenalty(const torch::Tensor& zNormal,
+                                            const torch::Tensor& zReduce) {
+    return m_options.penaltyScope == "global" ? globalPenalty(zNormal, zReduce)
+                                              : localPenalty(zNormal, zReduce);
 }
 
-std::vector<double> SnasStrategy::overBudget(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
+std::vector<double> SnasStrategy::overBudget(const torch::Tensor& zNormal,
+                                             const torch::Tensor& zReduce) {
     torch::NoGradGuard noGrad;
     const auto expected = (m_costNormal * zNormal.unsqueeze(0)).sum({1, 2}) +
                           (m_costReduce * zReduce.unsqueeze(0)).sum({1, 2});
     const std::vector<double> fixed{m_fixedCost.params, m_fixedCost.flops, m_fixedCost.mac};
-    const std::vector<std::optional<double>> budgets{m_constraints.maxParams, m_constraints.maxFlops, m_constraints.maxMac};
+    const std::vector<std::optional<double>> budgets{m_constraints.maxParams,
+                                                     m_constraints.maxFlops, m_constraints.maxMac};
     std::vector<double> gates;
     for (int x = 0; x < 3; ++x) {
         const auto& budget = budgets[static_cast<size_t>(x)];
-        gates.push_back(!budget || expected[x].item<double>() + fixed[static_cast<size_t>(x)] > *budget ? 1.0 : 0.0);
+        gates.push_back(
+            !budget || expected[x].item<double>() + fixed[static_cast<size_t>(x)] > *budget ? 1.0
+                                                                                            : 0.0);
     }
     if (m_constraints.maxLatencyMs) {
         ensureLatencyTables();
-        const double ms = ((m_latencyNormal * zNormal).sum() + (m_latencyReduce * zReduce).sum()).item<double>();
+        const double ms =
+            ((m_latencyNormal * zNormal).sum() + (m_latencyReduce * zReduce).sum()).item<double>();
         gates.push_back(ms > *m_constraints.maxLatencyMs ? 1.0 : 0.0);
     }
     return gates;
 }
 
-torch::Tensor SnasStrategy::localCellTypePenalty(const torch::Tensor& z, const torch::Tensor& cellCosts,
-                                                 const torch::Tensor& latency, const std::vector<double>& gates) const {
+torch::Tensor SnasStrategy::localCellTypePenalty(const torch::Tensor& z,
+                                                 const torch::Tensor& cellCosts,
+                                                 const torch::Tensor& latency,
+                                                 const std::vector<double>& gates) const {
     const auto cells = cellCosts.size(0);
     if (cells == 0) return torch::zeros({}, z.options());
     // [cells, 3, edges]: each edge's expected cost under the sample, cell by cell.
     const auto perEdge = (cellCosts * z.unsqueeze(0).unsqueeze(0)).sum(-1);
-    const auto gate = torch::tensor(std::vector<double>(gates.begin(), gates.begin() + 3), z.options())
-                          .view({1, 3, 1});
+    const auto gate =
+        torch::tensor(std::vector<double>(gates.begin(), gates.begin() + 3), z.options())
+            .view({1, 3, 1});
     const bool log = m_options.costForm == "log";
     torch::Tensor total;
     if (log) {
         total = (gate * torch::log(torch::clamp_min(perEdge, 1.0))).sum();
     } else {
-        const auto weights = torch::tensor(std::vector<double>{2.0, 1.0 / 4000, 1.0 / 100}, z.options()).view({1, 3, 1});
+        const auto weights =
+            torch::tensor(std::vector<double>{2.0, 1.0 / 4000, 1.0 / 100}, z.options())
+                .view({1, 3, 1});
         total = 0.43 * (gate * weights * perEdge).sum();
     }
     if (latency.defined()) {
@@ -162,19 +179,25 @@ torch::Tensor SnasStrategy::localCellTypePenalty(const torch::Tensor& z, const t
     return total / static_cast<double>(cells);
 }
 
-torch::Tensor SnasStrategy::localPenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
+torch::Tensor SnasStrategy::localPenalty(const torch::Tensor& zNormal,
+                                         const torch::Tensor& zReduce) {
     const auto gates = overBudget(zNormal, zReduce);
     const bool latency = gates.size() > 3;
-    return localCellTypePenalty(zNormal, m_cellCostNormal, latency ? m_latencyNormal : torch::Tensor(), gates) +
-           localCellTypePenalty(zReduce, m_cellCostReduce, latency ? m_latencyReduce : torch::Tensor(), gates);
+    return localCellTypePenalty(zNormal, m_cellCostNormal,
+                                latency ? m_latencyNormal : torch::Tensor(), gates) +
+           localCellTypePenalty(zReduce, m_cellCostReduce,
+                                latency ? m_latencyReduce : torch::Tensor(), gates);
 }
 
-torch::Tensor SnasStrategy::globalPenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce) {
-    // Per resource x: R_x = sum over cells and edges of sum_k Z_k cost_x(op_k), plus the fixed part.
+torch::Tensor SnasStrategy::globalPenalty(const torch::Tensor& zNormal,
+                                          const torch::Tensor& zReduce) {
+    // Per resource x: R_x = sum over cells and edges of sum_k Z_k cost_x(op_k), plus the fixed
+    // part.
     const auto expected = (m_costNormal * zNormal.unsqueeze(0)).sum({1, 2}) +
                           (m_costReduce * zReduce.unsqueeze(0)).sum({1, 2});
     const std::vector<double> fixed{m_fixedCost.params, m_fixedCost.flops, m_fixedCost.mac};
-    const std::vector<std::optional<double>> budgets{m_constraints.maxParams, m_constraints.maxFlops, m_constraints.maxMac};
+    const std::vector<std::optional<double>> budgets{m_constraints.maxParams,
+                                                     m_constraints.maxFlops, m_constraints.maxMac};
     std::vector<torch::Tensor> terms;
     for (int x = 0; x < 3; ++x) {
         auto total = expected[x] + fixed[static_cast<size_t>(x)];
@@ -183,15 +206,19 @@ torch::Tensor SnasStrategy::globalPenalty(const torch::Tensor& zNormal, const to
         if (m_options.costForm == "log") {
             terms.push_back(torch::log(torch::clamp_min(total, 1.0)));
         } else {
-            terms.push_back(budgets[static_cast<size_t>(x)] ? torch::relu(total - 1.0) : total / (fixed[static_cast<size_t>(x)] + 1.0));
+            terms.push_back(budgets[static_cast<size_t>(x)]
+                                ? torch::relu(total - 1.0)
+                                : total / (fixed[static_cast<size_t>(x)] + 1.0));
         }
     }
     if (m_constraints.maxLatencyMs) {
         // Latency of the ops alone, against the limit for the whole network: a lower bound, so the
         // term only ever asks for less than the limit allows.
         ensureLatencyTables();
-        const auto ratio = ((m_latencyNormal * zNormal).sum() + (m_latencyReduce * zReduce).sum()) / *m_constraints.maxLatencyMs;
-        terms.push_back(m_options.costForm == "log" ? torch::log(torch::clamp_min(ratio, 1.0)) : torch::relu(ratio - 1.0));
+        const auto ratio = ((m_latencyNormal * zNormal).sum() + (m_latencyReduce * zReduce).sum()) /
+                           *m_constraints.maxLatencyMs;
+        terms.push_back(m_options.costForm == "log" ? torch::log(torch::clamp_min(ratio, 1.0))
+                                                    : torch::relu(ratio - 1.0));
     }
     return torch::stack(terms).mean();
 }
@@ -223,8 +250,8 @@ StepResult SnasStrategy::step(const Batch& train, const Batch&) {
 
 space::Genotype SnasStrategy::derive() const {
     space::Genotype g;
-    // Built as SNAS-Series' code builds its genotypes (pools with an affine BatchNorm) and written in
-    // their 14-edge form.
+    // Built as SNAS-Series' code builds its genotypes (pools with an affine BatchNorm) and written
+    // in their 14-edge form.
     g.style = space::BuildStyle::Snas;
     for (bool reduction : {false, true}) {
         const auto best = probabilities(reduction).argmax(-1);
@@ -232,7 +259,8 @@ space::Genotype SnasStrategy::derive() const {
         space::CellGenotype cell;
         for (int e = 0; e < m_config.space.edgesPerCell(); ++e) {
             const auto& op = list[static_cast<size_t>(best[e].item<int64_t>())];
-            if (op != "none") cell.edges.push_back({op, space::edgeSource(e), space::edgeTarget(e)});
+            if (op != "none")
+                cell.edges.push_back({op, space::edgeSource(e), space::edgeTarget(e)});
         }
         for (int node = 0; node < m_config.space.nodes; ++node) cell.concat.push_back(node + 2);
         (reduction ? g.reduce : g.normal) = cell;
@@ -245,7 +273,8 @@ space::Genotype SnasStrategy::derive() const {
 namespace nas::search::snas {
 
 // The registry's factory for this strategy (search/strategy_factory.cpp attaches it).
-std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config, const StrategyContext& context) {
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
+                                             const StrategyContext& context) {
     return std::make_unique<SnasStrategy>(config, context.device);
 }
 

@@ -18,7 +18,7 @@ struct SnasOptions {
 };
 
 class SnasStrategy final : public CellSearchStrategy {
-public:
+  public:
     SnasStrategy(const engine::SearchConfig& config, torch::Device device);
     [[nodiscard]] std::string name() const override { return "snas"; }
     void beginEpoch(int epoch) override;
@@ -37,18 +37,24 @@ public:
     // expected total of it is over the budget.
     // global scope (ours before): mean over resources of one log of the whole network's expected
     // cost (or its excess over the budget), or a linear excess.
-    [[nodiscard]] torch::Tensor resourcePenalty(const torch::Tensor& sampleNormal, const torch::Tensor& sampleReduce);
+    [[nodiscard]] torch::Tensor resourcePenalty(const torch::Tensor& sampleNormal,
+                                                const torch::Tensor& sampleReduce);
 
-private:
+  private:
     [[nodiscard]] torch::Tensor relaxedSample(const torch::Tensor& logAlpha) const;
-    [[nodiscard]] torch::Tensor globalPenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce);
-    [[nodiscard]] torch::Tensor localPenalty(const torch::Tensor& zNormal, const torch::Tensor& zReduce);
+    [[nodiscard]] torch::Tensor globalPenalty(const torch::Tensor& zNormal,
+                                              const torch::Tensor& zReduce);
+    [[nodiscard]] torch::Tensor localPenalty(const torch::Tensor& zNormal,
+                                             const torch::Tensor& zReduce);
     // Per resource (params, FLOPs, MAC[, latency]): 1 while there is no budget or the network's
     // expected total is over it, else 0.
-    [[nodiscard]] std::vector<double> overBudget(const torch::Tensor& zNormal, const torch::Tensor& zReduce);
+    [[nodiscard]] std::vector<double> overBudget(const torch::Tensor& zNormal,
+                                                 const torch::Tensor& zReduce);
     // One cell type's local term: Σ over its cells and edges, divided by its cell count.
-    [[nodiscard]] torch::Tensor localCellTypePenalty(const torch::Tensor& z, const torch::Tensor& cellCosts,
-                                                     const torch::Tensor& latency, const std::vector<double>& gates) const;
+    [[nodiscard]] torch::Tensor localCellTypePenalty(const torch::Tensor& z,
+                                                     const torch::Tensor& cellCosts,
+                                                     const torch::Tensor& latency,
+                                                     const std::vector<double>& gates) const;
     // Measured per-op latency tables, built on first use of a latency limit.
     void ensureLatencyTables();
 

@@ -805,6 +805,10 @@ In Python mit dem exportierten PyTorch-Modul laden:
 <context>
     <name>nas::widgets::LaunchForm</name>
     <message>
+        <source>%1 settings</source>
+        <translation>Einstellungen: %1</translation>
+    </message>
+    <message>
         <source>optional; default: strategy and dataset</source>
         <translation>optional; Vorgabe: Strategie und Datensatz</translation>
     </message>
@@ -1403,6 +1407,14 @@ In Python mit dem exportierten PyTorch-Modul laden:
 </context>
 <context>
     <name>nas::widgets::TrainingCurvesView</name>
+    <message>
+        <source>Strategy signals</source>
+        <translation>Signale der Strategie</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
     <message>
         <source>Loss</source>
         <translation>Verlust</translation>

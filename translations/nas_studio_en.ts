@@ -798,6 +798,10 @@ Load them in Python with the PyTorch module export:
 <context>
     <name>nas::widgets::LaunchForm</name>
     <message>
+        <source>%1 settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>optional; default: strategy and dataset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,6 +1396,14 @@ Load them in Python with the PyTorch module export:
 </context>
 <context>
     <name>nas::widgets::TrainingCurvesView</name>
+    <message>
+        <source>Strategy signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Loss</source>
         <translation type="unfinished"></translation>

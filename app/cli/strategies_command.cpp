@@ -22,6 +22,7 @@ nlohmann::json strategyJson(const search::StrategyDescriptor& d) {
     return {{"name", d.name},
             {"display_name", d.displayName},
             {"family", search::familyName(d.family)},
+            {"space", d.space},
             {"description", d.description},
             {"single_level", d.singleLevel},
             {"config_section", d.name},

@@ -42,6 +42,8 @@ struct StrategyDescriptor {
     std::string displayName;  // as the studio shows it
     std::string description;  // one line
     StrategyFamily family = StrategyFamily::Differentiable;
+    // The search space it searches (space/search_space.h); every built-in one searches DARTS cells.
+    std::string space = "darts-cell";
     // Single-level strategies train weights and architecture on the same batches; every training
     // image but a monitor split (the section's `monitor_size` key) trains. The others split the
     // training images into a weight half and an architecture half.

@@ -383,46 +383,51 @@ nlohmann::json LaunchForm::toJson() const {
     return j;
 }
 
-void LaunchForm::setJson(const nlohmann::json& json) {
+void LaunchForm::setJson(const nlohmann::json& given) {
+    // Every key present, the ones `given` lacks at their defaults: the defaults live in
+    // SearchConfig alone, not again in this form.
+    nlohmann::json json = engine::toJson(engine::SearchConfig{});
+    json.merge_patch(given);
     m_base = json;
-    const nlohmann::json empty = nlohmann::json::object();
-    const auto& d = json.contains("dataset") ? json.at("dataset") : empty;
-    const auto& s = json.contains("space") ? json.at("space") : empty;
+    const auto& d = json.at("dataset");
+    const auto& s = json.at("space");
+    // A patch may remove the constraints object (null): no limits then.
+    static const nlohmann::json noLimits = nlohmann::json::object();
     const auto& c = json.contains("constraints") && json.at("constraints").is_object()
                         ? json.at("constraints")
-                        : empty;
+                        : noLimits;
 
     // Signals stay blocked while filling, so listeners see one `changed` at the end.
     std::vector<std::unique_ptr<QSignalBlocker>> blocks;
     for (QObject* child : findChildren<QWidget*>())
         blocks.push_back(std::make_unique<QSignalBlocker>(child));
 
-    m_name->setText(toQString(json.value("name", std::string())));
-    selectKey(m_strategy, toQString(json.value("strategy", std::string("snas"))));
-    m_epochs->setValue(json.value("epochs", 10));
-    m_batchSize->setValue(json.value("batch_size", 64));
-    m_stepsPerEpoch->setValue(json.value("steps_per_epoch", 0));
-    m_seed->setValue(static_cast<int>(json.value("seed", 2ULL) & INT_MAX));
-    selectKey(m_device, toQString(json.value("device", std::string("cpu"))));
-    m_threads->setValue(json.value("threads", 0));
+    m_name->setText(toQString(json.at("name").get<std::string>()));
+    selectKey(m_strategy, toQString(json.at("strategy").get<std::string>()));
+    m_epochs->setValue(json.at("epochs").get<int>());
+    m_batchSize->setValue(json.at("batch_size").get<int>());
+    m_stepsPerEpoch->setValue(json.at("steps_per_epoch").get<int>());
+    m_seed->setValue(static_cast<int>(json.at("seed").get<std::uint64_t>() & INT_MAX));
+    selectKey(m_device, toQString(json.at("device").get<std::string>()));
+    m_threads->setValue(json.at("threads").get<int>());
 
-    const std::string dataset = d.value("name", std::string("fashion-mnist"));
+    const std::string dataset = d.at("name").get<std::string>();
     selectKey(m_dataset, toQString(dataset));
-    const std::string path = d.value("path", std::string());
+    const std::string path = d.at("path").get<std::string>();
     // The default location is shown as the placeholder, not as typed text.
     m_datasetPath->setText(path == engine::defaultDatasetPath(dataset) ? QString()
                                                                        : toQString(path));
-    m_trainLimit->setValue(d.value("train_limit", 0));
-    m_syntheticCount->setValue(d.value("synthetic_count", 1024));
-    const std::vector<int> shape = d.value("synthetic_shape", std::vector<int>{3, 16, 16});
+    m_trainLimit->setValue(d.at("train_limit").get<int>());
+    m_syntheticCount->setValue(d.at("synthetic_count").get<int>());
+    const std::vector<int> shape = d.at("synthetic_shape").get<std::vector<int>>();
     m_syntheticChannels->setValue(shape.size() == 3 ? shape[0] : 3);
     m_syntheticSide->setValue(shape.size() == 3 ? shape[1] : 16);
 
-    m_channels->setValue(s.value("channels", 16));
-    m_layers->setValue(s.value("layers", 8));
-    m_nodes->setValue(s.value("nodes", 4));
-    const auto normalOps = s.value("normal_ops", space::dartsOps());
-    const auto reduceOps = s.value("reduce_ops", space::dartsOps());
+    m_channels->setValue(s.at("channels").get<int>());
+    m_layers->setValue(s.at("layers").get<int>());
+    m_nodes->setValue(s.at("nodes").get<int>());
+    const auto normalOps = s.at("normal_ops").get<std::vector<std::string>>();
+    const auto reduceOps = s.at("reduce_ops").get<std::vector<std::string>>();
     const int custom = m_opSet->findData(QStringLiteral("custom"));
     if (custom >= 0) m_opSet->removeItem(custom);
     if (normalOps == space::dartsOps() && reduceOps == space::dartsOps()) {

@@ -27,8 +27,8 @@ class LaunchForm final : public QWidget {
     [[nodiscard]] nlohmann::json toJson() const;
     // Only the constraints part of toJson().
     [[nodiscard]] nlohmann::json constraintsJson() const;
-    // Shows a config; `json` should be a validated config (toJson of a SearchConfig).
-    void setJson(const nlohmann::json& json);
+    // Shows a config; keys `given` lacks take SearchConfig's defaults.
+    void setJson(const nlohmann::json& given);
     // While a search runs only the constraints stay editable.
     void setRunning(bool running);
     // Values typed beyond the upper bounds the engine leaves open (epochs, batch size, synthetic

@@ -317,6 +317,11 @@ void TrainingCurvesView::refresh() {
         const double pad = std::max(y.size() * 0.08, std::max(std::abs(y.upper) * 0.02, 1e-6));
         plot->yAxis->setRange(fromZero ? 0.0 : y.lower - pad, y.upper + pad);
         if (plot->xAxis->range().lower > 0) plot->xAxis->setRangeLower(0.0);
+        // A strategy may report a signal for part of the run only (SNAS's penalty while a
+        // strength is set): its epochs line up with the loss plot's above it.
+        if (plot == m_scalarsPlot)
+            plot->xAxis->setRangeUpper(
+                std::max(plot->xAxis->range().upper, m_lossPlot->xAxis->range().upper));
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }

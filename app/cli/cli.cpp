@@ -72,6 +72,19 @@ std::map<std::string, Command> commands() {
           R"(  inspect  --genotype G [--channels 36] [--layers 20] [--classes 10] [--input 3x32x32] [--auxiliary]
            [--latency] [--device auto|cpu|cuda] [--json]
 )"}},
+        {"graph-distance",
+         {graphDistanceCommand,
+          R"(  graph-distance G1 G2 [--json]
+           graph edit distance, common connections and common ops of two genotypes (both cells)
+)"}},
+        {"hidden-states",
+         {hiddenStatesCommand,
+          R"(  hidden-states RUN_ID [--window N] [--distance l2|cosine] [--json]
+           how a controller's final hidden states relate to its samples: Spearman (95% bootstrap
+           interval), Pearson and Kendall correlation of the hidden-state distance of every pair of
+           the last N samples (default 100) with their graph edit distance, common connections,
+           common ops and reward difference; for runs of controller strategies (enas)
+)"}},
     };
 }
 
@@ -91,8 +104,8 @@ exit status: 0 done; 1 an error, or a search that failed (resume it once the cau
 std::string usage() {
     std::string text = "usage: nas-studio-cli <command> [options]\n\ncommands:\n";
     const auto all = commands();
-    for (const char* name :
-         {"search", "resume", "runs", "show", "export", "train", "inspect", "strategies"})
+    for (const char* name : {"search", "resume", "runs", "show", "export", "train", "inspect",
+                             "strategies", "graph-distance", "hidden-states"})
         text += all.at(name).usage;
     return text + kFooter;
 }

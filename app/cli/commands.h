@@ -16,6 +16,8 @@ int exportCommand(const Words& words);
 int trainCommand(const Words& words);
 int inspectCommand(const Words& words);
 int strategiesCommand(const Words& words);
+int graphDistanceCommand(const Words& words);
+int hiddenStatesCommand(const Words& words);
 
 // --workspace, else the default workspace; an empty --workspace is a usage error.
 [[nodiscard]] std::string workspaceRoot(const Arguments& args);

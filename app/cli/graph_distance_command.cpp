@@ -43,7 +43,7 @@ int graphDistanceCommand(const Words& words) {
     std::printf("common ops           %d\n", measures.commonOps);
     std::printf(
         "\nSummed over the normal and the reduce cell. Connections are (state, node) pairs both "
-        "cells have; common ops are those with the same op.\n");
+        "cells\nhave; common ops are those of them with the same op.\n");
     return 0;
 }
 

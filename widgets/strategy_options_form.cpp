@@ -86,9 +86,9 @@ void StrategyOptionsForm::showStrategy(const std::string& strategy, const nlohma
     const auto* descriptor = search::findStrategy(strategy);
     if (!descriptor) return;
     for (const auto& option : descriptor->options) {
-        const auto value = section.is_object() && section.contains(option.key)
-                               ? section.at(option.key)
-                               : nlohmann::json();
+        const nlohmann::json::json_pointer where(search::optionJsonPointer(option.key));
+        const auto value =
+            section.is_object() && section.contains(where) ? section.at(where) : nlohmann::json();
         QWidget* field = makeField(this, option, value, this);
         field->setObjectName(fieldName(strategy, option.key));
         field->setToolTip(toQString(option.description));
@@ -102,7 +102,8 @@ nlohmann::json StrategyOptionsForm::section() const {
     if (!descriptor) return values;
     for (const auto& option : descriptor->options)
         if (const auto* field = findChild<QWidget*>(fieldName(m_strategy, option.key)))
-            values[option.key] = fieldValue(field, option);
+            values[nlohmann::json::json_pointer(search::optionJsonPointer(option.key))] =
+                fieldValue(field, option);
     return values;
 }
 

@@ -12,7 +12,8 @@ void saveCheckpoint(const std::string& path, const search::SearchStrategy& strat
     strategy.save(archive);
     archive.write("position", torch::tensor(std::vector<int64_t>{p.epoch, p.step, p.globalStep,
                                                                  p.stepsCounted}));
-    archive.write("position_sums", torch::tensor(std::vector<double>{p.lossSum, p.accuracySum}));
+    archive.write("position_sums",
+                  torch::tensor(std::vector<double>{p.lossSum, p.accuracySum}, torch::kDouble));
     archive.write("cpu_rng", at::detail::getDefaultCPUGenerator().get_state());
     try {
         saveArchiveAtomically(archive, path);

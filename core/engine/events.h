@@ -53,22 +53,24 @@ struct EpochMetrics {
     space::Cost cost;          // of the derived network
 };
 
-// An architecture a controller or sampler produced, with what it scored.
-struct SampledArchitecture {
-    std::int64_t step = 0;
-    int epoch = 0;
-    space::Genotype genotype;
-    double score = 0;                 // accuracy measured with the shared weights
-    std::optional<double> predicted;  // a predictor's estimate, where one ran
-    std::vector<float> hiddenState;   // controller state at the end of sampling, where one exists
-};
-
 // One named tensor a sample carries (a controller's hidden state, an embedding...): float32
 // values in row-major order; the product of `shape` is values.size().
 struct SampleTensor {
     std::string name;
     std::vector<std::int64_t> shape;
     std::vector<float> values;
+};
+
+// An architecture of the cell space that a controller or sampler produced, with what it scored.
+struct SampledArchitecture {
+    std::int64_t step = 0;
+    int epoch = 0;
+    space::Genotype genotype;
+    double score = 0;                   // accuracy measured with the shared weights
+    std::optional<double> predicted;    // a predictor's estimate, where one ran
+    std::vector<float> hiddenState;     // controller state at the end of sampling, where one exists
+    std::vector<SampleTensor> tensors;  // more, e.g. the state at each decision; names unique
+    std::vector<std::pair<std::string, double>> metrics;  // reward, baseline, ...; names unique
 };
 
 // An architecture a controller, sampler or evolution step produced, with what it scored. The

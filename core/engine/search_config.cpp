@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -147,6 +148,37 @@ void checkOps(const std::vector<std::string>& ops, const std::string& key,
         problems.push_back("space." + key + " needs an op other than 'none'");
 }
 
+// The keys of one strategy section under `prefix`: a key "memory_buffer.capacity" is read from
+// the nested object "memory_buffer", so a group of settings stays together in the JSON.
+void readStrategyKeys(FieldReader& reader, const search::StrategyDescriptor& strategy,
+                      const std::string& prefix, std::map<std::string, OptionValue>& values) {
+    std::set<std::string> groups;
+    for (const auto& option : strategy.options) {
+        if (option.key.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string rest = option.key.substr(prefix.size());
+        const auto dot = rest.find('.');
+        if (dot != std::string::npos) {
+            groups.insert(rest.substr(0, dot));
+            continue;
+        }
+        if (!reader.has(rest)) {
+            reader.skip(rest);
+            continue;
+        }
+        std::visit(
+            [&](auto defaultValue) {
+                auto value = defaultValue;
+                reader.read(rest, value);
+                values[option.key] = value;
+            },
+            option.defaultValue);
+    }
+    for (const auto& group : groups)
+        reader.section(group, [&](FieldReader& nested) {
+            readStrategyKeys(nested, strategy, prefix + group + ".", values);
+        });
+}
+
 }  // namespace
 
 ConfigError::ConfigError(const std::vector<std::string>& problems)
@@ -282,23 +314,10 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
         a.read("weight_decay", c.arch.weightDecay);
     });
     // Each registered strategy's section, typed by its keys' defaults.
-    for (const auto* strategy : search::registeredStrategies()) {
+    for (const auto* strategy : search::registeredStrategies())
         r.section(strategy->name, [&](FieldReader& section) {
-            for (const auto& option : strategy->options) {
-                if (!section.has(option.key)) {
-                    section.skip(option.key);
-                    continue;
-                }
-                std::visit(
-                    [&](auto defaultValue) {
-                        auto value = defaultValue;
-                        section.read(option.key, value);
-                        c.strategyOptions[strategy->name][option.key] = value;
-                    },
-                    option.defaultValue);
-            }
+            readStrategyKeys(section, *strategy, "", c.strategyOptions[strategy->name]);
         });
-    }
     r.skip("constraints");
     if (json.is_object() && json.contains("constraints")) {
         try {
@@ -455,8 +474,12 @@ nlohmann::json toJson(const SearchConfig& c) {
     for (const auto* strategy : search::registeredStrategies()) {
         auto& section = j[strategy->name] = nlohmann::json::object();
         for (const auto& option : strategy->options)
-            std::visit([&](const auto& v) { section[option.key] = v; },
-                       search::strategyOption(c, strategy->name, option.key));
+            std::visit(
+                [&](const auto& v) {
+                    section[nlohmann::json::json_pointer(search::optionJsonPointer(option.key))] =
+                        v;
+                },
+                search::strategyOption(c, strategy->name, option.key));
     }
     return j;
 }

@@ -237,7 +237,11 @@ engine::SampledArchitecture architectureOf(const engine::SampleRecord& s) {
     a.score = s.score;
     a.predicted = s.predicted;
     for (const engine::SampleTensor& t : s.tensors)
-        if (t.name == kHiddenStateTensor) a.hiddenState = t.values;
+        if (t.name == kHiddenStateTensor)
+            a.hiddenState = t.values;
+        else
+            a.tensors.push_back(t);
+    a.metrics = s.metrics;
     return a;
 }
 
@@ -265,6 +269,8 @@ engine::SampleRecord sampleOf(const engine::SampledArchitecture& a) {
     if (!a.hiddenState.empty())
         s.tensors.push_back(
             {kHiddenStateTensor, {static_cast<std::int64_t>(a.hiddenState.size())}, a.hiddenState});
+    s.tensors.insert(s.tensors.end(), a.tensors.begin(), a.tensors.end());
+    s.metrics = a.metrics;
     return s;
 }
 

@@ -177,3 +177,28 @@ TEST(SearchConfig, EvaluationBatchesAndSizeComeFromTheConfig) {
               std::string::npos)
         << text;
 }
+
+TEST(SearchConfig, EnasMemoryBufferSettingsSitInANestedObject) {
+    const auto c = parseSearchConfig(json::parse(R"({"strategy": "enas", "enas": {
+        "lstm_size": 32, "memory_buffer": {"enabled": true, "capacity": 500}}})"));
+    EXPECT_EQ(nas::search::wholeOption(c, "enas", "lstm_size"), 32);
+    EXPECT_TRUE(nas::search::flagOption(c, "enas", "memory_buffer.enabled"));
+    EXPECT_EQ(nas::search::wholeOption(c, "enas", "memory_buffer.capacity"), 500);
+    // Keys left out keep Adam & Lorraine's defaults.
+    EXPECT_EQ(nas::search::wholeOption(c, "enas", "memory_buffer.start_epoch"), 5);
+    EXPECT_EQ(nas::search::wholeOption(c, "enas", "memory_buffer.loss_start_epoch"), 10);
+    // The JSON form nests them again and reads back the same.
+    const auto j = nas::engine::toJson(c);
+    EXPECT_EQ(j["enas"]["memory_buffer"]["capacity"], 500);
+    EXPECT_FALSE(j["enas"].contains("memory_buffer.capacity"));
+    EXPECT_EQ(nas::engine::toJson(parseSearchConfig(j)), j);
+    // A typo inside the group and a bad value are named with their full path.
+    const auto problems = problemsOf(json::parse(R"({"strategy": "enas", "enas": {
+        "memory_buffer": {"capasity": 5, "start_epoch": 12}}})"));
+    EXPECT_NE(problems.find("enas.memory_buffer.capasity is not a known setting"),
+              std::string::npos)
+        << problems;
+    EXPECT_NE(problems.find("enas.memory_buffer.loss_start_epoch must not come before"),
+              std::string::npos)
+        << problems;
+}

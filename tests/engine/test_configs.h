@@ -41,6 +41,9 @@ inline engine::SearchConfig tinySearch(const std::string& strategy, int epochs =
     c.setOption("random", "candidates", 12);  // random search's final selection: 1000 by default
     c.setOption("random", "candidate_batches", 2);
     c.setOption("random", "rerank", 3);
+    c.setOption("enas", "train_steps", 2);  // controller updates: 30 x 10 samples by default
+    c.setOption("enas", "num_aggregate", 2);
+    c.setOption("enas", "derive_samples", 3);
     return c;
 }
 

@@ -186,7 +186,8 @@ void RandomStrategy::save(torch::serialize::OutputArchive& archive) const {
     archive.write("random_state", torch::tensor(std::vector<int64_t>{m_steps, m_batchCursor}));
     archive.write("random_rng", torch::tensor(std::vector<uint8_t>(rng.begin(), rng.end())));
     archive.write("random_best", torch::tensor(std::vector<uint8_t>(best.begin(), best.end())));
-    archive.write("random_best_score", torch::tensor(std::vector<double>{m_chosenScore}));
+    archive.write("random_best_score",
+                  torch::tensor(std::vector<double>{m_chosenScore}, torch::kDouble));
 }
 
 void RandomStrategy::load(torch::serialize::InputArchive& archive) {

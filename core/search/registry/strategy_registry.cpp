@@ -167,4 +167,10 @@ std::string optionText(const engine::OptionValue& value) {
     return std::visit(Text{}, value);
 }
 
+std::string optionJsonPointer(const std::string& key) {
+    std::string pointer = "/" + key;
+    std::replace(pointer.begin(), pointer.end(), '.', '/');
+    return pointer;
+}
+
 }  // namespace nas::search

@@ -83,6 +83,10 @@ void attachStrategyFactory(const std::string& name, StrategyFactory factory);
 [[nodiscard]] std::string wordOption(const engine::SearchConfig& config, const std::string& section,
                                      const std::string& key);
 
+// Where a key sits in its section's JSON, as a JSON pointer: a dotted key names a nested object
+// ("memory_buffer.capacity" -> "/memory_buffer/capacity").
+[[nodiscard]] std::string optionJsonPointer(const std::string& key);
+
 // Text of a value for usage and help lines: 0.03, 1000, true, "local".
 [[nodiscard]] std::string optionText(const engine::OptionValue& value);
 

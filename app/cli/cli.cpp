@@ -79,11 +79,13 @@ std::map<std::string, Command> commands() {
 )"}},
         {"hidden-states",
          {hiddenStatesCommand,
-          R"(  hidden-states RUN_ID [--window N] [--distance l2|cosine] [--json]
+          R"(  hidden-states RUN_ID [--window N] [--distance l2|cosine] [--probe M] [--json]
            how a controller's final hidden states relate to its samples: Spearman (95% bootstrap
            interval), Pearson and Kendall correlation of the hidden-state distance of every pair of
            the last N samples (default 100) with their graph edit distance, common connections,
            common ops and reward difference; for runs of controller strategies (enas)
+           --probe M: M architectures drawn from one controller state, M from different states and
+           M uniform samples, with the mean pairwise distances of each set (the last controller)
 )"}},
     };
 }

@@ -8,6 +8,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "controller_probe_report.h"
 #include "engine/workspace.h"
 #include "store/run_store.h"
 #include "study/hidden_state_study.h"
@@ -64,14 +65,18 @@ void printTable(std::int64_t run, const study::StudyResult& result, std::size_t 
 }  // namespace
 
 int hiddenStatesCommand(const Words& words) {
-    const Arguments args(words, {"json"}, {"workspace", "window", "distance"});
+    const Arguments args(words, {"json"}, {"workspace", "window", "distance", "probe"});
     const auto id = args.runId();  // a usage slip is reported before the workspace is looked at
     const auto options = studyOptions(args);
+    const int probe = args.intOption("probe", 0);
+    if (args.option("probe") && probe < 2)
+        throw UsageError("--probe must be at least 2 architectures");
     // Read-only, as `show`: the study changes nothing in the workspace.
-    const store::RunStore store(engine::Workspace(existingWorkspaceRoot(args)).databasePath(),
-                                store::Access::ReadOnly);
+    const auto root = existingWorkspaceRoot(args);
+    const store::RunStore store(engine::Workspace(root).databasePath(), store::Access::ReadOnly);
     if (!store.findRun(id))
         throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
+    if (probe > 0) return controllerProbeReport(store, root, id, probe, args.flag("json"));
     const auto samples = study::studySamples(store.samples(id));
     const auto run = std::to_string(id);
     if (samples.empty())

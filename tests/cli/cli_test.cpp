@@ -622,3 +622,43 @@ TEST_F(Cli, CtrlCHintNamesTheWorkspace) {
               std::string::npos)
         << output.str();
 }
+
+TEST_F(Cli, AnEnasRunGetsItsHiddenStateStudyAndItsControllerProbed) {
+    const auto searched = run(std::string("search --strategy enas --epochs 2") + kTinySearch +
+                              ws() + " --quiet --config " +
+                              file("enas.json", R"({"enas": {"train_steps": 2, "num_aggregate": 3,
+                                                    "derive_samples": 6}})"));
+    ASSERT_EQ(searched.status, 0) << searched.output;
+    // 2 epochs x (2 x 3 rewarded samples + 6 derive samples), each with its final hidden state.
+    const auto study = json::parse(stdoutOf("hidden-states 1 --window 12 --json" + ws()));
+    EXPECT_EQ(study["samples"], 12);
+    EXPECT_EQ(study["pairs"], 66);
+    for (const char* measure : {"ged", "common_connections", "common_ops", "reward_difference"}) {
+        const auto& m = study["measures"][measure];
+        ASSERT_TRUE(m["spearman"].is_number()) << measure;
+        EXPECT_LE(m["spearman_ci"][0].get<double>(), m["spearman"].get<double>()) << measure;
+        EXPECT_GE(m["spearman_ci"][1].get<double>(), m["spearman"].get<double>()) << measure;
+    }
+    const auto probe = json::parse(stdoutOf("hidden-states 1 --probe 5 --json" + ws()));
+    EXPECT_EQ(probe["probe"], 5);
+    EXPECT_EQ(probe["epochs_done"], 2);
+    for (const char* set : {"same_state", "different_states", "stored", "uniform"}) {
+        EXPECT_EQ(probe[set]["pairs"], 10) << set;
+        // Two cells of 8 edges: any two differ by at most 32 edge edits plus relabelled nodes.
+        EXPECT_GE(probe[set]["ged"].get<double>(), 0.0) << set;
+        EXPECT_LE(probe[set]["common_ops"].get<double>(), 16.0) << set;
+    }
+    // The same probe twice gives the same figures (the run's seed draws them).
+    EXPECT_EQ(json::parse(stdoutOf("hidden-states 1 --probe 5 --json" + ws())), probe);
+    // More than the run holds, and a run of another strategy, are named problems.
+    auto r = run("hidden-states 1 --probe 500" + ws());
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.output.find("the probe needs 500"), std::string::npos) << r.output;
+    ASSERT_EQ(
+        run(std::string("search --strategy darts --epochs 1") + kTinySearch + ws() + " --quiet")
+            .status,
+        0);
+    r = run("hidden-states 2 --probe 5" + ws());
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.output.find("run 2 is a darts search"), std::string::npos) << r.output;
+}

@@ -164,17 +164,23 @@ void ControllerImpl::writeCell(bool reduction, State& state, ControllerPass& pas
     }
 }
 
-ControllerPass ControllerImpl::sample(std::mt19937_64& rng) {
+ControllerPass ControllerImpl::run(const ControllerState* start, std::mt19937_64* rng,
+                                   const std::vector<int>* forced) {
     ControllerPass pass;
     m_decisionStates.clear();
     const auto zeros = torch::zeros({1, m_settings.lstmSize});
-    State state{zeros, zeros};
-    writeCell(false, state, pass, &rng, nullptr);
-    writeCell(true, state, pass, &rng, nullptr);
+    State state = start ? *start : State{zeros, zeros};
+    writeCell(false, state, pass, rng, forced);
+    writeCell(true, state, pass, rng, forced);
     pass.decisionStates = torch::cat(m_decisionStates, 0);
     pass.finalState = state.h.reshape({-1});
+    pass.end = state;
     m_decisionStates.clear();
     return pass;
+}
+
+ControllerPass ControllerImpl::sample(std::mt19937_64& rng, const ControllerState* start) {
+    return run(start, &rng, nullptr);
 }
 
 ControllerPass ControllerImpl::replay(const std::vector<int>& decisions) {
@@ -182,16 +188,7 @@ ControllerPass ControllerImpl::replay(const std::vector<int>& decisions) {
         throw std::invalid_argument("an ENAS architecture has " +
                                     std::to_string(2 * decisionsPerCell()) + " decisions, not " +
                                     std::to_string(decisions.size()));
-    ControllerPass pass;
-    m_decisionStates.clear();
-    const auto zeros = torch::zeros({1, m_settings.lstmSize});
-    State state{zeros, zeros};
-    writeCell(false, state, pass, nullptr, &decisions);
-    writeCell(true, state, pass, nullptr, &decisions);
-    pass.decisionStates = torch::cat(m_decisionStates, 0);
-    pass.finalState = state.h.reshape({-1});
-    m_decisionStates.clear();
-    return pass;
+    return run(nullptr, nullptr, &decisions);
 }
 
 space::Genotype ControllerImpl::genotypeOf(const std::vector<int>& decisions) const {

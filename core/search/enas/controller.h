@@ -25,6 +25,11 @@ struct ControllerSettings {
     std::vector<std::string> reduceOps;
 };
 
+// The LSTM's memory and output, [1, lstmSize] each.
+struct ControllerState {
+    torch::Tensor c, h;
+};
+
 // One pass of the controller over both cells.
 struct ControllerPass {
     // Per cell (normal, then reduce), per node: first input, second input, first op, second op.
@@ -35,14 +40,16 @@ struct ControllerPass {
     std::vector<std::vector<double>> distributions;  // the probabilities each decision drew from
     torch::Tensor decisionStates;  // [decisions, lstmSize]: the state that made each decision
     torch::Tensor finalState;      // [lstmSize]: the state after the reduction cell's last node
+    ControllerState end;           // the same, with the LSTM's memory
 };
 
 class ControllerImpl final : public torch::nn::Module {
   public:
     explicit ControllerImpl(ControllerSettings settings);
 
-    // Samples each decision with `rng`.
-    [[nodiscard]] ControllerPass sample(std::mt19937_64& rng);
+    // Samples each decision with `rng`, from the zero state (as ENAS does) or from `start`.
+    [[nodiscard]] ControllerPass sample(std::mt19937_64& rng,
+                                        const ControllerState* start = nullptr);
     // Replays `decisions` (teacher forcing): their log-probability and the states they lead to.
     [[nodiscard]] ControllerPass replay(const std::vector<int>& decisions);
 
@@ -51,9 +58,9 @@ class ControllerImpl final : public torch::nn::Module {
     [[nodiscard]] const ControllerSettings& settings() const { return m_settings; }
 
   private:
-    struct State {
-        torch::Tensor c, h;
-    };
+    using State = ControllerState;
+    [[nodiscard]] ControllerPass run(const ControllerState* start, std::mt19937_64* rng,
+                                     const std::vector<int>* forced);
     [[nodiscard]] State lstm(const torch::Tensor& input, const State& state) const;
     // One cell's decisions; `forced` replays, else `rng` samples.
     void writeCell(bool reduction, State& state, ControllerPass& pass, std::mt19937_64* rng,

@@ -142,6 +142,9 @@ engine::SampledArchitecture EnasStrategy::record(const ControllerPass& pass, int
     const auto final = sampleTensor("", pass.finalState);
     a.hiddenState = final.values;
     a.tensors.push_back(sampleTensor("decision_states", pass.decisionStates));
+    // The decisions themselves, so that a probe can replay the sample exactly.
+    std::vector<float> decisions(pass.decisions.begin(), pass.decisions.end());
+    a.tensors.push_back({"decisions", {static_cast<std::int64_t>(decisions.size())}, decisions});
     a.metrics.push_back({"entropy", pass.entropy});
     return a;
 }

@@ -118,11 +118,15 @@ void HiddenStateStudy::add(StudySample sample) {
     m_window.push_back(std::move(entry));
 }
 
-StudyResult HiddenStateStudy::result() const {
+std::vector<PairMeasures> HiddenStateStudy::pairs() const {
     std::vector<PairMeasures> pairs;
     for (const auto& entry : m_window)
         pairs.insert(pairs.end(), entry.withEarlier.begin(), entry.withEarlier.end());
-    return correlatePairs(pairs, samples(), m_options);
+    return pairs;
+}
+
+StudyResult HiddenStateStudy::result() const {
+    return correlatePairs(pairs(), samples(), m_options);
 }
 
 StudyResult studyHiddenStates(const std::vector<StudySample>& samples,

@@ -76,6 +76,8 @@ class HiddenStateStudy final {
     // differs from the window's samples.
     void add(StudySample sample);
     [[nodiscard]] StudyResult result() const;
+    // The window's pairs in the order result() correlates them (a scatter plot draws them).
+    [[nodiscard]] std::vector<PairMeasures> pairs() const;
     [[nodiscard]] int samples() const { return static_cast<int>(m_window.size()); }
     [[nodiscard]] const StudyOptions& options() const { return m_options; }
 

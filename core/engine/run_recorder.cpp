@@ -3,8 +3,10 @@
 #include <filesystem>
 
 #include "engine/checkpoint_files.h"
+#include "engine/hidden_state_window.h"
 #include "engine/workspace.h"
 #include "store/run_store.h"
+#include "util/atomic_file.h"
 
 namespace nas::engine {
 namespace {
@@ -44,6 +46,10 @@ class StoreRecorder final : public RunRecorder {
             m_store.recordCheckpoint(m_runId, position.epoch - 1, name);
         });
         removeOtherCheckpoints(runFolder, name);
+        if (epoch && !epoch->hiddenStateStudy.empty())
+            util::writeTextAtomically(
+                (std::filesystem::path(runFolder) / kHiddenStateStudyFile).string(),
+                epoch->hiddenStateStudy + "\n");
     }
 
   private:

@@ -24,6 +24,7 @@ struct EpochRecord {
     EpochMetrics metrics;
     AlphaSnapshot alphas;
     std::vector<SampleRecord> samples;
+    std::string hiddenStateStudy;  // JSON of the study after this epoch; empty when none ran
 };
 
 class RunRecorder {

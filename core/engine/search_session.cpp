@@ -11,6 +11,7 @@
 #include "engine/checkpoint_files.h"
 #include "engine/datasets.h"
 #include "engine/error_text.h"
+#include "engine/hidden_state_window.h"
 #include "engine/run_recorder.h"
 #include "engine/runtime.h"
 #include "engine/workspace.h"
@@ -114,6 +115,7 @@ struct SearchSession::Impl {
         evalLoader;  // validation metrics (plain): architecture half or monitor split
     CheckpointPosition position;
     std::vector<StepEvent> pendingSteps;
+    HiddenStateWindow hiddenStates;  // the study of a controller's samples, epoch by epoch
 
     Impl(std::string root, SessionRank r) : workspaceRoot(std::move(root)), rank(r) {}
 
@@ -315,6 +317,7 @@ void SearchSession::Impl::restoreCheckpoint(SearchObserver& observer) {
     // files a killed search wrote but never recorded.
     store->discardFrom(resumeRunId, position.epoch, position.globalStep);
     removeOtherCheckpoints(runFolder, std::filesystem::path(path).filename().string());
+    hiddenStates.add(store->samples(resumeRunId));
     observer.onLog("resuming run " + std::to_string(resumeRunId) + " at epoch " +
                    std::to_string(position.epoch + 1) + ", step " +
                    std::to_string(position.step + 1));
@@ -381,6 +384,13 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     EpochRecord record;
     for (const auto& sampled : strategy->takeSampled())
         record.samples.push_back(store::sampleOf(sampled));
+    hiddenStates.add(record.samples);
+    std::string studyLine;
+    if (!record.samples.empty() && hiddenStates.ready()) {
+        const auto study = hiddenStates.study();
+        record.hiddenStateStudy = study::toJson(study).dump();
+        studyLine = "epoch " + std::to_string(epoch + 1) + ": " + studySummary(study);
+    }
     EpochMetrics& m = record.metrics;
     m.epoch = epoch;
     m.trainLoss = position.stepsCounted ? position.lossSum / position.stepsCounted : 0.0;
@@ -407,6 +417,7 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     if (!record.samples.empty()) observer.onSamples(record.samples);
     observer.onAlphas(alphas);
     observer.onEpoch(m);
+    if (!studyLine.empty()) observer.onLog(studyLine);
     for (const auto& broken : config.constraints.violations(m.cost))
         observer.onLog("epoch " + std::to_string(epoch + 1) + ": the derived cell breaks the " +
                        broken + " limit");

@@ -6,8 +6,11 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
+#include "engine/hidden_state_window.h"
 #include "engine/search_session.h"
 #include "engine/workspace.h"
 #include "store/run_store.h"
@@ -262,6 +265,17 @@ TEST(EnasSearch, AStoppedAndResumedRunWithABufferRepeatsTheUninterruptedOneExact
         }
         EXPECT_EQ(samplesA[i].metrics, samplesB[i].metrics) << i;
     }
+    // The run folder holds the hidden-state study after the last epoch; the resumed run, whose
+    // window restarted from the store, holds the same one.
+    auto studyOf = [](const std::string& root, std::int64_t run) {
+        std::ifstream in(std::filesystem::path(engine::Workspace(root).runFolder(run)) /
+                         engine::kHiddenStateStudyFile);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const auto study = studyOf(whole, 1);
+    ASSERT_FALSE(study.empty());
+    EXPECT_EQ(nlohmann::json::parse(study)["samples"], 21);
+    EXPECT_EQ(studyOf(parts, runId), study);
     std::filesystem::remove_all(whole);
     std::filesystem::remove_all(parts);
 }

@@ -89,4 +89,11 @@ const std::vector<std::string>& naspReduceOps() {
     return ops;
 }
 
+std::vector<std::string> withoutNone(const std::vector<std::string>& ops) {
+    std::vector<std::string> kept;
+    for (const auto& op : ops)
+        if (op != "none") kept.push_back(op);
+    return kept;
+}
+
 }  // namespace nas::space

@@ -40,5 +40,7 @@ enum class OpKind {
 [[nodiscard]] const std::vector<std::string>& naspNormalOps();
 [[nodiscard]] const std::vector<std::string>& naspReduceOps();
 [[nodiscard]] std::vector<std::string> allOpNames();
+// `ops` in their order, none left out: what a sampler that always keeps an edge draws from.
+[[nodiscard]] std::vector<std::string> withoutNone(const std::vector<std::string>& ops);
 
 }  // namespace nas::space

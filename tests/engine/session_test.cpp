@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "engine/checkpoint_files.h"
+#include "engine/hidden_state_window.h"
 #include "engine/search_session.h"
 #include "engine/workspace.h"
 #include "store/run_store.h"
@@ -96,13 +97,20 @@ TEST_P(SessionPerStrategy, RunsToTheEndAndStoresEverything) {
     EXPECT_EQ(store.steps(outcome.runId).size(), 6u);
     EXPECT_FALSE(store.alphaSnapshots(outcome.runId).empty());
     EXPECT_EQ(store.epochs(outcome.runId)[1].genotype, rec.epochs[1].genotype);
-    // One checkpoint file is left: the one the store names.
+    // One checkpoint file is left: the one the store names (a controller's run folder also holds
+    // its hidden-state study).
     const auto checkpoint = store.latestCheckpoint(outcome.runId);
     ASSERT_TRUE(checkpoint);
     const auto runFolder = engine::Workspace(ws.root()).runFolder(outcome.runId);
-    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(runFolder),
-                            std::filesystem::directory_iterator()),
-              1);
+    int checkpoints = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(runFolder))
+        checkpoints += entry.path().extension() == ".pt";
+    EXPECT_EQ(checkpoints, 1);
+    const bool controller =
+        search::strategyDescriptor(GetParam()).family == search::StrategyFamily::Controller;
+    EXPECT_EQ(
+        std::filesystem::exists(std::filesystem::path(runFolder) / engine::kHiddenStateStudyFile),
+        controller);
     EXPECT_TRUE(std::filesystem::exists(engine::resolveCheckpoint(runFolder, checkpoint->path)));
     // Random search: 8 scored after the first epoch, then the final selection's 12.
     if (GetParam() == "random") EXPECT_EQ(store.architectures(outcome.runId).size(), 8u + 12u);

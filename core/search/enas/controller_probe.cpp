@@ -4,31 +4,10 @@
 
 #include "engine/checkpoint.h"
 #include "search/enas/enas.h"
+#include "space/op_catalogue.h"
+#include "space/uniform_cell.h"
 
 namespace nas::search::enas {
-namespace {
-
-space::CellGenotype uniformCell(const std::vector<std::string>& ops, int nodes,
-                                std::mt19937_64& rng) {
-    std::vector<std::string> candidates;
-    for (const auto& op : ops)
-        if (op != "none") candidates.push_back(op);
-    auto pick = [&rng](size_t n) { return static_cast<int>(rng() % n); };
-    space::CellGenotype cell;
-    for (int node = 0; node < nodes; ++node) {
-        const int first = pick(static_cast<size_t>(node + 2));
-        int second = pick(static_cast<size_t>(node + 1));
-        if (second >= first) ++second;
-        for (int from : {std::min(first, second), std::max(first, second)})
-            cell.edges.push_back(
-                {candidates[static_cast<size_t>(pick(candidates.size()))], from, node});
-        cell.concat.push_back(node + 2);
-    }
-    return cell;
-}
-
-}  // namespace
-
 ProbeArchitectures probeController(const engine::SearchConfig& config,
                                    const std::string& checkpoint,
                                    const std::vector<std::vector<int>>& storedDecisions, int count,
@@ -60,8 +39,11 @@ ProbeArchitectures probeController(const engine::SearchConfig& config,
             controller->genotypeOf(controller->sample(rng, &start).decisions));
     }
     for (int i = 0; i < count; ++i)
-        probe.uniform.push_back({uniformCell(config.space.normalOps, config.space.nodes, rng),
-                                 uniformCell(config.space.reduceOps, config.space.nodes, rng)});
+        probe.uniform.push_back(
+            {space::sampleUniformCell(space::withoutNone(config.space.normalOps),
+                                      config.space.nodes, rng),
+             space::sampleUniformCell(space::withoutNone(config.space.reduceOps),
+                                      config.space.nodes, rng)});
     return probe;
 }
 

@@ -6,15 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "space/op_catalogue.h"
+
 namespace nas::search::enas {
 namespace {
-
-std::vector<std::string> withoutNone(const std::vector<std::string>& ops) {
-    std::vector<std::string> kept;
-    for (const auto& op : ops)
-        if (op != "none") kept.push_back(op);
-    return kept;
-}
 
 std::string bytesOf(const torch::Tensor& t) {
     const auto c = t.contiguous();
@@ -48,8 +43,8 @@ EnasOptions EnasOptions::read(const engine::SearchConfig& config) {
     o.controller.tanhConstant = real("tanh_constant");
     o.controller.opTanhReduce = real("op_tanh_reduce");
     o.controller.opBias = flagOption(config, "enas", "op_bias");
-    o.controller.normalOps = withoutNone(config.space.normalOps);
-    o.controller.reduceOps = withoutNone(config.space.reduceOps);
+    o.controller.normalOps = space::withoutNone(config.space.normalOps);
+    o.controller.reduceOps = space::withoutNone(config.space.reduceOps);
     o.entropyWeight = real("entropy_weight");
     o.baselineDecay = real("baseline_decay");
     o.lr = real("lr");

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "space/uniform_cell.h"
+
 namespace nas::search {
 
 RandomStrategy::RandomStrategy(const engine::SearchConfig& config, torch::Device device)
@@ -33,23 +35,7 @@ space::CellGenotype RandomStrategy::sampleCell(bool reduction) {
     std::vector<std::string> candidates;
     for (const auto& op : ops(reduction))
         if (op != "none" || m_options.sampleNone) candidates.push_back(op);
-    // Raw engine outputs modulo small ranges: reproducible on every standard library.
-    auto pick = [this](size_t n) { return static_cast<size_t>(m_rng() % n); };
-    space::CellGenotype cell;
-    for (int node = 0; node < m_config.space.nodes; ++node) {
-        const int states = node + 2;
-        const int first = static_cast<int>(pick(static_cast<size_t>(states)));
-        int second = static_cast<int>(pick(static_cast<size_t>(states - 1)));
-        if (second >= first) ++second;
-        for (int from : {std::min(first, second), std::max(first, second)}) {
-            const auto& op = candidates[pick(candidates.size())];
-            // An edge that drew none computes zeros: the genotype leaves it out, as its string form
-            // does.
-            if (op != "none") cell.edges.push_back({op, from, node});
-        }
-        cell.concat.push_back(node + 2);
-    }
-    return cell;
+    return space::sampleUniformCell(candidates, m_config.space.nodes, m_rng);
 }
 
 space::Genotype RandomStrategy::sample() { return {sampleCell(false), sampleCell(true)}; }

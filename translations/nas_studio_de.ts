@@ -438,6 +438,18 @@
 <context>
     <name>nas::studio::RunViews</name>
     <message>
+        <source>Controller</source>
+        <translation>Controller</translation>
+    </message>
+    <message>
+        <source>Hidden-state distance</source>
+        <translation>Abstand verborgener Zustände</translation>
+    </message>
+    <message>
+        <source>Hidden-state map</source>
+        <translation>Karte verborgener Zustände</translation>
+    </message>
+    <message>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
@@ -1514,6 +1526,197 @@ In Python mit dem exportierten PyTorch-Modul laden:
     <message>
         <source>The temperature appears with the first step</source>
         <translation>Die Temperatur erscheint mit dem ersten Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ControllerCompareDialog</name>
+    <message>
+        <source>#%1 Kendall τ</source>
+        <translation>#%1 Kendall τ</translation>
+    </message>
+    <message>
+        <source>#%1 Pearson r</source>
+        <translation>#%1 Pearson r</translation>
+    </message>
+    <message>
+        <source>#%1 Spearman ρ [95 %]</source>
+        <translation>#%1 Spearman ρ [95 %]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 (%n Architektur)</numerusform>
+            <numerusform>%1 (%n Architekturen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Common connections</source>
+        <translation>Gemeinsame Verbindungen</translation>
+    </message>
+    <message>
+        <source>Common ops</source>
+        <translation>Gemeinsame Operationen</translation>
+    </message>
+    <message>
+        <source>Compare controllers: %1 and %2</source>
+        <translation>Controller vergleichen: %1 und %2</translation>
+    </message>
+    <message>
+        <source>Graph edit distance</source>
+        <translation>Graph-Editierdistanz</translation>
+    </message>
+    <message>
+        <source>Hidden-state distance against each measure (Spearman ρ with its 95 % interval, Pearson r, Kendall τ):</source>
+        <translation>Abstand der verborgenen Zustände gegen jedes Maß (Spearman ρ mit 95-%-Intervall, Pearson r, Kendall τ):</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maß</translation>
+    </message>
+    <message>
+        <source>Reward difference</source>
+        <translation>Belohnungsdifferenz</translation>
+    </message>
+    <message>
+        <source>Reward distributions</source>
+        <translation>Verteilungen der Belohnung</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>wird berechnet…</translation>
+    </message>
+    <message>
+        <source>no hidden states</source>
+        <translation>keine verborgenen Zustände</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>Belohnung</translation>
+    </message>
+    <message>
+        <source>share of samples (%)</source>
+        <translation>Anteil der Architekturen (%)</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ControllerCurvesView</name>
+    <message>
+        <source>Entropy of the controller&apos;s decisions</source>
+        <translation>Entropie der Entscheidungen des Controllers</translation>
+    </message>
+    <message>
+        <source>Reward and baseline</source>
+        <translation>Belohnung und Baseline</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>controller sample</source>
+        <translation>Controller-Stichprobe</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>Entropie</translation>
+    </message>
+    <message>
+        <source>memory buffer reconstruction loss</source>
+        <translation>Rekonstruktionsverlust des Gedächtnispuffers</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>nats</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>Belohnung</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::HiddenStateMapView</name>
+    <message>
+        <source>Click a point to draw its cells.</source>
+        <translation>Einen Punkt anklicken, um seine Zellen zu zeichnen.</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>Einfärben nach:</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Hidden states: no controller samples yet</source>
+        <translation>Verborgene Zustände: noch keine Controller-Stichproben</translation>
+    </message>
+    <message>
+        <source>PCA of the last %1 hidden states: components explain %2 % and %3 %</source>
+        <translation>PCA der letzten %1 verborgenen Zustände: die Komponenten erklären %2 % und %3 %</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Belohnung</translation>
+    </message>
+    <message>
+        <source>Sample at step %1 (epoch %2): reward %3, %4 skip connections, %5 parameters</source>
+        <translation>Stichprobe bei Schritt %1 (Epoche %2): Belohnung %3, %4 Skip-Verbindungen, %5 Parameter</translation>
+    </message>
+    <message>
+        <source>Skip connections</source>
+        <translation>Skip-Verbindungen</translation>
+    </message>
+    <message>
+        <source>first principal component</source>
+        <translation>erste Hauptkomponente</translation>
+    </message>
+    <message>
+        <source>second principal component</source>
+        <translation>zweite Hauptkomponente</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::HiddenStateScatterView</name>
+    <message>
+        <source>%1: Spearman ρ %2 [%3, %4], Pearson r %5, Kendall τ %6 (%7 samples, %8 pairs)</source>
+        <translation>%1: Spearman ρ %2 [%3, %4], Pearson r %5, Kendall τ %6 (%7 Stichproben, %8 Paare)</translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation>Gegen:</translation>
+    </message>
+    <message>
+        <source>Common connections</source>
+        <translation>Gemeinsame Verbindungen</translation>
+    </message>
+    <message>
+        <source>Common ops</source>
+        <translation>Gemeinsame Operationen</translation>
+    </message>
+    <message>
+        <source>Graph edit distance</source>
+        <translation>Graph-Editierdistanz</translation>
+    </message>
+    <message>
+        <source>Hidden-state distance: no controller samples yet</source>
+        <translation>Abstand der verborgenen Zustände: noch keine Controller-Stichproben</translation>
+    </message>
+    <message>
+        <source>Reward difference</source>
+        <translation>Belohnungsdifferenz</translation>
+    </message>
+    <message>
+        <source>hidden-state distance (1 - cosine)</source>
+        <translation>Abstand der verborgenen Zustände (1 - Kosinus)</translation>
+    </message>
+    <message>
+        <source>hidden-state distance (L2)</source>
+        <translation>Abstand der verborgenen Zustände (L2)</translation>
     </message>
 </context>
 </TS>

@@ -437,6 +437,18 @@
 <context>
     <name>nas::studio::RunViews</name>
     <message>
+        <source>Controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden-state distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden-state map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Training curves</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1502,6 +1514,197 @@ Load them in Python with the PyTorch module export:
     </message>
     <message>
         <source>The temperature appears with the first step</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ControllerCompareDialog</name>
+    <message>
+        <source>#%1 Kendall τ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 Pearson r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 Spearman ρ [95 %]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 (%n sample)</numerusform>
+            <numerusform>%1 (%n samples)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Common connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare controllers: %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph edit distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden-state distance against each measure (Spearman ρ with its 95 % interval, Pearson r, Kendall τ):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward distributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no hidden states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of samples (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ControllerCurvesView</name>
+    <message>
+        <source>Entropy of the controller&apos;s decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward and baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>controller sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory buffer reconstruction loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::HiddenStateMapView</name>
+    <message>
+        <source>Click a point to draw its cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden states: no controller samples yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCA of the last %1 hidden states: components explain %2 % and %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample at step %1 (epoch %2): reward %3, %4 skip connections, %5 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first principal component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second principal component</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::HiddenStateScatterView</name>
+    <message>
+        <source>%1: Spearman ρ %2 [%3, %4], Pearson r %5, Kendall τ %6 (%7 samples, %8 pairs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph edit distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden-state distance: no controller samples yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden-state distance (1 - cosine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden-state distance (L2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -100,6 +100,7 @@ void ControllerCompareDialog::buildHistogram(const RunReplay& first, const RunRe
         m_bars[side] = bars;
     }
     m_plot->rescaleAxes();
+    m_plot->xAxis->setRange(low - width, high + width);  // the outer bars whole
     m_plot->yAxis->setRangeLower(0);
 }
 

@@ -11,9 +11,12 @@
 
 #include "app/studio/engine_batch.h"
 #include "app/studio/engine_bridge.h"
+#include "app/studio/hidden_state_worker.h"
 #include "app/studio/main_window.h"
 #include "app/studio/run_views.h"
+#include "widgets/controller_compare_dialog.h"
 #include "widgets/export_dialog.h"
+#include "widgets/hidden_state_map_view.h"
 #include "widgets/launch_panel.h"
 #include "widgets/run_browser.h"
 
@@ -32,6 +35,31 @@ const char* const kDemoConfig = R"({
   "arch_optimizer": {"lr": 0.05},
   "constraints": {"max_params": 200000, "preset": "mild"}
 })";
+
+// The controller views' demo: a few controller updates per epoch, a small LSTM, one batch per
+// score. The samples' graph edit distances run on the studio's study worker meanwhile.
+const char* const kEnasConfig = R"({
+  "name": "demo-enas-synthetic", "strategy": "enas", "device": "cpu", "seed": 7, "threads": 1,
+  "epochs": 3, "batch_size": 8, "steps_per_epoch": 4,
+  "dataset": {"name": "synthetic", "synthetic_count": 128, "synthetic_shape": [3, 16, 16]},
+  "space": {"channels": 4, "layers": 3, "nodes": 4},
+  "enas": {"lstm_size": 16, "train_steps": 4, "num_aggregate": 4, "derive_samples": 6,
+           "derive_batches": 1}
+})";
+
+// What ENAS is compared with: random search with weight sharing on the same data (its samples
+// have scores but no hidden states).
+const char* const kRandomConfig = R"({
+  "name": "demo-random-synthetic", "strategy": "random", "device": "cpu", "seed": 7, "threads": 1,
+  "epochs": 3, "batch_size": 8, "steps_per_epoch": 4,
+  "dataset": {"name": "synthetic", "synthetic_count": 128, "synthetic_shape": [3, 16, 16]},
+  "space": {"channels": 4, "layers": 3, "nodes": 4},
+  "random": {"candidates": 12, "candidate_batches": 1, "rerank": 2, "epoch_candidates": 12,
+             "calibration_batches": 1}
+})";
+
+constexpr int kPollMs = 100;
+constexpr int kMinimumScreenshots = 12;
 
 void log(const QString& text) { std::fprintf(stderr, "nas-studio demo: %s\n", qPrintable(text)); }
 
@@ -61,28 +89,91 @@ void DemoDriver::start() {
         takeScreenshots();
         finish(2);
     });
-    m_window.launchPanel()->setConfigJson(nlohmann::json::parse(kDemoConfig));
+    if (!launch(kDemoConfig)) takeScreenshots();
+}
+
+bool DemoDriver::launch(const char* config) {
+    m_window.launchPanel()->setConfigJson(nlohmann::json::parse(config));
     if (!m_window.launchPanel()->requestStart()) {
         log(QStringLiteral("the demo configuration was refused: %1")
                 .arg(m_window.launchPanel()->problems().join(QLatin1Char(' '))));
-        takeScreenshots();
         finish(1);
-        return;
+        return false;
     }
     log(QStringLiteral("search started"));
+    return true;
+}
+
+void DemoDriver::when(std::function<bool()> ready, std::function<void()> then) {
+    if (m_finished) return;
+    if (ready()) {
+        then();
+        return;
+    }
+    QTimer::singleShot(kPollMs, this, [this, ready = std::move(ready), then = std::move(then)] {
+        when(ready, then);
+    });
 }
 
 void DemoDriver::onEnded(const engine::SearchOutcome& outcome) {
-    m_searchOk = outcome.status == engine::RunStatus::Finished;
+    const bool ok = outcome.status == engine::RunStatus::Finished;
+    m_searchOk = (m_phase == Phase::Snas || m_searchOk) && ok;
     log(QStringLiteral("search ended: %1 %2")
             .arg(QString::fromStdString(engine::toString(outcome.status)),
                  QString::fromStdString(outcome.message)));
     // Let the last batch paint before the pictures are taken.
-    QTimer::singleShot(500, this, [this] {
-        m_window.runBrowser()->selectRuns({});
-        takeScreenshots();
-        finish(m_searchOk && m_written.size() >= 8 ? 0 : 1);
+    QTimer::singleShot(500, this, [this, runId = outcome.runId] {
+        switch (m_phase) {
+            case Phase::Snas:
+                m_window.runBrowser()->selectRuns({});
+                takeScreenshots();
+                m_phase = Phase::Enas;
+                launch(kEnasConfig);
+                break;
+            case Phase::Enas:
+                m_enasRun = runId;
+                // The study worker may still be measuring the last epoch's samples.
+                when([this] { return m_window.views()->studyWorker()->isIdle(); },
+                     [this] {
+                         takeControllerScreenshots();
+                         m_phase = Phase::Random;
+                         launch(kRandomConfig);
+                     });
+                break;
+            case Phase::Random:
+                m_randomRun = runId;
+                compareControllers();
+                break;
+        }
     });
+}
+
+void DemoDriver::takeControllerScreenshots() {
+    RunViews* views = m_window.views();
+    views->tabs()->setCurrentIndex(RunViews::kControllerTab);
+    shoot(&m_window, QStringLiteral("09-controller-curves"));
+    views->tabs()->setCurrentIndex(RunViews::kHiddenDistanceTab);
+    shoot(&m_window, QStringLiteral("10-hidden-state-distance"));
+    views->tabs()->setCurrentIndex(RunViews::kHiddenMapTab);
+    widgets::HiddenStateMapView* map = views->hiddenStateMap();
+    if (map->pointCount() > 0) map->selectPoint(map->pointCount() - 1);
+    shoot(&m_window, QStringLiteral("11-hidden-state-map"));
+    views->tabs()->setCurrentIndex(RunViews::kCurvesTab);
+}
+
+void DemoDriver::compareControllers() {
+    m_window.compareRuns(m_enasRun, m_randomRun);
+    auto* dialog = m_window.findChild<widgets::ControllerCompareDialog*>();
+    if (!dialog) {
+        log(QStringLiteral("no controller comparison opened"));
+        finish(1);
+        return;
+    }
+    when([dialog] { return dialog->hasStudy(0); },
+         [this, dialog] {
+             shoot(dialog, QStringLiteral("12-controller-comparison"));
+             finish(m_searchOk && m_written.size() >= kMinimumScreenshots ? 0 : 1);
+         });
 }
 
 bool DemoDriver::shoot(QWidget* widget, const QString& name) {

@@ -1,10 +1,14 @@
 #pragma once
-// The scripted demo behind `nas-studio --demo --screenshots DIR`: starts a short synthetic search,
-// tightens its constraint after the first epoch, waits for the end, saves a screenshot of every
-// view to DIR and exits (0 when the search finished and every picture was written).
+// The scripted demo behind `nas-studio --demo --screenshots DIR`: starts a short synthetic SNAS
+// search, tightens its constraint after the first epoch, waits for the end and saves a screenshot
+// of every view to DIR; then a tiny ENAS search for the controller and hidden-state views, and a
+// tiny random search to compare it with; exits 0 when every search finished and every picture was
+// written.
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <cstdint>
+#include <functional>
 
 #include "engine/search_session.h"
 
@@ -28,8 +32,16 @@ class DemoDriver final : public QObject {
     void done(int exitCode);
 
   private:
+    enum class Phase { Snas, Enas, Random };
+
+    // Loads `config` into the launch panel and starts it; false (and the demo ends) if refused.
+    bool launch(const char* config);
     void onEnded(const nas::engine::SearchOutcome& outcome);
     void takeScreenshots();
+    void takeControllerScreenshots();
+    void compareControllers();
+    // Runs `then` once `ready` holds (polled; the overall timeout still applies).
+    void when(std::function<bool()> ready, std::function<void()> then);
     bool shoot(QWidget* widget, const QString& name);
     void finish(int exitCode);
 
@@ -39,6 +51,9 @@ class DemoDriver final : public QObject {
     bool m_tightened = false;
     bool m_searchOk = false;
     bool m_finished = false;
+    Phase m_phase = Phase::Snas;
+    std::int64_t m_enasRun = 0;
+    std::int64_t m_randomRun = 0;
 };
 
 }  // namespace nas::studio

@@ -6,6 +6,7 @@
 #include <QTabWidget>
 
 #include "app/studio/app_settings.h"
+#include "app/studio/controller_compare.h"
 #include "app/studio/engine_bridge.h"
 #include "app/studio/main_window.h"
 #include "app/studio/progress_status.h"
@@ -187,6 +188,8 @@ void MainWindow::compareRuns(std::int64_t first, std::int64_t second) {
     auto* dialog = new widgets::RunCompareDialog(*a, *b, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+    // Runs that sampled architectures also get their controllers compared.
+    if (hasControllerComparison(*a, *b)) openControllerComparison(*a, *b, this);
 }
 
 QString MainWindow::runFolder(std::int64_t runId) const {

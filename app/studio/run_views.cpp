@@ -4,11 +4,16 @@
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
+#include "app/studio/hidden_state_worker.h"
 #include "search/registry/strategy_registry.h"
 #include "widgets/alpha_distribution_view.h"
 #include "widgets/cell_dag_view.h"
 #include "widgets/collapse_alert.h"
+#include "widgets/controller_curves_view.h"
+#include "widgets/hidden_state_map_view.h"
+#include "widgets/hidden_state_scatter_view.h"
 #include "widgets/number_format.h"
 #include "widgets/qt_text.h"
 #include "widgets/status_text.h"
@@ -28,6 +33,18 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     m_log->setObjectName(QStringLiteral("runLog"));
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);  // a long run's log must not grow without bound
+    m_controllerCurves = new widgets::ControllerCurvesView(this);
+    m_controllerCurves->setObjectName(QStringLiteral("controllerCurvesView"));
+    m_hiddenScatter = new widgets::HiddenStateScatterView(this);
+    m_hiddenScatter->setObjectName(QStringLiteral("hiddenStateScatterView"));
+    m_hiddenMap = new widgets::HiddenStateMapView(this);
+    m_hiddenMap->setObjectName(QStringLiteral("hiddenStateMapView"));
+    m_study = new HiddenStateWorker(this);
+    connect(m_study, &HiddenStateWorker::snapshotReady, this,
+            [this](const widgets::HiddenStateSnapshot& snapshot) {
+                m_hiddenScatter->setSnapshot(snapshot);
+                m_hiddenMap->setSnapshot(snapshot);
+            });
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
@@ -36,6 +53,10 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     m_tabs->insertTab(kAlphasTab, m_alphas, tr("Architecture distribution"));
     m_tabs->insertTab(kCellTab, m_cell, tr("Derived cells"));
     m_tabs->insertTab(kLogTab, m_log, tr("Log"));
+    m_tabs->insertTab(kControllerTab, m_controllerCurves, tr("Controller"));
+    m_tabs->insertTab(kHiddenDistanceTab, m_hiddenScatter, tr("Hidden-state distance"));
+    m_tabs->insertTab(kHiddenMapTab, m_hiddenMap, tr("Hidden-state map"));
+    showControllerViews(false);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -48,6 +69,12 @@ void RunViews::showStrategyViews(const std::string& strategy) {
     // uniformly); a strategy this build does not know keeps every view.
     const auto* descriptor = search::findStrategy(strategy);
     m_tabs->setTabVisible(kAlphasTab, !descriptor || descriptor->learnsOpDistribution);
+    showControllerViews(descriptor && descriptor->family == search::StrategyFamily::Controller);
+}
+
+void RunViews::showControllerViews(bool show) {
+    for (int tab : {kControllerTab, kHiddenDistanceTab, kHiddenMapTab})
+        m_tabs->setTabVisible(tab, show);
 }
 
 void RunViews::clear() {
@@ -60,6 +87,10 @@ void RunViews::clear() {
     m_cell->clear();
     m_collapse->reset();
     m_log->clear();
+    m_controllerCurves->clear();
+    m_hiddenScatter->clear();
+    m_hiddenMap->clear();
+    m_study->reset(std::nullopt);
 }
 
 void RunViews::beginLive(const RunStart& start,
@@ -69,6 +100,7 @@ void RunViews::beginLive(const RunStart& start,
     } else {
         clear();
         m_curves->setInitialConstraints(start.config.constraints);
+        m_study->reset(start.config.space);
     }
     // The temperature plot's note depends on the strategy (SNAS has one, the others none).
     m_curves->setStrategy(widgets::toQString(start.config.strategy));
@@ -105,6 +137,12 @@ void RunViews::applyBatch(const EngineBatch& batch) {
         appendLog(text);
     }
     for (const std::string& line : batch.logs) appendLog(widgets::toQString(line));
+    if (!batch.samples.empty()) {
+        m_controllerCurves->appendSamples(batch.samples);
+        m_study->addSamples(batch.samples);
+        if (std::any_of(batch.samples.begin(), batch.samples.end(), widgets::hasHiddenState))
+            showControllerViews(true);
+    }
     if (!batch.samples.empty())
         appendLog(
             tr("%n architecture(s) sampled.", nullptr, static_cast<int>(batch.samples.size())));
@@ -148,6 +186,11 @@ void RunViews::showReplay(const widgets::RunReplay& replay) {
         m_cell->setAlphas(replay.alphas.back());
     }
     if (!replay.epochs.empty()) showEpochs(replay.epochs);
+    m_controllerCurves->setSamples(replay.samples);
+    m_study->reset(replay.config ? std::optional(replay.config->space) : std::nullopt);
+    m_study->addSamples(widgets::lastStudied(replay.samples, m_study->window()));
+    if (std::any_of(replay.samples.begin(), replay.samples.end(), widgets::hasHiddenState))
+        showControllerViews(true);
     appendLog(tr("Replaying run %1 (%2): %3 epochs, %4 steps, %5 snapshots.")
                   .arg(replay.record.id)
                   .arg(widgets::statusText(replay.record.status))

@@ -1,6 +1,7 @@
 #pragma once
-// Every view of one run in tabs (curves, architecture distribution, cell DAG, log) under the
-// collapse warning. Fed live from engine batches or all at once from a stored replay; remembers
+// Every view of one run in tabs (curves, architecture distribution, cell DAG, log, and for
+// controller strategies the controller curves and the hidden-state views) under the collapse
+// warning. Fed live from engine batches or all at once from a stored replay; remembers
 // what the export dialog needs (derived genotype, its cost, the space, the latest alphas).
 #include <QWidget>
 #include <cstdint>
@@ -17,15 +18,28 @@ namespace nas::widgets {
 class AlphaDistributionView;
 class CellDagView;
 class CollapseAlert;
+class ControllerCurvesView;
+class HiddenStateMapView;
+class HiddenStateScatterView;
 class TrainingCurvesView;
 }  // namespace nas::widgets
 
 namespace nas::studio {
 
+class HiddenStateWorker;
+
 class RunViews final : public QWidget {
     Q_OBJECT
   public:
-    enum Tab { kCurvesTab, kAlphasTab, kCellTab, kLogTab };
+    enum Tab {
+        kCurvesTab,
+        kAlphasTab,
+        kCellTab,
+        kLogTab,
+        kControllerTab,
+        kHiddenDistanceTab,
+        kHiddenMapTab
+    };
 
     explicit RunViews(QWidget* parent = nullptr);
 
@@ -57,10 +71,21 @@ class RunViews final : public QWidget {
     [[nodiscard]] widgets::CellDagView* cell() const { return m_cell; }
     [[nodiscard]] widgets::CollapseAlert* collapseAlert() const { return m_collapse; }
     [[nodiscard]] QPlainTextEdit* log() const { return m_log; }
+    [[nodiscard]] widgets::ControllerCurvesView* controllerCurves() const {
+        return m_controllerCurves;
+    }
+    [[nodiscard]] widgets::HiddenStateScatterView* hiddenStateScatter() const {
+        return m_hiddenScatter;
+    }
+    [[nodiscard]] widgets::HiddenStateMapView* hiddenStateMap() const { return m_hiddenMap; }
+    [[nodiscard]] HiddenStateWorker* studyWorker() const { return m_study; }
 
   private:
     // Shows the views the run's strategy provides data for.
     void showStrategyViews(const std::string& strategy);
+    // The controller and hidden-state tabs: for controller strategies, and for any run whose
+    // samples carry hidden states.
+    void showControllerViews(bool show);
 
     void showEpochs(const std::vector<engine::EpochMetrics>& epochs);
 
@@ -70,6 +95,10 @@ class RunViews final : public QWidget {
     widgets::CellDagView* m_cell = nullptr;
     widgets::CollapseAlert* m_collapse = nullptr;
     QPlainTextEdit* m_log = nullptr;
+    widgets::ControllerCurvesView* m_controllerCurves = nullptr;
+    widgets::HiddenStateScatterView* m_hiddenScatter = nullptr;
+    widgets::HiddenStateMapView* m_hiddenMap = nullptr;
+    HiddenStateWorker* m_study = nullptr;
     std::optional<std::int64_t> m_runId;
     std::optional<engine::SearchConfig> m_config;
     std::optional<engine::EpochMetrics> m_lastEpoch;

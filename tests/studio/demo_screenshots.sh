@@ -1,6 +1,7 @@
 #!/bin/sh
-# End-to-end check of the studio: under a virtual X server, `nas-studio --demo` starts a short
-# synthetic search, waits for it to finish, saves a screenshot of every view and exits 0.
+# End-to-end check of the studio: under a virtual X server, `nas-studio --demo` runs short
+# synthetic searches (SNAS, then ENAS and random search for the controller views), saves a
+# screenshot of every view and exits 0.
 # Usage: demo_screenshots.sh NAS_STUDIO_BINARY SCREENSHOT_DIR
 set -eu
 studio=$1
@@ -16,4 +17,9 @@ HOME=$workspace XDG_CONFIG_HOME=$workspace/config \
   "$studio" --demo --screenshots "$shots" --workspace "$workspace/ws" --language en
 count=$(find "$shots" -name '*.png' -size +10k | wc -l)
 echo "screenshots: $count in $shots"
-[ "$count" -ge 8 ]
+[ "$count" -ge 12 ]
+# The controller phase: its curves, both hidden-state views and the two-run comparison.
+controller=$(find "$shots" -name '*controller*.png' -size +10k | wc -l)
+hidden=$(find "$shots" -name '*hidden-state*.png' -size +10k | wc -l)
+echo "controller screenshots: $controller, hidden-state screenshots: $hidden"
+[ "$controller" -ge 2 ] && [ "$hidden" -ge 2 ]

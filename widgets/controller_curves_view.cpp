@@ -5,6 +5,7 @@
 #include <QVBoxLayout>
 #include <optional>
 
+#include "widgets/curve_plot.h"
 #include "widgets/hidden_state_tracker.h"
 
 namespace nas::widgets {
@@ -15,25 +16,18 @@ const QColor kBaselineColor(0xe6, 0x55, 0x0d);
 const QColor kEntropyColor(0x75, 0x70, 0xb3);
 const QColor kReconstructionColor(0x1b, 0x9e, 0x77);
 
-QCPGraph* addCurve(QCustomPlot* plot, const QString& name, const QColor& color) {
-    QCPGraph* graph = plot->addGraph();
-    graph->setName(name);
-    graph->setPen(QPen(color, 1.5));
-    return graph;
-}
-
 }  // namespace
 
 ControllerCurvesView::ControllerCurvesView(QWidget* parent) : QWidget(parent) {
     m_rewardPlot =
         makePlot(QStringLiteral("controllerRewardPlot"), tr("Reward and baseline"), tr("reward"));
-    m_reward = addCurve(m_rewardPlot, tr("reward"), kRewardColor);
-    m_baseline = addCurve(m_rewardPlot, tr("baseline"), kBaselineColor);
+    m_reward = addCurve(m_rewardPlot, tr("reward"), kRewardColor, false);
+    m_baseline = addCurve(m_rewardPlot, tr("baseline"), kBaselineColor, false);
     m_entropyPlot = makePlot(QStringLiteral("controllerEntropyPlot"),
                              tr("Entropy of the controller's decisions"), tr("nats"));
-    m_entropy = addCurve(m_entropyPlot, tr("entropy"), kEntropyColor);
-    m_reconstruction =
-        addCurve(m_entropyPlot, tr("memory buffer reconstruction loss"), kReconstructionColor);
+    m_entropy = addCurve(m_entropyPlot, tr("entropy"), kEntropyColor, false);
+    m_reconstruction = addCurve(m_entropyPlot, tr("memory buffer reconstruction loss"),
+                                kReconstructionColor, false);
     m_reconstruction->removeFromLegend();  // until the run reports one
 
     auto* layout = new QVBoxLayout(this);
@@ -43,19 +37,7 @@ ControllerCurvesView::ControllerCurvesView(QWidget* parent) : QWidget(parent) {
 
 QCustomPlot* ControllerCurvesView::makePlot(const QString& objectName, const QString& title,
                                             const QString& yLabel) {
-    auto* plot = new QCustomPlot(this);
-    plot->setObjectName(objectName);
-    plot->setMinimumSize(260, 180);
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(
-        0, 0, new QCPTextElement(plot, title, QFont(font().family(), -1, QFont::Bold)));
-    plot->xAxis->setLabel(tr("controller sample"));
-    plot->yAxis->setLabel(yLabel);
-    plot->legend->setVisible(true);
-    plot->legend->setFont(QFont(font().family(), 8));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    return plot;
+    return makeCurvePlot(this, objectName, title, tr("controller sample"), yLabel);
 }
 
 void ControllerCurvesView::appendSamples(const std::vector<engine::SampleRecord>& samples) {

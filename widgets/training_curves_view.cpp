@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "search/registry/strategy_registry.h"
+#include "widgets/curve_plot.h"
 #include "widgets/number_format.h"
 #include "widgets/qt_text.h"
 
@@ -97,35 +98,7 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent) : QWidget(parent) {
 
 QCustomPlot* TrainingCurvesView::makePlot(const QString& objectName, const QString& title,
                                           const QString& yLabel) {
-    auto* plot = new QCustomPlot(this);
-    plot->setObjectName(objectName);
-    plot->setMinimumSize(260, 180);
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(
-        0, 0, new QCPTextElement(plot, title, QFont(font().family(), -1, QFont::Bold)));
-    plot->xAxis->setLabel(tr("epoch"));
-    plot->yAxis->setLabel(yLabel);
-    // The legend goes in a row of its own under the axes, one entry beside the other, so it
-    // never covers a curve.
-    plot->legend->setVisible(true);
-    plot->legend->setFont(QFont(font().family(), 8));
-    plot->legend->setBorderPen(Qt::NoPen);
-    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot->axisRect()->insetLayout()->take(plot->legend);
-    plot->plotLayout()->addElement(2, 0, plot->legend);
-    plot->plotLayout()->setRowStretchFactor(2, 0.001);
-    plot->legend->setMargins(QMargins(0, 0, 0, 0));
-    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    return plot;
-}
-
-QCPGraph* TrainingCurvesView::addCurve(QCustomPlot* plot, const QString& name, const QColor& color,
-                                       bool points) {
-    QCPGraph* graph = plot->addGraph();
-    graph->setName(name);
-    graph->setPen(QPen(color, points ? 2 : 1));
-    if (points) graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
-    return graph;
+    return makeCurvePlot(this, objectName, title, tr("epoch"), yLabel);
 }
 
 QCPGraph* TrainingCurvesView::scalarCurve(const std::string& name) {

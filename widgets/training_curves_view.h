@@ -62,7 +62,6 @@ class TrainingCurvesView final : public QWidget {
 
   private:
     QCustomPlot* makePlot(const QString& objectName, const QString& title, const QString& yLabel);
-    QCPGraph* addCurve(QCustomPlot* plot, const QString& name, const QColor& color, bool points);
     void rebuildCost();
     void rebuildLimit();
     // The curve of a strategy's named per-step scalar, made on first sight.

@@ -87,6 +87,19 @@ std::map<std::string, Command> commands() {
            --probe M: M architectures drawn from one controller state, M from different states and
            M uniform samples, with the mean pairwise distances of each set (the last controller)
 )"}},
+        {"predictor",
+         {predictorCommand,
+          R"(  predictor fit RUN_ID [--samples N] [--epochs E] [--seed S] [--model gcn|mlp] [--members M]
+           [--batches B] [--bn-mode eval|recalibrate|batch]
+           scores N uniform samples (default 1000) and the run's own with its final shared weights,
+           fits the predictor on 80% of them, prints its held-out Spearman and Kendall, keeps it
+           with the run
+  predictor rank RUN_ID --genotypes FILE [--model gcn|mlp] [--json]
+           per line of FILE (one G a line): predicted score, uncertainty, raw supernet score, costs
+  predictor best RUN_ID [--max-params P] [--max-flops F] [--max-mac M] [--top K] [--pool N]
+           [--seed S] [--model gcn|mlp] [--json]
+           the top K (default 10) of N sampled architectures (default 10000) under the limits
+)"}},
     };
 }
 
@@ -107,7 +120,7 @@ std::string usage() {
     std::string text = "usage: nas-studio-cli <command> [options]\n\ncommands:\n";
     const auto all = commands();
     for (const char* name : {"search", "resume", "runs", "show", "export", "train", "inspect",
-                             "strategies", "graph-distance", "hidden-states"})
+                             "strategies", "graph-distance", "hidden-states", "predictor"})
         text += all.at(name).usage;
     return text + kFooter;
 }

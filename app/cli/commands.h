@@ -18,6 +18,7 @@ int inspectCommand(const Words& words);
 int strategiesCommand(const Words& words);
 int graphDistanceCommand(const Words& words);
 int hiddenStatesCommand(const Words& words);
+int predictorCommand(const Words& words);
 
 // --workspace, else the default workspace; an empty --workspace is a usage error.
 [[nodiscard]] std::string workspaceRoot(const Arguments& args);

@@ -89,9 +89,10 @@ std::map<std::string, Command> commands() {
 )"}},
         {"predictor",
          {predictorCommand,
-          R"(  predictor fit RUN_ID [--samples N] [--epochs E] [--seed S] [--model gcn|mlp] [--members M]
-           [--batches B] [--bn-mode eval|recalibrate|batch]
-           scores N uniform samples (default 1000) and the run's own with its final shared weights,
+          R"(  predictor fit RUN_ID [--samples N] [--recorded R] [--epochs E] [--seed S] [--model gcn|mlp]
+           [--members M] [--batches B] [--bn-mode eval|recalibrate|batch]
+           scores N uniform samples (default 1000) and the run's last R recorded ones (default all)
+           with its final shared weights (B validation batches each, default 4),
            fits the predictor on 80% of them, prints its held-out Spearman and Kendall, keeps it
            with the run
   predictor rank RUN_ID --genotypes FILE [--model gcn|mlp] [--json]

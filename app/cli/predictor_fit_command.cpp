@@ -42,15 +42,19 @@ struct Pool {
     int recordedSkipped = 0;
 };
 
-// Uniform samples first, then the run's recorded ones not already among them.
-Pool buildPool(const PredictorRun& run, int samples, std::uint64_t seed) {
+// Uniform samples first, then the run's last `recorded` recorded ones (all: -1) not already among
+// them.
+Pool buildPool(const PredictorRun& run, int samples, int recorded, std::uint64_t seed) {
     Pool pool;
     predictor::ArchitectureSampler sampler(run.config.space, seed);
     pool.genotypes = sampler.sampleDistinct(samples);
     pool.uniform = static_cast<int>(pool.genotypes.size());
     std::set<std::string> seen;
     for (const auto& g : pool.genotypes) seen.insert(space::toJson(g).dump());
-    for (const auto& sample : run.samples) {
+    const auto count = static_cast<int>(run.samples.size());
+    const int first = recorded < 0 ? 0 : std::max(0, count - recorded);
+    for (int i = first; i < count; ++i) {
+        const auto& sample = run.samples[static_cast<std::size_t>(i)];
         try {
             auto genotype = space::genotypeFromJson(nlohmann::json::parse(sample.architecture));
             predictor::checkArchitecture(genotype, run.config.space);
@@ -70,10 +74,15 @@ Pool buildPool(const PredictorRun& run, int samples, std::uint64_t seed) {
 int predictorFitCommand(const Words& words) {
     const Arguments args(words, {},
                          {"workspace", "threads", "model", "batches", "bn-mode", "samples",
-                          "epochs", "seed", "members"});
+                          "recorded", "epochs", "seed", "members"});
     const auto model = modelOption(args);
     const int samples = args.intOption("samples", kDefaultSamples);
     if (samples < 0) throw UsageError("--samples must not be negative");
+    // A long random search records thousands of samples; each costs as much to score as a uniform
+    // one.
+    const int recorded = args.intOption("recorded", -1);
+    if (args.option("recorded") && recorded < 0)
+        throw UsageError("--recorded must not be negative");
     predictor::PredictorOptions options;
     options.model = model;
     options.epochs = args.intOption("epochs", options.epochs);
@@ -85,7 +94,7 @@ int predictorFitCommand(const Words& words) {
     const auto run = openPredictorRun(args);
     applyThreads(args, run);
 
-    auto pool = buildPool(run, samples, options.seed);
+    auto pool = buildPool(run, samples, recorded, options.seed);
     const int total = static_cast<int>(pool.genotypes.size());
     std::printf("run %lld: %d uniform samples and %d the run recorded",
                 static_cast<long long>(run.id), pool.uniform, pool.recorded);
@@ -97,7 +106,7 @@ int predictorFitCommand(const Words& words) {
         throw UsageError("the predictor needs at least " + std::to_string(kFewestArchitectures) +
                          " architectures; raise --samples");
 
-    std::printf("scoring them with the shared weights of %s (%d batches each, %s batch norm)\n",
+    std::printf("scoring them with the shared weights of %s (%d batches each, batch norm: %s)\n",
                 run.checkpoint.c_str(), scoring.batches, scoring.bnMode.c_str());
     std::fflush(stdout);
     const int every = std::max(1, total / 10);

@@ -5,13 +5,14 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "space/op_catalogue.h"
+#include "space/uniform_cell.h"
+
 namespace nas::predictor {
 namespace {
 
 std::vector<std::string> sampledOps(const std::vector<std::string>& ops, const char* which) {
-    std::vector<std::string> kept;
-    for (const auto& op : ops)
-        if (op != "none") kept.push_back(op);
+    auto kept = space::withoutNone(ops);
     if (kept.empty())
         throw std::invalid_argument(std::string("the space's ") + which +
                                     " cells have no op but 'none' to sample");
@@ -27,18 +28,7 @@ ArchitectureSampler::ArchitectureSampler(const space::SpaceConfig& space, std::u
       m_rng(seed) {}
 
 space::CellGenotype ArchitectureSampler::sampleCell(const std::vector<std::string>& ops) {
-    // Raw engine outputs modulo small ranges: reproducible on every standard library.
-    space::CellGenotype cell;
-    for (int node = 0; node < m_space.nodes; ++node) {
-        const int states = node + 2;
-        const int first = static_cast<int>(pick(static_cast<std::size_t>(states)));
-        int second = static_cast<int>(pick(static_cast<std::size_t>(states - 1)));
-        if (second >= first) ++second;
-        for (int from : {std::min(first, second), std::max(first, second)})
-            cell.edges.push_back({ops[pick(ops.size())], from, node});
-        cell.concat.push_back(node + 2);
-    }
-    return cell;
+    return space::sampleUniformCell(ops, m_space.nodes, m_rng);
 }
 
 space::Genotype ArchitectureSampler::sample() {

@@ -2,9 +2,10 @@
 // Uniform samples of a cell space's architectures, for a predictor's training set and its candidate
 // pools. Torch-free and seeded: the same space and seed give the same architectures everywhere.
 //
-// The space's rules as random search samples them (search/random/random_ws.cpp): each intermediate
-// node takes two distinct earlier states, each through any op of its cell type but 'none', and
-// every intermediate node is concatenated.
+// The space's rules as random search samples them (space/uniform_cell.h): each intermediate node
+// takes two distinct earlier states, each through any op of its cell type but 'none' (so every
+// node keeps both edges: the DARTS form the encodings hold), and every intermediate node is
+// concatenated.
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -25,7 +26,6 @@ class ArchitectureSampler final {
 
   private:
     [[nodiscard]] space::CellGenotype sampleCell(const std::vector<std::string>& ops);
-    [[nodiscard]] std::size_t pick(std::size_t n) { return static_cast<std::size_t>(m_rng() % n); }
 
     space::SpaceConfig m_space;
     std::vector<std::string> m_normalOps;  // the ops a sample may use: all but 'none'

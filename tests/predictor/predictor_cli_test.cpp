@@ -79,6 +79,10 @@ TEST_F(PredictorCli, FitScoresFitsReportsAndKeepsThePredictorWithTheRun) {
 TEST_F(PredictorCli, FitRefusesSlips) {
     EXPECT_EQ(run("predictor fit 1 --model tree" + ws()).status, 2);
     EXPECT_EQ(run("predictor fit 1 --samples 2 --epochs 1" + ws()).status, 2);
+    const auto negative = run("predictor fit 1 --recorded -3" + ws());
+    EXPECT_EQ(negative.status, 2);
+    EXPECT_NE(negative.output.find("--recorded must not be negative"), std::string::npos)
+        << negative.output;
     EXPECT_EQ(run("predictor" + ws()).status, 2);
     EXPECT_EQ(run("predictor guess 1" + ws()).status, 2);
     const auto missing = run("predictor fit 99 --samples 5" + ws());

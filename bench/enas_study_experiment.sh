@@ -7,7 +7,8 @@
 #   untrained  a controller that never learns (train_steps 0): the study's "random controller"
 #   random     random search with weight sharing, the same child steps; its final selection scores
 #              100 candidates on one batch each, as ENAS's last 100 derive samples are scored
-# then `hidden-states RUN --json` over the last 100 samples (the final controller's derive samples),
+# then `hidden-states RUN --json` over the last 100 samples (the final controller's derive samples)
+# and `hidden-states RUN --probe 50` (architectures from one controller state, from 50, uniform),
 # and the same short retraining of each search's final architecture. summarise_enas_study.py prints
 # the tables. The defaults fit in about an hour of one core of this 2-core machine per seed.
 #   usage: [SEEDS="1 2 3"] [VARIANTS="enas buffer untrained random"] [TRAIN_LIMIT=4000] [EPOCHS=5]
@@ -62,6 +63,7 @@ for seed in $seeds; do
     if [ "$variant" != random ]; then
       "$cli" hidden-states "$run" --window 100 --json --workspace "$ws" > "$dir/study.json"
       "$cli" hidden-states "$run" --window 100 --workspace "$ws" > "$dir/study.txt"
+      "$cli" hidden-states "$run" --probe 50 --json --workspace "$ws" > "$dir/probe.json" || true
     fi
     "$cli" export "$run" --workspace "$ws" --out "$dir/export" --overwrite > "$dir/export.log" 2>&1
     echo "== $(date -u +%H:%M:%S) retrain: $variant, seed $seed"

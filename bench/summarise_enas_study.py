@@ -65,6 +65,21 @@ def study_table(out):
             print(f"| {variant} | mean ± 95% | " + " | ".join(cells) + " |")
 
 
+def probe_table(out):
+    print()
+    print("Probe: mean pairwise graph edit distance (common ops) of 50 architectures per set")
+    print("| variant | seed | one state | 50 states | last 50 samples | uniform |")
+    print("|---|---|---|---|---|---|")
+    for variant in VARIANTS:
+        for folder in folders(out, variant):
+            probe = load(os.path.join(folder, "probe.json"))
+            if not probe:
+                continue
+            cells = [f"{probe[k]['ged']:.2f} ({probe[k]['common_ops']:.2f})"
+                     for k in ["same_state", "different_states", "stored", "uniform"]]
+            print(f"| {variant} | {folder.rsplit('-s', 1)[1]} | " + " | ".join(cells) + " |")
+
+
 def accuracy_table(out):
     print()
     print("Retrained test accuracy of each search's final architecture")
@@ -86,4 +101,5 @@ def accuracy_table(out):
 
 if __name__ == "__main__":
     study_table(sys.argv[1])
+    probe_table(sys.argv[1])
     accuracy_table(sys.argv[1])

@@ -80,14 +80,6 @@ class StepTimeEstimate {
     double m_estimate = 0;
 };
 
-// Images a single-level strategy holds out for its validation metrics: its section's monitor_size,
-// or a tenth of the training images, at most 1000 and at least one batch.
-int monitorSplitSize(const SearchConfig& config, int trainingImages) {
-    const auto configured = search::wholeOption(config, config.strategy, "monitor_size");
-    if (configured > 0) return static_cast<int>(configured);
-    return std::max(config.batchSize, std::min(1000, trainingImages / 10));
-}
-
 struct Evaluation {
     double loss = 0;
     double accuracy = 0;
@@ -171,7 +163,7 @@ void SearchSession::Impl::loadData() {
                                      " to the monitor split and still fill a batch of " +
                                      std::to_string(config.batchSize));
         auto [trainPart, monitorPart] =
-            data::splitSet(images, 1.0 - static_cast<double>(monitor) / images.count, config.seed);
+            data::splitSet(images, weightSplitFraction(config, images.count), config.seed);
         auto trainTensors = data::toTensors(trainPart, stats, device);
         auto monitorTensors = data::toTensors(monitorPart, stats, device);
         trainLoader = loader(trainTensors, true, config.dataset.augment, config.seed);
@@ -181,7 +173,7 @@ void SearchSession::Impl::loadData() {
     }
     // Half of the training images train the weights, the other half the architecture (DARTS).
     auto [weightPart, archPart] =
-        data::splitSet(images, 1.0 - config.dataset.validFraction, config.seed);
+        data::splitSet(images, weightSplitFraction(config, images.count), config.seed);
     if (weightPart.count < config.batchSize || archPart.count < config.batchSize)
         throw std::runtime_error(
             "the dataset is too small for batch size " + std::to_string(config.batchSize) + ": " +

@@ -23,19 +23,13 @@ struct ScoringData {
     data::TensorSet train;  // the weights' split, for BN recalibration
 };
 
-// The split SearchSession::Impl::loadData gives its evaluation loader (engine/search_session.cpp):
-// the same images, the same seeded split, the same normalisation. Keep the two in step.
+// The split the search's evaluation loader came from: the same images, the same seeded split
+// (engine::weightSplitFraction), the same normalisation.
 ScoringData loadScoringData(const engine::SearchConfig& config, const torch::Device& device) {
     const auto images = engine::loadImages(config.dataset, data::Split::Train, config.seed);
     const auto stats = data::channelStats(images);
-    double trainFraction = 1.0 - config.dataset.validFraction;
-    if (engine::isSingleLevel(config)) {
-        auto monitor = search::wholeOption(config, config.strategy, "monitor_size");
-        if (monitor <= 0)
-            monitor = std::max<std::int64_t>(config.batchSize, std::min(1000, images.count / 10));
-        trainFraction = 1.0 - static_cast<double>(monitor) / images.count;
-    }
-    auto [trainPart, validPart] = data::splitSet(images, trainFraction, config.seed);
+    auto [trainPart, validPart] =
+        data::splitSet(images, engine::weightSplitFraction(config, images.count), config.seed);
     return {data::toTensors(validPart, stats, device), data::toTensors(trainPart, stats, device)};
 }
 

@@ -2,6 +2,7 @@
 // authors' micro search (scripts/cifar10_micro_search.sh and the controller it builds); the memory
 // buffer's are Adam & Lorraine's.
 #include "engine/search_config.h"
+#include "search/registry/problem_list.h"
 #include "search/registry/strategy_registry.h"
 
 namespace nas::search::enas {
@@ -12,48 +13,49 @@ constexpr std::int64_t kMaxLstmSize = 4096;
 constexpr std::int64_t kMaxSamples = 1000000;
 
 std::vector<std::string> validate(const engine::SearchConfig& config) {
-    std::vector<std::string> problems;
-    auto check = [&problems](bool ok, const std::string& message) {
-        if (!ok) problems.push_back(message);
-    };
+    ProblemList problems;
     auto whole = [&config](const char* key) { return wholeOption(config, "enas", key); };
     auto real = [&config](const char* key) { return realOption(config, "enas", key); };
-    check(whole("lstm_size") >= 1 && whole("lstm_size") <= kMaxLstmSize,
-          "enas.lstm_size must be from 1 to " + std::to_string(kMaxLstmSize));
-    check(real("tanh_constant") >= 0, "enas.tanh_constant must be at least 0 (0: no shaping)");
-    check(real("op_tanh_reduce") > 0, "enas.op_tanh_reduce must be positive");
-    check(real("entropy_weight") >= 0, "enas.entropy_weight must be at least 0");
-    check(real("baseline_decay") >= 0 && real("baseline_decay") < 1,
-          "enas.baseline_decay must be at least 0 and below 1");
-    check(real("lr") > 0, "enas.lr must be positive");
-    check(whole("train_steps") >= 0 && whole("train_steps") <= kMaxSamples,
-          "enas.train_steps must be from 0 to " + std::to_string(kMaxSamples));
-    check(whole("num_aggregate") >= 1 && whole("num_aggregate") <= kMaxSamples,
-          "enas.num_aggregate must be from 1 to " + std::to_string(kMaxSamples));
-    check(whole("derive_samples") >= 1 && whole("derive_samples") <= kMaxSamples,
-          "enas.derive_samples must be from 1 to " + std::to_string(kMaxSamples));
-    check(whole("derive_batches") >= 1, "enas.derive_batches must be at least 1");
+    problems.check(whole("lstm_size") >= 1 && whole("lstm_size") <= kMaxLstmSize,
+                   "enas.lstm_size must be from 1 to " + std::to_string(kMaxLstmSize));
+    problems.check(real("tanh_constant") >= 0,
+                   "enas.tanh_constant must be at least 0 (0: no shaping)");
+    problems.check(real("op_tanh_reduce") > 0, "enas.op_tanh_reduce must be positive");
+    problems.check(real("entropy_weight") >= 0, "enas.entropy_weight must be at least 0");
+    problems.check(real("baseline_decay") >= 0 && real("baseline_decay") < 1,
+                   "enas.baseline_decay must be at least 0 and below 1");
+    problems.check(real("lr") > 0, "enas.lr must be positive");
+    problems.check(whole("train_steps") >= 0 && whole("train_steps") <= kMaxSamples,
+                   "enas.train_steps must be from 0 to " + std::to_string(kMaxSamples));
+    problems.check(whole("num_aggregate") >= 1 && whole("num_aggregate") <= kMaxSamples,
+                   "enas.num_aggregate must be from 1 to " + std::to_string(kMaxSamples));
+    problems.check(whole("derive_samples") >= 1 && whole("derive_samples") <= kMaxSamples,
+                   "enas.derive_samples must be from 1 to " + std::to_string(kMaxSamples));
+    problems.check(whole("derive_batches") >= 1, "enas.derive_batches must be at least 1");
     const auto bn = wordOption(config, "enas", "bn_mode");
-    check(bn == "eval" || bn == "recalibrate" || bn == "batch",
-          "enas.bn_mode must be eval, recalibrate or batch (got '" + bn + "')");
-    check(whole("memory_buffer.start_epoch") >= 0,
-          "enas.memory_buffer.start_epoch must be at least 0");
-    check(whole("memory_buffer.capacity") >= 1 && whole("memory_buffer.capacity") <= kMaxSamples,
-          "enas.memory_buffer.capacity must be from 1 to " + std::to_string(kMaxSamples));
-    check(whole("memory_buffer.loss_start_epoch") >= whole("memory_buffer.start_epoch"),
-          "enas.memory_buffer.loss_start_epoch must not come before memory_buffer.start_epoch");
-    check(whole("memory_buffer.batch") >= 1 && whole("memory_buffer.batch") <= kMaxSamples,
-          "enas.memory_buffer.batch must be from 1 to " + std::to_string(kMaxSamples));
-    check(real("memory_buffer.weight") >= 0, "enas.memory_buffer.weight must be at least 0");
+    problems.check(bn == "eval" || bn == "recalibrate" || bn == "batch",
+                   "enas.bn_mode must be eval, recalibrate or batch (got '" + bn + "')");
+    problems.check(whole("memory_buffer.start_epoch") >= 0,
+                   "enas.memory_buffer.start_epoch must be at least 0");
+    problems.check(
+        whole("memory_buffer.capacity") >= 1 && whole("memory_buffer.capacity") <= kMaxSamples,
+        "enas.memory_buffer.capacity must be from 1 to " + std::to_string(kMaxSamples));
+    problems.check(
+        whole("memory_buffer.loss_start_epoch") >= whole("memory_buffer.start_epoch"),
+        "enas.memory_buffer.loss_start_epoch must not come before memory_buffer.start_epoch");
+    problems.check(whole("memory_buffer.batch") >= 1 && whole("memory_buffer.batch") <= kMaxSamples,
+                   "enas.memory_buffer.batch must be from 1 to " + std::to_string(kMaxSamples));
+    problems.check(real("memory_buffer.weight") >= 0,
+                   "enas.memory_buffer.weight must be at least 0");
     if (config.strategy == "enas") {
         int choices = 0;
         for (const auto& op : config.space.normalOps) choices += op != "none";
-        check(choices >= 1, "enas needs at least one op besides none in space.normal_ops");
+        problems.check(choices >= 1, "enas needs at least one op besides none in space.normal_ops");
         choices = 0;
         for (const auto& op : config.space.reduceOps) choices += op != "none";
-        check(choices >= 1, "enas needs at least one op besides none in space.reduce_ops");
+        problems.check(choices >= 1, "enas needs at least one op besides none in space.reduce_ops");
     }
-    return problems;
+    return problems.take();
 }
 
 }  // namespace

@@ -1,18 +1,18 @@
 // NASP in the registry: its config section and checks (torch-free).
 #include "engine/search_config.h"
+#include "search/registry/problem_list.h"
 #include "search/registry/strategy_registry.h"
 
 namespace nas::search::nasp {
 namespace {
 
 std::vector<std::string> validate(const engine::SearchConfig& config) {
-    std::vector<std::string> problems;
+    ProblemList problems;
     const double fraction = realOption(config, "nasp", "inactive_batch_fraction");
-    if (!(fraction > 0 && fraction <= 1))
-        problems.push_back("nasp.inactive_batch_fraction must be in (0, 1]");
-    if (realOption(config, "nasp", "size_eta") < 0)
-        problems.push_back("nasp.size_eta must not be negative");
-    return problems;
+    problems.check(fraction > 0 && fraction <= 1, "nasp.inactive_batch_fraction must be in (0, 1]");
+    problems.check(realOption(config, "nasp", "size_eta") >= 0,
+                   "nasp.size_eta must not be negative");
+    return problems.take();
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Random search with weight sharing in the registry: its config section and checks (torch-free).
 // The defaults are Li & Talwalkar's code's, except epoch_candidates (ours, for the live views).
 #include "engine/search_config.h"
+#include "search/registry/problem_list.h"
 #include "search/registry/strategy_registry.h"
 
 namespace nas::search::random {
@@ -10,27 +11,25 @@ namespace {
 constexpr std::int64_t kMaxCandidates = 1000000;
 
 std::vector<std::string> validate(const engine::SearchConfig& config) {
-    std::vector<std::string> problems;
-    auto check = [&problems](bool ok, const std::string& message) {
-        if (!ok) problems.push_back(message);
-    };
+    ProblemList problems;
     const auto candidates = wholeOption(config, "random", "candidates");
-    check(candidates >= 1 && candidates <= kMaxCandidates,
-          "random.candidates must be from 1 to " + std::to_string(kMaxCandidates));
-    check(wholeOption(config, "random", "candidate_batches") >= 1,
-          "random.candidate_batches must be at least 1");
+    problems.check(candidates >= 1 && candidates <= kMaxCandidates,
+                   "random.candidates must be from 1 to " + std::to_string(kMaxCandidates));
+    problems.check(wholeOption(config, "random", "candidate_batches") >= 1,
+                   "random.candidate_batches must be at least 1");
     const auto rerank = wholeOption(config, "random", "rerank");
-    check(rerank >= 1 && rerank <= candidates,
-          "random.rerank must be from 1 to random.candidates (" + std::to_string(candidates) + ")");
+    problems.check(
+        rerank >= 1 && rerank <= candidates,
+        "random.rerank must be from 1 to random.candidates (" + std::to_string(candidates) + ")");
     const auto perEpoch = wholeOption(config, "random", "epoch_candidates");
-    check(perEpoch >= 0 && perEpoch <= kMaxCandidates,
-          "random.epoch_candidates must be from 0 to " + std::to_string(kMaxCandidates));
+    problems.check(perEpoch >= 0 && perEpoch <= kMaxCandidates,
+                   "random.epoch_candidates must be from 0 to " + std::to_string(kMaxCandidates));
     const auto bn = wordOption(config, "random", "bn_mode");
-    check(bn == "eval" || bn == "recalibrate" || bn == "batch",
-          "random.bn_mode must be eval, recalibrate or batch (got '" + bn + "')");
-    check(wholeOption(config, "random", "calibration_batches") >= 1,
-          "random.calibration_batches must be at least 1");
-    return problems;
+    problems.check(bn == "eval" || bn == "recalibrate" || bn == "batch",
+                   "random.bn_mode must be eval, recalibrate or batch (got '" + bn + "')");
+    problems.check(wholeOption(config, "random", "calibration_batches") >= 1,
+                   "random.calibration_batches must be at least 1");
+    return problems.take();
 }
 
 }  // namespace

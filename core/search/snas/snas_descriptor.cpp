@@ -1,33 +1,34 @@
 // SNAS in the registry: its config section and checks (torch-free).
 #include "engine/search_config.h"
+#include "search/registry/problem_list.h"
 #include "search/registry/strategy_registry.h"
 
 namespace nas::search::snas {
 namespace {
 
 std::vector<std::string> validate(const engine::SearchConfig& config) {
-    std::vector<std::string> problems;
-    auto check = [&problems](bool ok, const std::string& message) {
-        if (!ok) problems.push_back(message);
-    };
+    ProblemList problems;
     const double tau0 = realOption(config, "snas", "tau0");
     const double tauMin = realOption(config, "snas", "tau_min");
-    check(tau0 > 0 && tauMin > 0 && tauMin <= tau0,
-          "snas.tau_min must be positive and at most tau0");
+    problems.check(tau0 > 0 && tauMin > 0 && tauMin <= tau0,
+                   "snas.tau_min must be positive and at most tau0");
     const auto form = wordOption(config, "snas", "cost_form");
-    check(form == "log" || form == "linear",
-          "snas.cost_form must be log or linear (got '" + form + "')");
+    problems.check(form == "log" || form == "linear",
+                   "snas.cost_form must be log or linear (got '" + form + "')");
     const auto scope = wordOption(config, "snas", "penalty_scope");
-    check(scope == "local" || scope == "global",
-          "snas.penalty_scope must be local or global (got '" + scope + "')");
+    problems.check(scope == "local" || scope == "global",
+                   "snas.penalty_scope must be local or global (got '" + scope + "')");
     const double dropPath = realOption(config, "snas", "drop_path_prob");
-    check(dropPath >= 0 && dropPath < 1, "snas.drop_path_prob must be at least 0 and below 1");
-    check(realOption(config, "snas", "arch_grad_clip") > 0, "snas.arch_grad_clip must be positive");
+    problems.check(dropPath >= 0 && dropPath < 1,
+                   "snas.drop_path_prob must be at least 0 and below 1");
+    problems.check(realOption(config, "snas", "arch_grad_clip") > 0,
+                   "snas.arch_grad_clip must be positive");
     const auto monitor = wholeOption(config, "snas", "monitor_size");
-    check(config.strategy != "snas" || monitor == 0 || monitor >= config.batchSize,
-          "snas.monitor_size must be 0 (automatic) or hold at least one batch (" +
-              std::to_string(config.batchSize) + " images), got " + std::to_string(monitor));
-    return problems;
+    problems.check(config.strategy != "snas" || monitor == 0 || monitor >= config.batchSize,
+                   "snas.monitor_size must be 0 (automatic) or hold at least one batch (" +
+                       std::to_string(config.batchSize) + " images), got " +
+                       std::to_string(monitor));
+    return problems.take();
 }
 
 }  // namespace

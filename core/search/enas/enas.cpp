@@ -6,20 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "search/archive_text.h"
 #include "space/op_catalogue.h"
 
 namespace nas::search::enas {
 namespace {
-
-std::string bytesOf(const torch::Tensor& t) {
-    const auto c = t.contiguous();
-    return std::string(reinterpret_cast<const char*>(c.data_ptr<uint8_t>()),
-                       static_cast<size_t>(c.numel()));
-}
-
-torch::Tensor tensorOf(const std::string& text) {
-    return torch::tensor(std::vector<uint8_t>(text.begin(), text.end()), torch::kUInt8);
-}
 
 engine::SampleTensor sampleTensor(const std::string& name, const torch::Tensor& t) {
     const auto c = t.detach().to(torch::kFloat).contiguous().cpu();
@@ -289,7 +280,7 @@ void EnasStrategy::save(torch::serialize::OutputArchive& archive) const {
     archive.write("enas_baseline", torch::tensor(std::vector<double>{m_baseline}, torch::kDouble));
     std::ostringstream rng;
     rng << m_rng;
-    archive.write("enas_rng", tensorOf(rng.str()));
+    archive.write("enas_rng", textTensor(rng.str()));
     const auto perArchitecture = static_cast<int64_t>(2 * m_controller->decisionsPerCell());
     std::vector<int64_t> buffer;
     for (const auto& entry : m_buffer.entries())
@@ -298,7 +289,7 @@ void EnasStrategy::save(torch::serialize::OutputArchive& archive) const {
                   torch::tensor(buffer, torch::kInt64)
                       .reshape({static_cast<int64_t>(m_buffer.size()), perArchitecture}));
     archive.write("enas_best",
-                  tensorOf(m_chosen ? space::toJson(*m_chosen).dump() : std::string()));
+                  textTensor(m_chosen ? space::toJson(*m_chosen).dump() : std::string()));
     archive.write("enas_counts_normal", m_counts[0]);
     archive.write("enas_counts_reduce", m_counts[1]);
     archive.write("enas_last_counts_normal", m_lastCounts[0]);
@@ -324,7 +315,7 @@ void EnasStrategy::load(torch::serialize::InputArchive& archive) {
     m_countSamples = state[3].item<int64_t>();
     m_lastSamples = state[4].item<int64_t>();
     m_baseline = baseline[0].item<double>();
-    std::istringstream in(bytesOf(rng));
+    std::istringstream in(tensorText(rng));
     in >> m_rng;
     m_buffer.clear();
     const auto rows = buffer.contiguous();
@@ -333,7 +324,7 @@ void EnasStrategy::load(torch::serialize::InputArchive& archive) {
         m_buffer.add(
             std::vector<int>(row.data_ptr<int64_t>(), row.data_ptr<int64_t>() + row.numel()));
     }
-    const std::string bestText = bytesOf(best);
+    const std::string bestText = tensorText(best);
     m_chosen.reset();
     if (!bestText.empty()) m_chosen = space::genotypeFromJson(nlohmann::json::parse(bestText));
     for (const auto& [key, target] :

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "search/archive_text.h"
 #include "space/uniform_cell.h"
 
 namespace nas::search {
@@ -170,8 +171,8 @@ void RandomStrategy::save(torch::serialize::OutputArchive& archive) const {
     const std::string rng = rngText.str();
     const std::string best = m_chosen ? space::toJson(*m_chosen).dump() : std::string();
     archive.write("random_state", torch::tensor(std::vector<int64_t>{m_steps, m_batchCursor}));
-    archive.write("random_rng", torch::tensor(std::vector<uint8_t>(rng.begin(), rng.end())));
-    archive.write("random_best", torch::tensor(std::vector<uint8_t>(best.begin(), best.end())));
+    archive.write("random_rng", textTensor(rng));
+    archive.write("random_best", textTensor(best));
     archive.write("random_best_score",
                   torch::tensor(std::vector<double>{m_chosenScore}, torch::kDouble));
 }
@@ -186,14 +187,9 @@ void RandomStrategy::load(torch::serialize::InputArchive& archive) {
     m_steps = steps[0].item<int64_t>();
     // Checkpoints from before the walk through the validation split hold the step count alone.
     m_batchCursor = steps.numel() > 1 ? steps[1].item<int64_t>() : 0;
-    auto bytes = [](const torch::Tensor& t) {
-        const auto c = t.contiguous();
-        return std::string(reinterpret_cast<const char*>(c.data_ptr<uint8_t>()),
-                           static_cast<size_t>(c.numel()));
-    };
-    std::istringstream in(bytes(rng));
+    std::istringstream in(tensorText(rng));
     in >> m_rng;
-    const std::string bestText = bytes(best);
+    const std::string bestText = tensorText(best);
     m_chosen.reset();
     if (!bestText.empty()) m_chosen = space::genotypeFromJson(nlohmann::json::parse(bestText));
     m_chosenScore = score[0].item<double>();

@@ -87,6 +87,12 @@ std::map<std::string, Command> commands() {
            --probe M: M architectures drawn from one controller state, M from different states and
            M uniform samples, with the mean pairwise distances of each set (the last controller)
 )"}},
+        {"sample",
+         {sampleCommand,
+          R"(  sample   N [--seed S] [--json]
+           N distinct architectures drawn uniformly from the cell space (no 'none' edge), one
+           DARTS string a line
+)"}},
         {"predictor",
          {predictorCommand,
           R"(  predictor fit RUN_ID [--samples N] [--recorded R] [--epochs E] [--seed S] [--model gcn|mlp]
@@ -120,8 +126,9 @@ exit status: 0 done; 1 an error, or a search that failed (resume it once the cau
 std::string usage() {
     std::string text = "usage: nas-studio-cli <command> [options]\n\ncommands:\n";
     const auto all = commands();
-    for (const char* name : {"search", "resume", "runs", "show", "export", "train", "inspect",
-                             "strategies", "graph-distance", "hidden-states", "predictor"})
+    for (const char* name :
+         {"search", "resume", "runs", "show", "export", "train", "inspect", "strategies",
+          "graph-distance", "hidden-states", "sample", "predictor"})
         text += all.at(name).usage;
     return text + kFooter;
 }

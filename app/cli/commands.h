@@ -19,6 +19,7 @@ int strategiesCommand(const Words& words);
 int graphDistanceCommand(const Words& words);
 int hiddenStatesCommand(const Words& words);
 int predictorCommand(const Words& words);
+int sampleCommand(const Words& words);
 
 // --workspace, else the default workspace; an empty --workspace is a usage error.
 [[nodiscard]] std::string workspaceRoot(const Arguments& args);

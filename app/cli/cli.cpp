@@ -103,9 +103,12 @@ std::map<std::string, Command> commands() {
            with the run
   predictor rank RUN_ID --genotypes FILE [--model gcn|mlp] [--json]
            per line of FILE (one G a line): predicted score, uncertainty, raw supernet score, costs
-  predictor best RUN_ID [--max-params P] [--max-flops F] [--max-mac M] [--top K] [--pool N]
-           [--seed S] [--model gcn|mlp] [--json]
-           the top K (default 10) of N sampled architectures (default 10000) under the limits
+  predictor best RUN_ID [--max-params P] [--max-flops F] [--max-mac M] [--max-latency-ms L]
+           [--device auto|cpu|cuda] [--top K] [--pool N] [--seed S] [--model gcn|mlp]
+           [--rescore B [--bn-mode eval|recalibrate|batch]] [--json]
+           the top K (default 10) of N sampled architectures (default 10000) under the limits;
+           latency (batch 1) is measured for the best predicted, in order, up to 200 of them;
+           --rescore B scores the top K again on B validation batches and orders them by that
 )"}},
     };
 }

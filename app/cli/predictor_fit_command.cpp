@@ -13,6 +13,7 @@
 #include "predictor/architecture_check.h"
 #include "predictor/architecture_sampler.h"
 #include "predictor/rank_metrics.h"
+#include "predictor/score_cache.h"
 #include "predictor/shared_weight_scoring.h"
 #include "predictor_commands.h"
 #include "predictor_run.h"
@@ -106,17 +107,25 @@ int predictorFitCommand(const Words& words) {
         throw UsageError("the predictor needs at least " + std::to_string(kFewestArchitectures) +
                          " architectures; raise --samples");
 
-    std::printf("scoring them with the shared weights of %s (%d batches each, batch norm: %s)\n",
+    const predictor::ScoreCache cache(run.scoreCachePath(), run.checkpoint, scoring);
+    int scoredBefore = 0;
+    for (const auto& genotype : pool.genotypes) scoredBefore += cache.find(genotype) ? 1 : 0;
+    std::printf("scoring them with the shared weights of %s (%d batches each, batch norm: %s)",
                 run.checkpoint.c_str(), scoring.batches, scoring.bnMode.c_str());
+    if (scoredBefore > 0)
+        std::printf("; %d of them scored before (%s)", scoredBefore,
+                    predictor::scoreCacheFileName().c_str());
+    std::printf("\n");
     std::fflush(stdout);
     const int every = std::max(1, total / 10);
-    const auto scores = predictor::scoreWithSharedWeights(
-        run.config, run.checkpoint, pool.genotypes, scoring, [every](int done, int all) {
-            if (done % every == 0 || done == all) {
-                std::printf("  scored %d/%d\n", done, all);
-                std::fflush(stdout);
-            }
-        });
+    const auto scores =
+        predictor::scoreWithCache(run.config, run.checkpoint, pool.genotypes, scoring,
+                                  run.scoreCachePath(), [every](int done, int all) {
+                                      if (done % every == 0 || done == all) {
+                                          std::printf("  scored %d/%d\n", done, all);
+                                          std::fflush(stdout);
+                                      }
+                                  });
 
     // A seeded shuffle, then the first fifth is held out.
     std::vector<std::size_t> order(pool.genotypes.size());

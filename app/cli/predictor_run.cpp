@@ -9,12 +9,17 @@
 #include "engine/checkpoint_files.h"
 #include "engine/workspace.h"
 #include "predictor/predictor_threads.h"
+#include "predictor/score_cache.h"
 #include "store/run_store.h"
 
 namespace nas::cli {
 
 std::string PredictorRun::predictorPath(predictor::PredictorModel model) const {
     return (std::filesystem::path(folder) / predictor::predictorFileName(model)).string();
+}
+
+std::string PredictorRun::scoreCachePath() const {
+    return (std::filesystem::path(folder) / predictor::scoreCacheFileName()).string();
 }
 
 predictor::Predictor PredictorRun::loadPredictor(predictor::PredictorModel model) const {

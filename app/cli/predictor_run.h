@@ -22,6 +22,8 @@ struct PredictorRun {
     std::vector<engine::SampleRecord> samples;
 
     [[nodiscard]] std::string predictorPath(predictor::PredictorModel model) const;
+    // Where its shared-weight scores are cached (predictor/score_cache.h).
+    [[nodiscard]] std::string scoreCachePath() const;
     // Loads the run's fitted predictor of `model`; an error that says how to fit one when absent.
     [[nodiscard]] predictor::Predictor loadPredictor(predictor::PredictorModel model) const;
 };

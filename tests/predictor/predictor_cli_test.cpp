@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
 #include "space/genotype.h"
 
@@ -152,4 +154,75 @@ TEST_F(PredictorCli, BestGivesTheTopUnderTheLimits) {
     const auto table = run("predictor best 1 --top 2 --pool 20" + ws());
     EXPECT_EQ(table.status, 0) << table.output;
     EXPECT_NE(table.output.find("Genotype("), std::string::npos) << table.output;
+}
+
+TEST_F(PredictorCli, BestMeasuresLatencyOfTheBestPredictedAndRescoresTheTop) {
+    fit();
+    const auto r = stdoutOnly(
+        "predictor best 1 --top 2 --pool 20 --max-latency-ms 1000 --device cpu --json" + ws());
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto doc = json::parse(r.output);
+    ASSERT_EQ(doc["best"].size(), 2u);
+    // A generous limit: the two best predicted are the only ones measured.
+    EXPECT_EQ(doc["latency_measured"], 2);
+    for (const auto& c : doc["best"]) EXPECT_GT(c["latency_ms"].get<double>(), 0.0);
+
+    // No network runs in a nanosecond: every one of the 20 measured, none kept.
+    const auto none = run("predictor best 1 --pool 20 --max-latency-ms 1e-9 --device cpu" + ws());
+    EXPECT_EQ(none.status, 1);
+    EXPECT_NE(none.output.find("20 best predicted measured for latency"), std::string::npos)
+        << none.output;
+
+    const auto rescored =
+        stdoutOnly("predictor best 1 --top 3 --pool 20 --rescore 2 --json" + ws());
+    ASSERT_EQ(rescored.status, 0) << rescored.output;
+    const auto best = json::parse(rescored.output)["best"];
+    ASSERT_EQ(best.size(), 3u);
+    for (std::size_t i = 0; i + 1 < best.size(); ++i)
+        EXPECT_GE(best[i]["rescored"].get<double>(), best[i + 1]["rescored"].get<double>());
+}
+
+TEST_F(PredictorCli, ScoresAreCachedWithTheRunAndReused) {
+    fit();
+    const auto cache = s_dir / "runs" / "1" / "shared-weight-scores.json";
+    ASSERT_TRUE(fs::exists(cache));
+    // One section per checkpoint and way of scoring: the fit's is on one batch.
+    const auto before = json::parse(std::ifstream(cache));
+    int fitSections = 0;
+    for (const auto& [key, scores] : before.items())
+        if (key.find(";batches 1;") != std::string::npos) {
+            ++fitSections;
+            EXPECT_GE(scores.size(), 16u);
+        }
+    EXPECT_EQ(fitSections, 1);
+    // The same samples for a second model: nothing is scored again.
+    const auto r =
+        run("predictor fit 1 --model mlp --samples 16 --epochs 2 --members 1 --batches 1" + ws());
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("16 of them scored before"), std::string::npos) << r.output;
+    // A cache that is not JSON is replaced, not an error.
+    std::ofstream(cache) << "{ not json";
+    const auto again =
+        run("predictor fit 1 --model mlp --samples 16 --epochs 2 --members 1 --batches 1" + ws());
+    EXPECT_EQ(again.status, 0) << again.output;
+    EXPECT_TRUE(json::parse(std::ifstream(cache)).is_object());
+}
+
+TEST_F(PredictorCli, SampleDrawsDistinctArchitecturesOfTheSpaceReproducibly) {
+    const auto first = stdoutOnly("sample 5 --seed 7");
+    ASSERT_EQ(first.status, 0) << first.output;
+    EXPECT_EQ(first.output, stdoutOnly("sample 5 --seed 7").output);
+    EXPECT_NE(first.output, stdoutOnly("sample 5 --seed 8").output);
+    std::istringstream lines(first.output);
+    std::set<std::string> seen;
+    for (std::string line; std::getline(lines, line);) {
+        const auto genotype = nas::space::loadGenotype(line);
+        EXPECT_EQ(genotype.normal.edges.size(), 8u);
+        EXPECT_EQ(line.find("none"), std::string::npos);
+        seen.insert(line);
+    }
+    EXPECT_EQ(seen.size(), 5u);
+    const auto bad = run("sample 0");
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.output.find("N must be a whole number"), std::string::npos) << bad.output;
 }

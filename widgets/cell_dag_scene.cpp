@@ -125,8 +125,9 @@ void addNode(QGraphicsScene& scene, const CellArcLayout& layout, int state, cons
 }
 
 // The op's name on a pale plate, placed where it covers no node and no other label.
-void addEdgeLabel(QGraphicsScene& scene, const space::GenotypeEdge& e, const QPainterPath& edge,
-                  QPointF anchor, std::vector<QRectF>& blocked) {
+QGraphicsItem* addEdgeLabel(QGraphicsScene& scene, const space::GenotypeEdge& e,
+                            const QPainterPath& edge, QPointF anchor,
+                            std::vector<QRectF>& blocked) {
     auto* plate = new QGraphicsRectItem;
     auto* text = new QGraphicsSimpleTextItem(opShortLabel(e.op), plate);
     text->setFont(pixelFont(kEdgeTextPx));
@@ -144,6 +145,7 @@ void addEdgeLabel(QGraphicsScene& scene, const space::GenotypeEdge& e, const QPa
         QStringLiteral("%1 \u2192 %2: %3").arg(stateLabel(e.from)).arg(e.to).arg(toQString(e.op)));
     scene.addItem(plate);
     blocked.push_back(rect.adjusted(-2, -2, 2, 2));
+    return plate;
 }
 
 }  // namespace
@@ -170,7 +172,8 @@ CellDrawing drawCell(QGraphicsScene& scene, const space::CellGenotype& cell,
     addNode(scene, layout, kDagOutputState, outputHtml());
     blocked.push_back(layout.box(kDagOutputState).adjusted(-3, -3, 3, 3));
 
-    for (const space::GenotypeEdge& e : cell.edges) {
+    for (std::size_t index = 0; index < cell.edges.size(); ++index) {
+        const space::GenotypeEdge& e = cell.edges[index];
         const int to = e.to + 2;
         if (!known(e.from) || !known(to)) continue;
         const QPainterPath full = layout.edgePath(e.from, to);
@@ -185,6 +188,7 @@ CellDrawing drawCell(QGraphicsScene& scene, const space::CellGenotype& cell,
         item->setData(kDagItemRole, QString::fromLatin1(kDagOpEdge));
         item->setData(kDagFromRole, e.from);
         item->setData(kDagToRole, to);
+        item->setData(kDagEdgeRole, static_cast<int>(index));
         item->setZValue(1);
         scene.addItem(item);
         drawing.opEdges.push_back(item);
@@ -196,9 +200,12 @@ CellDrawing drawCell(QGraphicsScene& scene, const space::CellGenotype& cell,
     std::stable_sort(byLength.begin(), byLength.end(), [](const auto* a, const auto* b) {
         return a->to + 2 - a->from < b->to + 2 - b->from;
     });
-    for (const space::GenotypeEdge* e : byLength)
-        addEdgeLabel(scene, *e, layout.edgePath(e->from, e->to + 2),
-                     layout.labelAnchor(e->from, e->to + 2), blocked);
+    for (const space::GenotypeEdge* e : byLength) {
+        QGraphicsItem* label = addEdgeLabel(scene, *e, layout.edgePath(e->from, e->to + 2),
+                                            layout.labelAnchor(e->from, e->to + 2), blocked);
+        label->setData(kDagEdgeRole, static_cast<int>(e - cell.edges.data()));
+        drawing.edgeLabels.push_back(label);
+    }
 
     // Concatenated states feed the output; drawn dashed and grey: they carry no op.
     for (int state : cell.concat) {

@@ -19,6 +19,8 @@ inline constexpr int kDagItemRole = 0;
 inline constexpr int kDagStateRole = 1;  // a node's state (kDagOutputState for the output)
 inline constexpr int kDagFromRole = 2;   // an edge's source state
 inline constexpr int kDagToRole = 3;     // an edge's target state
+inline constexpr int kDagEdgeRole = 4;   // an op edge's (and its label's) index in the cell's edges
+inline constexpr int kDagReductionRole = 5;  // true on the reduction cell's op edges and labels
 inline constexpr int kDagOutputState = -1;
 inline constexpr char kDagOpEdge[] = "op-edge";
 inline constexpr char kDagConcatEdge[] = "concat-edge";
@@ -27,6 +29,7 @@ inline constexpr char kDagEdgeLabel[] = "edge-label";
 
 struct CellDrawing {
     std::vector<QGraphicsPathItem*> opEdges;  // one per genotype edge, in genotype order
+    std::vector<QGraphicsItem*> edgeLabels;   // the op labels' plates
     QRectF bounds;
 };
 

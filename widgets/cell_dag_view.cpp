@@ -2,6 +2,7 @@
 
 #include <QGraphicsPathItem>
 #include <QImage>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QWheelEvent>
@@ -67,6 +68,14 @@ void CellDagView::rebuild() {
         drawCell(*m_scene, m_genotype->reduce, reduce, tr("Reduction cell"), second);
     m_opEdges = left.opEdges;
     m_opEdges.insert(m_opEdges.end(), right.opEdges.begin(), right.opEdges.end());
+    for (const CellDrawing* drawing : {&left, &right}) {
+        std::vector<QGraphicsItem*> clickable(drawing->opEdges.begin(), drawing->opEdges.end());
+        clickable.insert(clickable.end(), drawing->edgeLabels.begin(), drawing->edgeLabels.end());
+        for (QGraphicsItem* item : clickable) {
+            item->setData(kDagReductionRole, drawing == &right);
+            if (m_edgesClickable) item->setCursor(Qt::PointingHandCursor);
+        }
+    }
 
     // A legend of the ops in use, in a stable order.
     std::set<std::string> used;
@@ -118,6 +127,27 @@ void CellDagView::wheelEvent(QWheelEvent* event) {
     m_userZoomed = true;
     const double factor = event->angleDelta().y() > 0 ? 1.15 : 1.0 / 1.15;
     scale(factor, factor);
+}
+
+void CellDagView::setEdgesClickable(bool clickable) {
+    if (clickable == m_edgesClickable) return;
+    m_edgesClickable = clickable;
+    setDragMode(clickable ? QGraphicsView::NoDrag : QGraphicsView::ScrollHandDrag);
+    if (m_genotype) rebuild();
+}
+
+void CellDagView::mousePressEvent(QMouseEvent* event) {
+    if (m_edgesClickable && event->button() == Qt::LeftButton) {
+        for (QGraphicsItem* item : items(event->position().toPoint())) {
+            const QVariant edge = item->data(kDagEdgeRole);
+            if (!edge.isValid()) continue;
+            event->accept();
+            emit edgeClicked(item->data(kDagReductionRole).toBool(), edge.toInt(),
+                             event->globalPosition().toPoint());
+            return;
+        }
+    }
+    QGraphicsView::mousePressEvent(event);
 }
 
 bool CellDagView::exportPng(const QString& path, double scale) const {

@@ -1,6 +1,7 @@
 #pragma once
 // The derived genotype's two cells as DAGs, side by side, with edge widths and tooltips from the
-// latest architecture distribution; exportable as PNG and SVG.
+// latest architecture distribution; exportable as PNG and SVG. With clickable edges, a click on an
+// op edge (or its label) says which edge it was, for editing.
 #include <QGraphicsView>
 #include <optional>
 #include <vector>
@@ -25,13 +26,23 @@ class CellDagView final : public QGraphicsView {
     [[nodiscard]] bool hasGenotype() const { return m_genotype.has_value(); }
     [[nodiscard]] const std::vector<QGraphicsPathItem*>& opEdgeItems() const { return m_opEdges; }
 
+    // Clickable edges: a left click on an op edge or its label emits edgeClicked instead of
+    // dragging the drawing.
+    void setEdgesClickable(bool clickable);
+
     // The drawing at its natural size on white; false (and nothing written) when the file fails.
     [[nodiscard]] bool exportPng(const QString& path, double scale = 2.0) const;
     [[nodiscard]] bool exportSvg(const QString& path) const;
 
+  signals:
+    // Edge `edge` (index into the cell's edges) of the normal or the reduction cell was clicked
+    // at `globalPos`.
+    void edgeClicked(bool reduction, int edge, QPoint globalPos);
+
   protected:
     void resizeEvent(QResizeEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
 
   private:
     void rebuild();
@@ -45,6 +56,7 @@ class CellDagView final : public QGraphicsView {
     std::vector<QGraphicsPathItem*> m_opEdges;
     bool m_userZoomed = false;
     bool m_sideBySide = false;
+    bool m_edgesClickable = false;
 };
 
 }  // namespace nas::widgets

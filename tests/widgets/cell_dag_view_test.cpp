@@ -5,7 +5,10 @@
 #include <QFile>
 #include <QGraphicsPathItem>
 #include <QImage>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
+#include <optional>
 
 #include "space/space_config.h"
 #include "widget_test_support.h"
@@ -87,4 +90,54 @@ TEST(CellDagView, ExportsPngAndSvg) {
     const QByteArray text = file.readAll();
     EXPECT_TRUE(text.contains("<svg"));
     EXPECT_FALSE(view.exportPng(dir.filePath(QStringLiteral("missing/dir/cells.png"))));
+}
+
+// With clickable edges, a click on an op edge says which edge of which cell it was; without, the
+// view drags as before and says nothing.
+TEST(CellDagView, ClickableEdgesReportTheClickedEdge) {
+    using nas::widgets::kDagEdgeRole;
+    using nas::widgets::kDagReductionRole;
+    CellDagView view;
+    view.resize(900, 400);
+    view.show();
+    const auto g = dartsV2();
+    view.setGenotype(g);
+    QSignalSpy clicked(&view, &CellDagView::edgeClicked);
+    // A point of the edge's stroke where no other edge or label lies.
+    auto pointOn = [&](QGraphicsPathItem* item) -> std::optional<QPoint> {
+        for (double t = 0.15; t < 0.9; t += 0.05) {
+            const QPoint p = view.mapFromScene(item->mapToScene(item->path().pointAtPercent(t)));
+            bool alone = true, hit = false;
+            for (QGraphicsItem* under : view.items(p)) {
+                if (!under->data(kDagEdgeRole).isValid()) continue;
+                hit = hit || under == item;
+                alone = alone && under->data(kDagEdgeRole) == item->data(kDagEdgeRole) &&
+                        under->data(kDagReductionRole) == item->data(kDagReductionRole);
+            }
+            if (hit && alone) return p;
+        }
+        return std::nullopt;
+    };
+    const auto first = pointOn(view.opEdgeItems().front());
+    ASSERT_TRUE(first.has_value());
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, *first);
+    EXPECT_EQ(clicked.count(), 0);
+
+    view.setEdgesClickable(true);
+    ASSERT_EQ(view.opEdgeItems().size(), 16u);
+    int checked = 0;
+    for (std::size_t k = 0; k < view.opEdgeItems().size(); ++k) {
+        QGraphicsPathItem* item = view.opEdgeItems()[k];
+        const auto point = pointOn(item);
+        if (!point) continue;
+        clicked.clear();
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, *point);
+        ASSERT_EQ(clicked.count(), 1) << k;
+        const bool reduction = k >= g.normal.edges.size();
+        const int edge = static_cast<int>(reduction ? k - g.normal.edges.size() : k);
+        EXPECT_EQ(clicked.at(0).at(0).toBool(), reduction) << k;
+        EXPECT_EQ(clicked.at(0).at(1).toInt(), edge) << k;
+        ++checked;
+    }
+    EXPECT_GE(checked, 12) << "most edges have a spot of their own";
 }

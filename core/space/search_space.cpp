@@ -4,6 +4,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "space/layers/layer_space.h"
+
 namespace nas::space {
 namespace {
 
@@ -70,6 +72,7 @@ Registry& registry() {
     static Registry* instance = [] {
         auto* r = new Registry;  // never destroyed: spaces outlive static destructors
         r->spaces.push_back(std::make_shared<CellSpace>());
+        r->spaces.push_back(layers::makeLayerSpace());
         return r;
     }();
     return *instance;

@@ -81,7 +81,8 @@ TEST(SearchSpace, ALayerLevelSpaceJoinsFromOutside) {
     registerSpace(std::make_shared<LayerSpace>());
     std::vector<std::string> names;
     for (const auto* s : registeredSpaces()) names.push_back(s->name());
-    EXPECT_EQ(names, (std::vector<std::string>{kCellSpace, "layers"}));
+    // The built-in ones (the cells, RENA's layer chain), then this one.
+    EXPECT_EQ(names, (std::vector<std::string>{kCellSpace, "layer-chain", "layers"}));
     const Architecture net{"layers", json::array({16, 32})};
     const SearchSpace& layers = searchSpace(net.space);
     SpaceConfig config;
@@ -95,7 +96,8 @@ TEST(SearchSpace, ALayerLevelSpaceJoinsFromOutside) {
         (void)searchSpace("graph");
         FAIL();
     } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("known: darts-cell, layers"), std::string::npos)
+        EXPECT_NE(std::string(e.what()).find("known: darts-cell, layer-chain, layers"),
+                  std::string::npos)
             << e.what();
     }
 }

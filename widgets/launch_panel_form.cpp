@@ -24,6 +24,7 @@
 #include "space/space_config.h"
 #include "widgets/qt_text.h"
 #include "widgets/strategy_options_form.h"
+#include "widgets/trimmed_spin_box.h"
 
 namespace nas::widgets {
 namespace {
@@ -218,26 +219,6 @@ QGroupBox* LaunchForm::buildSearchGroup() {
     form->addRow(tr("Device:"), m_device);
     return m_searchGroup;
 }
-
-namespace {
-
-// Limits are in millions and need six decimals for small networks (10 parameters is 0.00001 M),
-// but "0.040000 M" reads badly: the value is shown without its trailing zeros.
-class TrimmedSpinBox final : public QDoubleSpinBox {
-  public:
-    using QDoubleSpinBox::QDoubleSpinBox;
-    QString textFromValue(double value) const override {
-        QString text = locale().toString(value, 'f', decimals());
-        if (!isGroupSeparatorShown()) text.remove(locale().groupSeparator());
-        const QString point = locale().decimalPoint();
-        if (!text.contains(point)) return text;
-        while (text.endsWith(QLatin1Char('0'))) text.chop(1);
-        if (text.endsWith(point)) text.chop(point.size());
-        return text;
-    }
-};
-
-}  // namespace
 
 QDoubleSpinBox* LaunchForm::limitSpin(const QString& objectName, double max, int decimals,
                                       const QString& suffix) {

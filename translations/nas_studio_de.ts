@@ -1719,4 +1719,248 @@ In Python mit dem exportierten PyTorch-Modul laden:
         <translation>Abstand der verborgenen Zustände (L2)</translation>
     </message>
 </context>
+<context>
+    <name>nas::widgets::BestCandidatesForm</name>
+    <message>
+        <source>Max parameters</source>
+        <translation>Max. Parameter</translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the network, in millions</source>
+        <translation>Lernbare Parameter des Netzes, in Millionen</translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation> Mio.</translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation>Max. FLOPs</translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation>Multiplikationen und Additionen eines Vorwärtsdurchlaufs, in Millionen</translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation>Max. Speicherzugriffe</translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation>In einem Vorwärtsdurchlauf gelesene und geschriebene Elemente, in Millionen</translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation>Max. Latenz</translation>
+    </message>
+    <message>
+        <source>Measured forward time at batch 1 on the CPU; only the best predicted are measured, in order, until enough meet the limit</source>
+        <translation>Gemessene Vorwärtszeit bei Batchgröße 1 auf der CPU; gemessen werden nur die am besten vorhergesagten, der Reihe nach, bis genug die Grenze einhalten</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How many of the best predicted architectures to list</source>
+        <translation>Wie viele der am besten vorhergesagten Architekturen aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Show the best:</source>
+        <translation>Die besten zeigen:</translation>
+    </message>
+    <message>
+        <source>Distinct architectures sampled uniformly from the space</source>
+        <translation>Verschiedene, gleichverteilt aus dem Suchraum gezogene Architekturen</translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation>Stichprobe:</translation>
+    </message>
+    <message>
+        <source>Seed of the sampling: the same seed samples the same architectures</source>
+        <translation>Startwert der Stichprobe: derselbe Startwert zieht dieselben Architekturen</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <source>Re-score with the shared weights</source>
+        <translation>Mit den geteilten Gewichten neu bewerten</translation>
+    </message>
+    <message>
+        <source>Score the listed architectures again with the run&apos;s shared weights on more validation data, and order them by that score</source>
+        <translation>Die aufgelisteten Architekturen mit den geteilten Gewichten des Laufs auf mehr Validierungsdaten erneut bewerten und nach dieser Bewertung ordnen</translation>
+    </message>
+    <message>
+        <source> batches</source>
+        <translation> Batches</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Sample the space, keep what meets the limits, rank it by the predictor</source>
+        <translation>Stichprobe aus dem Suchraum ziehen, behalten, was die Grenzen einhält, und nach der Vorhersage ordnen</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::BestCandidatesModel</name>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Predicted accuracy %1; the ensemble&apos;s members spread by %2 points</source>
+        <translation>Vorhergesagte Genauigkeit %1; die Mitglieder des Ensembles streuen um %2 Punkte</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 Parameter</translation>
+    </message>
+    <message>
+        <source>The predictor&apos;s estimate of the accuracy, ± the spread of its members</source>
+        <translation>Die Schätzung der Genauigkeit durch den Prädiktor, ± die Streuung seiner Mitglieder</translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass</source>
+        <translation>In einem Vorwärtsdurchlauf gelesene und geschriebene Elemente</translation>
+    </message>
+    <message>
+        <source>Measured latency of one forward pass</source>
+        <translation>Gemessene Latenz eines Vorwärtsdurchlaufs</translation>
+    </message>
+    <message>
+        <source>Accuracy with the search&apos;s shared weights, scored again on more data</source>
+        <translation>Genauigkeit mit den geteilten Gewichten der Suche, erneut auf mehr Daten bewertet</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Normal cell</source>
+        <translation>Normale Zelle</translation>
+    </message>
+    <message>
+        <source>Reduction cell</source>
+        <translation>Reduktionszelle</translation>
+    </message>
+    <message>
+        <source>Predicted accuracy</source>
+        <translation>Vorhergesagte Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Memory access</source>
+        <translation>Speicherzugriffe</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Supernet score</source>
+        <translation>Supernetz-Bewertung</translation>
+    </message>
+    <message>
+        <source>node %1: %2</source>
+        <translation>Knoten %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::BestCandidatesPlot</name>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Memory access</source>
+        <translation>Speicherzugriffe</translation>
+    </message>
+    <message>
+        <source>predicted accuracy (%)</source>
+        <translation>vorhergesagte Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>candidates (± spread)</source>
+        <translation>Kandidaten (± Streuung)</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>ausgewählt</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>Kosten:</translation>
+    </message>
+    <message>
+        <source>Predicted accuracy against cost: no candidates</source>
+        <translation>Vorhergesagte Genauigkeit über den Kosten: keine Kandidaten</translation>
+    </message>
+    <message>
+        <source>Predicted accuracy against cost: %1 of %2 on the Pareto front</source>
+        <translation>Vorhergesagte Genauigkeit über den Kosten: %1 von %2 auf der Pareto-Front</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::BestCandidatesView</name>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the selected architecture (JSON, DARTS string, PyTorch module, cell picture)</source>
+        <translation>Die ausgewählte Architektur exportieren (JSON, DARTS-Zeichenkette, PyTorch-Modul, Zellbild)</translation>
+    </message>
+    <message>
+        <source>Select a candidate to draw its cells.</source>
+        <translation>Einen Kandidaten auswählen, um seine Zellen zu zeichnen.</translation>
+    </message>
+    <message>
+        <source>The latency of the %1 best predicted was measured.</source>
+        <translation>Die Latenz der %1 am besten vorhergesagten wurde gemessen.</translation>
+    </message>
+    <message>
+        <source>None of the %1 sampled architectures meets the limits. Loosen them, or sample a larger pool.</source>
+        <translation>Keine der %1 gezogenen Architekturen hält die Grenzen ein. Lockern Sie sie oder ziehen Sie eine größere Stichprobe.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sampled architectures meet the limits; the best %3 by predicted accuracy are listed.</source>
+        <translation>%1 von %2 gezogenen Architekturen halten die Grenzen ein; die %3 mit der besten vorhergesagten Genauigkeit sind aufgelistet.</translation>
+    </message>
+    <message>
+        <source>They are ranked by their supernet score on more validation data.</source>
+        <translation>Sie sind nach ihrer Supernetz-Bewertung auf mehr Validierungsdaten geordnet.</translation>
+    </message>
+    <message>
+        <source>No search: %1</source>
+        <translation>Keine Suche: %1</translation>
+    </message>
+    <message>
+        <source>Set the limits and press Find: the predictor ranks a uniform sample of the space and lists the best architectures within the limits.</source>
+        <translation>Grenzen festlegen und „Suchen“ drücken: Der Prädiktor ordnet eine gleichverteilte Stichprobe des Suchraums und listet die besten Architekturen innerhalb der Grenzen.</translation>
+    </message>
+</context>
 </TS>

@@ -1708,4 +1708,248 @@ Load them in Python with the PyTorch module export:
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>nas::widgets::BestCandidatesForm</name>
+    <message>
+        <source>Max parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the network, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured forward time at batch 1 on the CPU; only the best predicted are measured, in order, until enough meet the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the best predicted architectures to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the best:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct architectures sampled uniformly from the space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the sampling: the same seed samples the same architectures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-score with the shared weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the listed architectures again with the run&apos;s shared weights on more validation data, and order them by that score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample the space, keep what meets the limits, rank it by the predictor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::BestCandidatesModel</name>
+    <message>
+        <source>%1 ± %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted accuracy %1; the ensemble&apos;s members spread by %2 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The predictor&apos;s estimate of the accuracy, ± the spread of its members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured latency of one forward pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy with the search&apos;s shared weights, scored again on more data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reduction cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supernet score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::BestCandidatesPlot</name>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidates (± spread)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted accuracy against cost: no candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted accuracy against cost: %1 of %2 on the Pareto front</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::BestCandidatesView</name>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the selected architecture (JSON, DARTS string, PyTorch module, cell picture)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a candidate to draw its cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latency of the %1 best predicted was measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the %1 sampled architectures meets the limits. Loosen them, or sample a larger pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 sampled architectures meet the limits; the best %3 by predicted accuracy are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are ranked by their supernet score on more validation data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No search: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the limits and press Find: the predictor ranks a uniform sample of the space and lists the best architectures within the limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -16,6 +16,7 @@
 
 #include "app/studio/app_settings.h"
 #include "app/studio/engine_bridge.h"
+#include "app/studio/predictor_dock.h"
 #include "app/studio/preferences_dialog.h"
 #include "app/studio/progress_status.h"
 #include "app/studio/run_views.h"
@@ -78,6 +79,10 @@ void MainWindow::buildDocks() {
     m_runsDock->setObjectName(QStringLiteral("runsDock"));
     m_runsDock->setWidget(m_browser);
     addDockWidget(Qt::BottomDockWidgetArea, m_runsDock);
+
+    m_predictorDock = new PredictorDock(*m_store, m_root, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_predictorDock);
+    m_predictorDock->hide();
 }
 
 void MainWindow::buildActions() {
@@ -128,6 +133,10 @@ void MainWindow::buildActions() {
         make(QStringLiteral("actionTrainCell"), tr("&Train found cell\u2026"),
              QKeySequence(Qt::CTRL | Qt::Key_T), none,
              tr("Train the shown run's derived network from scratch and keep its weights"));
+    a.predictor = make(QStringLiteral("actionPredictor"), tr("Pre&dictor\u2026"),
+                       QKeySequence(Qt::CTRL | Qt::Key_G), none,
+                       tr("Edit a cell and see the fitted predictor's accuracy, costs and "
+                          "constraints at once; fit a predictor to a run"));
     a.resumeRun =
         make(QStringLiteral("actionResumeRun"), tr("Resume selected &run"), QKeySequence(), none,
              tr("Continue the interrupted run selected in the run list"));
@@ -154,6 +163,7 @@ void MainWindow::buildActions() {
     connect(a.stop, &QAction::triggered, this, &MainWindow::stopSearch);
     connect(a.checkpoint, &QAction::triggered, this, &MainWindow::saveCheckpoint);
     connect(a.trainCell, &QAction::triggered, this, &MainWindow::trainFoundCell);
+    connect(a.predictor, &QAction::triggered, this, &MainWindow::showPredictor);
     connect(a.resumeRun, &QAction::triggered, m_browser, &widgets::RunBrowser::resumeSelected);
     connect(a.refreshRuns, &QAction::triggered, this, &MainWindow::refreshRuns);
     connect(a.preferences, &QAction::triggered, this, &MainWindow::showPreferences);
@@ -175,12 +185,13 @@ void MainWindow::buildMenus() {
     run->setObjectName(QStringLiteral("runMenu"));
     run->addActions({a.start, a.pause, a.resume, a.stop, a.checkpoint});
     run->addSeparator();
-    run->addActions({a.trainCell, a.resumeRun, a.refreshRuns});
+    run->addActions({a.trainCell, a.predictor, a.resumeRun, a.refreshRuns});
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_launchDock->toggleViewAction());
     view->addAction(m_runsDock->toggleViewAction());
+    view->addAction(m_predictorDock->toggleViewAction());
     view->addSeparator();
     for (int tab = 0; tab < m_views->tabs()->count(); ++tab) {
         QAction* show = view->addAction(m_views->tabs()->tabText(tab));

@@ -25,6 +25,7 @@ struct RunReplay;
 namespace nas::studio {
 
 class EngineBridge;
+class PredictorDock;
 class ProgressStatus;
 class RunViews;
 class StallMeter;
@@ -46,6 +47,7 @@ class MainWindow final : public QMainWindow {
     [[nodiscard]] ProgressStatus* progress() const { return m_progress; }
     [[nodiscard]] QDockWidget* launchDock() const { return m_launchDock; }
     [[nodiscard]] QDockWidget* runsDock() const { return m_runsDock; }
+    [[nodiscard]] PredictorDock* predictorDock() const { return m_predictorDock; }
     [[nodiscard]] const QString& workspaceRoot() const { return m_root; }
     [[nodiscard]] store::RunStore& store() const { return *m_store; }
     // The last error shown to the user (tests read it instead of clicking a message box).
@@ -69,6 +71,8 @@ class MainWindow final : public QMainWindow {
     void exportCellPicture();
     // Opens "Train found cell" for the shown run's derived genotype.
     void trainFoundCell();
+    // Shows the predictor panel on the shown run (Run ▸ Predictor).
+    void showPredictor();
     void showPreferences();
     void showAbout();
 
@@ -103,6 +107,7 @@ class MainWindow final : public QMainWindow {
     ProgressStatus* m_progress = nullptr;
     QDockWidget* m_launchDock = nullptr;
     QDockWidget* m_runsDock = nullptr;
+    PredictorDock* m_predictorDock = nullptr;
     std::optional<std::int64_t> m_resuming;  // run id being resumed, until the engine starts it
     // The space of the search being run: new constraints are checked against it.
     std::optional<space::SpaceConfig> m_runningSpace;
@@ -122,6 +127,7 @@ class MainWindow final : public QMainWindow {
         QAction* stop = nullptr;
         QAction* checkpoint = nullptr;
         QAction* trainCell = nullptr;
+        QAction* predictor = nullptr;
         QAction* resumeRun = nullptr;
         QAction* refreshRuns = nullptr;
         QAction* preferences = nullptr;

@@ -9,6 +9,7 @@
 #include "app/studio/controller_compare.h"
 #include "app/studio/engine_bridge.h"
 #include "app/studio/main_window.h"
+#include "app/studio/predictor_dock.h"
 #include "app/studio/progress_status.h"
 #include "app/studio/run_views.h"
 #include "app/studio/stall_meter.h"
@@ -144,6 +145,7 @@ void MainWindow::applyConstraints(const engine::Constraints& constraints) {
 void MainWindow::refreshRuns() {
     try {
         m_browser->setRuns(m_store->listRuns());
+        if (m_predictorDock->isVisible()) m_predictorDock->refreshRuns();
     } catch (const std::exception& e) {
         showError(tr("Cannot read the run list"), widgets::toQString(e.what()));
     }
@@ -256,6 +258,8 @@ void MainWindow::trainFoundCell() {
     });
     dialog->show();
 }
+
+void MainWindow::showPredictor() { m_predictorDock->showRun(m_views->runId()); }
 
 void MainWindow::exportCellPicture() {
     if (!m_views->cell()->hasGenotype()) {

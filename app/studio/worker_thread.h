@@ -25,6 +25,8 @@ class WorkerThread final : public QObject {
     // Set by requestCancel, cleared by start; the work polls it between units of work.
     void requestCancel() { m_cancel = true; }
     [[nodiscard]] bool cancelRequested() const { return m_cancel.load(); }
+    // The flag itself, for work that takes a cancel pointer (Predictor::fit, runFitJob).
+    [[nodiscard]] const std::atomic<bool>* cancelFlag() const { return &m_cancel; }
 
     // Blocks until the work has returned, then runs its `done` at once (its queued notice is then
     // ignored). The owner asks its work to stop first.

@@ -328,6 +328,14 @@
         <source>Pausing after the current step…</source>
         <translation>Anhalten nach dem laufenden Schritt…</translation>
     </message>
+    <message>
+        <source>Pre&amp;dictor…</source>
+        <translation>Vorher&amp;sage…</translation>
+    </message>
+    <message>
+        <source>Edit a cell and see the fitted predictor&apos;s accuracy, costs and constraints at once; fit a predictor to a run</source>
+        <translation>Eine Zelle bearbeiten und sofort die vorhergesagte Genauigkeit, Kosten und Beschränkungen sehen; einen Prädiktor an einen Lauf anpassen</translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PreferencesDialog</name>
@@ -1961,6 +1969,347 @@ In Python mit dem exportierten PyTorch-Modul laden:
     <message>
         <source>Set the limits and press Find: the predictor ranks a uniform sample of the space and lists the best architectures within the limits.</source>
         <translation>Grenzen festlegen und „Suchen“ drücken: Der Prädiktor ordnet eine gleichverteilte Stichprobe des Suchraums und listet die besten Architekturen innerhalb der Grenzen.</translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::PredictorDock</name>
+    <message>
+        <source>Predictor</source>
+        <translation>Prädiktor</translation>
+    </message>
+    <message>
+        <source>Sample of epoch %1, step %2 (score %3)</source>
+        <translation>Stichprobe aus Epoche %1, Schritt %2 (Bewertung %3)</translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run; held-out Spearman %1.</source>
+        <translation>Angepasst und beim Lauf gespeichert; Spearman auf den zurückgehaltenen %1.</translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run.</source>
+        <translation>Angepasst und beim Lauf gespeichert.</translation>
+    </message>
+    <message>
+        <source>no measurement</source>
+        <translation>keine Messung</translation>
+    </message>
+    <message>
+        <source>a measurement is running</source>
+        <translation>eine Messung läuft</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::PredictorFitBox</name>
+    <message>
+        <source>Fit a predictor</source>
+        <translation>Prädiktor anpassen</translation>
+    </message>
+    <message>
+        <source>GCN (graph convolutions)</source>
+        <translation>GCN (Graphfaltungen)</translation>
+    </message>
+    <message>
+        <source>MLP (flat encoding)</source>
+        <translation>MLP (flache Kodierung)</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Uniform samples of the space, each scored with the run&apos;s shared weights; the run&apos;s recorded samples are added</source>
+        <translation>Gleichverteilte Stichproben des Raums, jede mit den geteilten Gewichten des Laufs bewertet; die aufgezeichneten Stichproben des Laufs kommen hinzu</translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation>Stichproben:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>batch statistics</source>
+        <translation>Batch-Statistik</translation>
+    </message>
+    <message>
+        <source>running statistics</source>
+        <translation>laufende Statistik</translation>
+    </message>
+    <message>
+        <source>recalibrated</source>
+        <translation>neu kalibriert</translation>
+    </message>
+    <message>
+        <source>How batch norm runs while the shared weights score a sample</source>
+        <translation>Wie Batch-Norm arbeitet, während die geteilten Gewichte eine Stichprobe bewerten</translation>
+    </message>
+    <message>
+        <source>Batch norm:</source>
+        <translation>Batch-Norm:</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Anpassen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Held-out Spearman</source>
+        <translation>Spearman auf zurückgehaltenen Daten</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Spearman&apos;s ρ</source>
+        <translation>Spearmans ρ</translation>
+    </message>
+    <message>
+        <source>Scoring architectures with the run&apos;s shared weights…</source>
+        <translation>Architekturen werden mit den geteilten Gewichten des Laufs bewertet…</translation>
+    </message>
+    <message>
+        <source>Scored %1 of %2 architectures with the shared weights</source>
+        <translation>%1 von %2 Architekturen mit den geteilten Gewichten bewertet</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>Mitglied %1</translation>
+    </message>
+    <message>
+        <source>Fitting member %1 of %2: epoch %3 of %4, loss %5</source>
+        <translation>Anpassung von Mitglied %1 von %2: Epoche %3 von %4, Verlust %5</translation>
+    </message>
+    <message>
+        <source>, held-out Spearman %1</source>
+        <translation>, Spearman auf zurückgehaltenen Daten %1</translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run.</source>
+        <translation>Angepasst und beim Lauf gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cancelled; the saved predictor is unchanged.</source>
+        <translation>Abgebrochen; der gespeicherte Prädiktor ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The fit failed: %1</source>
+        <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::PredictorPanel</name>
+    <message>
+        <source>measuring…</source>
+        <translation>wird gemessen…</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Lauf:</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Ausgangszelle:</translation>
+    </message>
+    <message>
+        <source>Predict with:</source>
+        <translation>Vorhersage mit:</translation>
+    </message>
+    <message>
+        <source>Click an edge to change its op or its input</source>
+        <translation>Eine Kante anklicken, um ihre Operation oder ihre Eingabe zu ändern</translation>
+    </message>
+    <message>
+        <source>Predicted accuracy</source>
+        <translation>Vorhergesagte Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Mean of the ensemble&apos;s predictions, shaded: ± their spread</source>
+        <translation>Mittel der Vorhersagen des Ensembles, schattiert: ± ihre Streuung</translation>
+    </message>
+    <message>
+        <source>Costs of the network</source>
+        <translation>Kosten des Netzes</translation>
+    </message>
+    <message>
+        <source>Measure latency</source>
+        <translation>Latenz messen</translation>
+    </message>
+    <message>
+        <source>Time a forward pass of the network at batch 1 on the CPU</source>
+        <translation>Einen Vorwärtsdurchlauf des Netzes bei Batchgröße 1 auf der CPU messen</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Parameter:</translation>
+    </message>
+    <message>
+        <source>FLOPs:</source>
+        <translation>FLOPs:</translation>
+    </message>
+    <message>
+        <source>Memory access:</source>
+        <translation>Speicherzugriffe:</translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation>Latenz:</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Beschränkungen</translation>
+    </message>
+    <message>
+        <source>Max parameters</source>
+        <translation>Max. Parameter</translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation> Mio.</translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation>Max. FLOPs</translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation>Max. Speicherzugriffe</translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation>Max. Latenz</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source> (no checkpoint)</source>
+        <translation> (kein Checkpoint)</translation>
+    </message>
+    <message>
+        <source> (fitted: %1)</source>
+        <translation> (angepasst: %1)</translation>
+    </message>
+    <message>
+        <source>Derived cell of the run</source>
+        <translation>Abgeleitete Zelle des Laufs</translation>
+    </message>
+    <message>
+        <source>Uniform sample (a new one each time)</source>
+        <translation>Gleichverteilte Stichprobe (jedes Mal eine neue)</translation>
+    </message>
+    <message>
+        <source>none fitted</source>
+        <translation>keiner angepasst</translation>
+    </message>
+    <message>
+        <source>Edit refused: choose a run and a cell first.</source>
+        <translation>Änderung abgelehnt: Zuerst einen Lauf und eine Zelle wählen.</translation>
+    </message>
+    <message>
+        <source>Edit refused: %1</source>
+        <translation>Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Op of %1 → %2</source>
+        <translation>Operation von %1 → %2</translation>
+    </message>
+    <message>
+        <source>Input of node %1</source>
+        <translation>Eingabe von Knoten %1</translation>
+    </message>
+    <message>
+        <source>not measured: %1</source>
+        <translation>nicht gemessen: %1</translation>
+    </message>
+    <message>
+        <source>Choose a run with a checkpoint.</source>
+        <translation>Einen Lauf mit Checkpoint wählen.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <source>GCN fitted</source>
+        <translation>GCN angepasst</translation>
+    </message>
+    <message>
+        <source>no GCN</source>
+        <translation>kein GCN</translation>
+    </message>
+    <message>
+        <source>MLP fitted</source>
+        <translation>MLP angepasst</translation>
+    </message>
+    <message>
+        <source>no MLP</source>
+        <translation>kein MLP</translation>
+    </message>
+    <message>
+        <source>No fitted predictor: fit one below</source>
+        <translation>Kein angepasster Prädiktor: unten einen anpassen</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>No prediction</source>
+        <translation>Keine Vorhersage</translation>
+    </message>
+    <message>
+        <source>The predictor cannot take this cell: %1</source>
+        <translation>Der Prädiktor kann diese Zelle nicht annehmen: %1</translation>
+    </message>
+    <message>
+        <source>%1 fitted on %2 architectures; held-out Spearman %3</source>
+        <translation>%1, angepasst an %2 Architekturen; Spearman auf zurückgehaltenen Daten %3</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>memory access</source>
+        <translation>Speicherzugriffe</translation>
+    </message>
+    <message>
+        <source>%1 %2 &gt; %3</source>
+        <translation>%1 %2 &gt; %3</translation>
+    </message>
+    <message>
+        <source>latency %1 ms &gt; %2 ms</source>
+        <translation>Latenz %1 ms &gt; %2 ms</translation>
+    </message>
+    <message>
+        <source>✔ Meets the constraints</source>
+        <translation>✔ Hält die Beschränkungen ein</translation>
+    </message>
+    <message>
+        <source> (latency not measured yet)</source>
+        <translation> (Latenz noch nicht gemessen)</translation>
+    </message>
+    <message>
+        <source>✘ Breaks the constraints: %1</source>
+        <translation>✘ Verletzt die Beschränkungen: %1</translation>
     </message>
 </context>
 </TS>

@@ -327,6 +327,14 @@
         <source>Pausing after the current step…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pre&amp;dictor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a cell and see the fitted predictor&apos;s accuracy, costs and constraints at once; fit a predictor to a run</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PreferencesDialog</name>
@@ -1949,6 +1957,347 @@ Load them in Python with the PyTorch module export:
     </message>
     <message>
         <source>Set the limits and press Find: the predictor ranks a uniform sample of the space and lists the best architectures within the limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::PredictorDock</name>
+    <message>
+        <source>Predictor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample of epoch %1, step %2 (score %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run; held-out Spearman %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a measurement is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::PredictorFitBox</name>
+    <message>
+        <source>Fit a predictor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GCN (graph convolutions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLP (flat encoding)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uniform samples of the space, each scored with the run&apos;s shared weights; the run&apos;s recorded samples are added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recalibrated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How batch norm runs while the shared weights score a sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch norm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out Spearman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spearman&apos;s ρ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring architectures with the run&apos;s shared weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored %1 of %2 architectures with the shared weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitting member %1 of %2: epoch %3 of %4, loss %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, held-out Spearman %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; the saved predictor is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fit failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::PredictorPanel</name>
+    <message>
+        <source>measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an edge to change its op or its input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of the ensemble&apos;s predictions, shaded: ± their spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costs of the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time a forward pass of the network at batch 1 on the CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory access:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (no checkpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (fitted: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived cell of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uniform sample (a new one each time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit refused: choose a run and a cell first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op of %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input of node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a run with a checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GCN fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no GCN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLP fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no MLP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fitted predictor: fit one below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The predictor cannot take this cell: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fitted on %2 architectures; held-out Spearman %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 &gt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency %1 ms &gt; %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Meets the constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (latency not measured yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Breaks the constraints: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

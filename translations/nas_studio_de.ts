@@ -2312,4 +2312,27 @@ In Python mit dem exportierten PyTorch-Modul laden:
         <translation>✘ Verletzt die Beschränkungen: %1</translation>
     </message>
 </context>
+<context>
+    <name>nas::studio::BestCandidatesJob</name>
+    <message>
+        <source>the run has no checkpoint, so there are no shared weights to re-score with</source>
+        <translation>der Lauf hat keinen Checkpoint, also keine geteilten Gewichte für eine erneute Bewertung</translation>
+    </message>
+    <message>
+        <source>Sampling %1 architectures and predicting their accuracy…</source>
+        <translation>%1 Architekturen werden gezogen und ihre Genauigkeit vorhergesagt…</translation>
+    </message>
+    <message>
+        <source>Measuring the latency of the best predicted: %1 so far…</source>
+        <translation>Latenz der am besten vorhergesagten wird gemessen: bisher %1…</translation>
+    </message>
+    <message>
+        <source>Re-scoring the best %1 with the shared weights on %2 validation batches…</source>
+        <translation>Die besten %1 werden mit den geteilten Gewichten auf %2 Validierungs-Batches neu bewertet…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+</context>
 </TS>

@@ -2301,4 +2301,27 @@ Load them in Python with the PyTorch module export:
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>nas::studio::BestCandidatesJob</name>
+    <message>
+        <source>the run has no checkpoint, so there are no shared weights to re-score with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling %1 architectures and predicting their accuracy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the latency of the best predicted: %1 so far…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-scoring the best %1 with the shared weights on %2 validation batches…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

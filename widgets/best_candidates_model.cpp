@@ -33,15 +33,6 @@ bool BestCandidatesModel::hasValues(Column column) const {
     return false;
 }
 
-void BestCandidatesModel::setThumbnailSize(QSize size) {
-    if (size == m_thumbnailSize) return;
-    m_thumbnailSize = size;
-    m_thumbnails.assign(m_candidates.size() * 2, QPixmap());
-    if (!m_candidates.empty())
-        Q_EMIT dataChanged(index(0, kNormalCell), index(rowCount() - 1, kReduceCell),
-                           {Qt::DecorationRole, Qt::SizeHintRole});
-}
-
 int BestCandidatesModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_candidates.size());
 }
@@ -54,7 +45,7 @@ const QPixmap& BestCandidatesModel::thumbnail(int row, bool reduce) const {
     QPixmap& pixmap = m_thumbnails[static_cast<std::size_t>(row) * 2 + (reduce ? 1 : 0)];
     if (pixmap.isNull()) {
         const auto& genotype = candidate(row).genotype;
-        pixmap = cellThumbnail(reduce ? genotype.reduce : genotype.normal, m_thumbnailSize,
+        pixmap = cellThumbnail(reduce ? genotype.reduce : genotype.normal, thumbnailSize(),
                                qApp ? qApp->devicePixelRatio() : 1.0);
     }
     return pixmap;
@@ -118,7 +109,7 @@ QVariant BestCandidatesModel::data(const QModelIndex& index, int role) const {
             return {};
         case Qt::SizeHintRole:
             if (column == kNormalCell || column == kReduceCell)
-                return m_thumbnailSize + QSize(8, 6);
+                return thumbnailSize() + QSize(8, 6);
             return {};
         case Qt::ToolTipRole:
             if (column == kNormalCell) return cellSummary(c.genotype.normal);

@@ -40,8 +40,7 @@ class BestCandidatesModel final : public QAbstractTableModel {
     // empty).
     [[nodiscard]] bool hasValues(Column column) const;
     // Size of the cell drawings, in logical pixels.
-    void setThumbnailSize(QSize size);
-    [[nodiscard]] QSize thumbnailSize() const { return m_thumbnailSize; }
+    [[nodiscard]] static QSize thumbnailSize() { return {150, 46}; }
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
@@ -59,7 +58,6 @@ class BestCandidatesModel final : public QAbstractTableModel {
     [[nodiscard]] const QPixmap& thumbnail(int row, bool reduce) const;
 
     std::vector<BestCandidate> m_candidates;
-    QSize m_thumbnailSize{150, 46};
     // Cell drawings, drawn on first use: [row * 2 + (reduce ? 1 : 0)].
     mutable std::vector<QPixmap> m_thumbnails;
 };

@@ -132,7 +132,6 @@ void BestCandidatesView::showProgress(const QString& text) {
 
 void BestCandidatesView::showCandidates(const BestCandidates& results) {
     m_form->setBusy(false);
-    m_results = results;
     m_model->setCandidates(results.candidates);
     m_table->setColumnHidden(BestCandidatesModel::kLatency,
                              !m_model->hasValues(BestCandidatesModel::kLatency));

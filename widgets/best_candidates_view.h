@@ -51,7 +51,6 @@ class BestCandidatesView final : public QWidget {
     // The candidate shown in the cell drawing and ringed in the plot, by index (rank - 1).
     void selectCandidate(int index);
     [[nodiscard]] std::optional<int> selectedCandidate() const;
-    [[nodiscard]] const BestCandidates& results() const { return m_results; }
 
     [[nodiscard]] QString message() const;
     [[nodiscard]] BestCandidatesForm* form() const { return m_form; }
@@ -90,7 +89,6 @@ class BestCandidatesView final : public QWidget {
     QStackedWidget* m_cellPages = nullptr;
     QAction* m_exportAction = nullptr;
     QToolButton* m_export = nullptr;
-    BestCandidates m_results;
 };
 
 }  // namespace nas::widgets

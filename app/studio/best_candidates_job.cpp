@@ -44,13 +44,6 @@ BestCandidatesInput loadBestCandidatesInput(const store::RunStore& store, std::i
 
 BestCandidatesJob::BestCandidatesJob(QObject* parent) : QObject(parent) {}
 
-BestCandidatesJob::~BestCandidatesJob() { m_stop = true; }  // m_worker then joins
-
-void BestCandidatesJob::requestStop() {
-    m_stop = true;
-    m_worker.requestCancel();
-}
-
 void BestCandidatesJob::postProgress(const QString& text, bool always) {
     const auto now = std::chrono::steady_clock::now();
     if (!always && now - m_lastProgress < std::chrono::milliseconds(100)) return;
@@ -62,7 +55,6 @@ void BestCandidatesJob::postProgress(const QString& text, bool always) {
 bool BestCandidatesJob::start(BestCandidatesInput input,
                               const widgets::BestCandidatesRequest& request) {
     if (isRunning() || !input.predictor) return false;
-    m_stop = false;
     struct Outcome {
         widgets::BestCandidates result;
         QString error;
@@ -83,7 +75,7 @@ bool BestCandidatesJob::start(BestCandidatesInput input,
             int measured = 0;  // read by the measurer below, which runs inside selectBest
             if (options.constraints.maxLatencyMs) {
                 options.measureLatencyMs = [this, &input, &measured](const space::Genotype& g) {
-                    if (m_stop) throw Stopped{};
+                    if (m_worker.cancelRequested()) throw Stopped{};
                     postProgress(tr("Measuring the latency of the best predicted: %1 so far…")
                                      .arg(++measured),
                                  false);
@@ -102,7 +94,7 @@ bool BestCandidatesJob::start(BestCandidatesInput input,
                 predictor::SharedWeightScoring scoring;
                 scoring.batches = request.rescoreBatches;
                 if (!predictor::rescoreBest(best, input.config, input.checkpoint, scoring,
-                                            input.scoreCachePath, &m_stop))
+                                            input.scoreCachePath, m_worker.cancelFlag()))
                     throw Stopped{};
             }
             outcome->result = widgets::bestCandidatesFrom(best, options.constraints);

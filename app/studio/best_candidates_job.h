@@ -6,7 +6,6 @@
 // failed -> showError.
 #include <QObject>
 #include <QString>
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -48,14 +47,14 @@ class BestCandidatesJob final : public QObject {
     Q_OBJECT
   public:
     explicit BestCandidatesJob(QObject* parent = nullptr);
-    // Asks a running selection to stop and waits for it.
-    ~BestCandidatesJob() override;
+    // Asks a running selection to stop and waits for it (WorkerThread's destructor).
+    ~BestCandidatesJob() override = default;
 
     // False (and nothing emitted) while a selection runs or when `input` has no predictor.
     bool start(BestCandidatesInput input, const widgets::BestCandidatesRequest& request);
     // Latency measurements and re-scoring stop at their next architecture (failed then says
     // "stopped"); predicting the pool itself runs to its end.
-    void requestStop();
+    void requestStop() { m_worker.requestCancel(); }
     [[nodiscard]] bool isRunning() const { return m_worker.isRunning(); }
 
   signals:
@@ -70,7 +69,6 @@ class BestCandidatesJob final : public QObject {
     void postProgress(const QString& text, bool always);
 
     std::chrono::steady_clock::time_point m_lastProgress;  // worker thread only
-    std::atomic<bool> m_stop{false};  // rescoreBest takes the flag itself, not a callback
     // Last: destroyed (stopped and joined) first.
     WorkerThread m_worker;
 };

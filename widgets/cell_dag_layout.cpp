@@ -1,9 +1,13 @@
 #include "widgets/cell_dag_layout.h"
 
+#include <QLineF>
+#include <QPolygonF>
 #include <QtMath>
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
+#include <vector>
 
 namespace nas::widgets {
 namespace {
@@ -18,14 +22,54 @@ double overlapArea(const QRectF& a, const QRectF& b) {
     return both.isEmpty() ? 0.0 : both.width() * both.height();
 }
 
+// A path's points by the share of its length, from one flattening of it: QPainterPath's own
+// pointAtPercent measures the whole path again on every call, which made redrawing a cell with
+// its arrow cuts take tens of milliseconds.
+class PathByLength {
+  public:
+    explicit PathByLength(const QPainterPath& path) {
+        const auto polygons = path.toSubpathPolygons();
+        if (!polygons.isEmpty()) m_points = polygons.first();
+        m_lengths.push_back(0.0);
+        for (int i = 1; i < m_points.size(); ++i)
+            m_lengths.push_back(m_lengths.back() + QLineF(m_points[i - 1], m_points[i]).length());
+    }
+
+    [[nodiscard]] QPointF pointAt(double t) const {
+        if (m_points.size() < 2) return m_points.isEmpty() ? QPointF() : m_points.first();
+        const auto [i, f] = segmentAt(t);
+        return m_points[i] + (m_points[i + 1] - m_points[i]) * f;
+    }
+    // In degrees, counter-clockwise, as QPainterPath::angleAtPercent.
+    [[nodiscard]] double angleAt(double t) const {
+        if (m_points.size() < 2) return 0.0;
+        return QLineF(m_points[segmentAt(t).first], m_points[segmentAt(t).first + 1]).angle();
+    }
+
+  private:
+    // The segment holding share `t` of the length, and how far along it.
+    [[nodiscard]] std::pair<int, double> segmentAt(double t) const {
+        const double at = std::clamp(t, 0.0, 1.0) * m_lengths.back();
+        const auto upper = std::upper_bound(m_lengths.begin(), m_lengths.end(), at);
+        const int i = std::clamp(static_cast<int>(upper - m_lengths.begin()) - 1, 0,
+                                 static_cast<int>(m_points.size()) - 2);
+        const double span =
+            m_lengths[static_cast<size_t>(i) + 1] - m_lengths[static_cast<size_t>(i)];
+        return {i, span > 0.0 ? (at - m_lengths[static_cast<size_t>(i)]) / span : 0.0};
+    }
+
+    QPolygonF m_points;
+    std::vector<double> m_lengths;  // from the start to each point
+};
+
 // The parameter (by length) where `path` crosses the rim of `shape`, searched between a point
 // inside (tInside) and one outside (tOutside).
-double rimCrossing(const QPainterPath& path, const QPainterPath& shape, double tInside,
+double rimCrossing(const PathByLength& path, const QPainterPath& shape, double tInside,
                    double tOutside) {
-    if (!shape.contains(path.pointAtPercent(tInside))) return tInside;
+    if (!shape.contains(path.pointAt(tInside))) return tInside;
     for (int i = 0; i < 30; ++i) {
         const double mid = (tInside + tOutside) / 2.0;
-        (shape.contains(path.pointAtPercent(mid)) ? tInside : tOutside) = mid;
+        (shape.contains(path.pointAt(mid)) ? tInside : tOutside) = mid;
     }
     return tOutside;
 }
@@ -101,16 +145,17 @@ QPointF CellArcLayout::labelAnchor(int from, int to) const {
     return {(a.x() + b.x()) / 2.0, m_rowY + arcHeight(std::abs(column(to) - column(from)))};
 }
 
-QPainterPath clippedArrowPath(const QPainterPath& full, const QPainterPath& from,
+QPainterPath clippedArrowPath(const QPainterPath& fullPath, const QPainterPath& from,
                               const QPainterPath& to) {
+    const PathByLength full(fullPath);
     const double tStart = rimCrossing(full, from, 0.0, 0.5);
     const double tEnd = rimCrossing(full, to, 1.0, 0.5);
-    QPainterPath cut(full.pointAtPercent(tStart));
+    QPainterPath cut(full.pointAt(tStart));
     constexpr int kSegments = 32;  // a polyline is exact enough at this size
     for (int i = 1; i <= kSegments; ++i)
-        cut.lineTo(full.pointAtPercent(tStart + (tEnd - tStart) * i / kSegments));
-    const QPointF tip = full.pointAtPercent(tEnd);
-    const double angle = qDegreesToRadians(full.angleAtPercent(tEnd));
+        cut.lineTo(full.pointAt(tStart + (tEnd - tStart) * i / kSegments));
+    const QPointF tip = full.pointAt(tEnd);
+    const double angle = qDegreesToRadians(full.angleAt(tEnd));
     const QPointF back(std::cos(angle), -std::sin(angle));  // Qt angles run counter-clockwise
     const QPointF normal(-back.y(), back.x());
     cut.moveTo(tip);

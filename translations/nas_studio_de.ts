@@ -2164,30 +2164,6 @@ In Python mit dem exportierten PyTorch-Modul laden:
         <translation>Beschränkungen</translation>
     </message>
     <message>
-        <source>Max parameters</source>
-        <translation>Max. Parameter</translation>
-    </message>
-    <message>
-        <source> M</source>
-        <translation> Mio.</translation>
-    </message>
-    <message>
-        <source>Max FLOPs</source>
-        <translation>Max. FLOPs</translation>
-    </message>
-    <message>
-        <source>Max memory access</source>
-        <translation>Max. Speicherzugriffe</translation>
-    </message>
-    <message>
-        <source>Max latency</source>
-        <translation>Max. Latenz</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
         <source>Run %1: %2</source>
         <translation>Lauf %1: %2</translation>
     </message>
@@ -2264,10 +2240,6 @@ In Python mit dem exportierten PyTorch-Modul laden:
         <translation>Kein angepasster Prädiktor: unten einen anpassen</translation>
     </message>
     <message>
-        <source>%1 ± %2</source>
-        <translation>%1 ± %2</translation>
-    </message>
-    <message>
         <source>No prediction</source>
         <translation>Keine Vorhersage</translation>
     </message>
@@ -2311,6 +2283,10 @@ In Python mit dem exportierten PyTorch-Modul laden:
         <source>✘ Breaks the constraints: %1</source>
         <translation>✘ Verletzt die Beschränkungen: %1</translation>
     </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::BestCandidatesJob</name>
@@ -2333,6 +2309,49 @@ In Python mit dem exportierten PyTorch-Modul laden:
     <message>
         <source>stopped</source>
         <translation>angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LimitsEditor</name>
+    <message>
+        <source>Max parameters</source>
+        <translation>Max. Parameter</translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the network, in millions</source>
+        <translation>Lernbare Parameter des Netzes, in Millionen</translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation> Mio.</translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation>Max. FLOPs</translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation>Multiplikationen und Additionen eines Vorwärtsdurchlaufs, in Millionen</translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation>Max. Speicherzugriffe</translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation>In einem Vorwärtsdurchlauf gelesene und geschriebene Elemente, in Millionen</translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation>Max. Latenz</translation>
+    </message>
+    <message>
+        <source>Forward time at batch 1 on the CPU, once measured</source>
+        <translation>Vorwärtszeit bei Batchgröße 1 auf der CPU, sobald gemessen</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
     </message>
 </context>
 </TS>

@@ -2153,30 +2153,6 @@ Load them in Python with the PyTorch module export:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Max parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> M</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max FLOPs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max memory access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max latency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2253,10 +2229,6 @@ Load them in Python with the PyTorch module export:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 ± %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No prediction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,6 +2272,10 @@ Load them in Python with the PyTorch module export:
         <source>✘ Breaks the constraints: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::BestCandidatesJob</name>
@@ -2321,6 +2297,49 @@ Load them in Python with the PyTorch module export:
     </message>
     <message>
         <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LimitsEditor</name>
+    <message>
+        <source>Max parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the network, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward time at batch 1 on the CPU, once measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,8 +1,6 @@
 #include "widgets/predictor_panel.h"
 
-#include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -20,6 +18,7 @@
 #include "widgets/cell_dag_view.h"
 #include "widgets/cell_labels.h"
 #include "widgets/constraint_limits.h"
+#include "widgets/limits_editor.h"
 #include "widgets/number_format.h"
 #include "widgets/prediction_band.h"
 #include "widgets/predictor_fit_box.h"
@@ -31,7 +30,6 @@ namespace {
 // Start-cell choices other than a recorded sample (whose data is its index).
 constexpr int kStartDerived = -1;
 constexpr int kStartUniform = -2;
-constexpr double kMillion = 1e6;
 
 QString modelName(predictor::PredictorModel model) {
     return model == predictor::PredictorModel::Gcn ? QStringLiteral("GCN") : QStringLiteral("MLP");
@@ -60,6 +58,7 @@ PredictorPanel::PredictorPanel(QWidget* parent) : QWidget(parent) {
         if (!m_genotype || !m_cells) return;
         m_latency->setText(tr("measuring\u2026"));
         m_measure->setEnabled(false);
+        m_measuring = true;
         emit latencyRequested(*m_genotype, m_cells->space);
     });
     refresh();
@@ -164,39 +163,14 @@ void PredictorPanel::buildLayout() {
 QWidget* PredictorPanel::buildLimits() {
     auto* group = new QGroupBox(tr("Constraints"), this);
     group->setObjectName(QStringLiteral("predictorLimitsGroup"));
-    auto* form = new QFormLayout(group);
-    auto add = [&](Limit& limit, const QString& name, const QString& label, double max,
-                   int decimals, const QString& suffix, double scale) {
-        limit.check = new QCheckBox(label, group);
-        limit.check->setObjectName(name + QStringLiteral("Check"));
-        limit.spin = new QDoubleSpinBox(group);
-        limit.spin->setObjectName(name + QStringLiteral("Spin"));
-        limit.spin->setDecimals(decimals);
-        limit.spin->setRange(0.0, max);
-        limit.spin->setSuffix(suffix);
-        limit.spin->setEnabled(false);
-        limit.scale = scale;
-        connect(limit.check, &QCheckBox::toggled, limit.spin, &QWidget::setEnabled);
-        connect(limit.check, &QCheckBox::toggled, this, [this] {
-            if (!m_updatingLimits) refreshConstraints();
-        });
-        connect(limit.spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this] {
-            if (!m_updatingLimits) refreshConstraints();
-        });
-        form->addRow(limit.check, limit.spin);
-    };
-    add(m_maxParams, QStringLiteral("predictorMaxParams"), tr("Max parameters"), 1e6, 6, tr(" M"),
-        kMillion);
-    add(m_maxFlops, QStringLiteral("predictorMaxFlops"), tr("Max FLOPs"), 1e7, 6, tr(" M"),
-        kMillion);
-    add(m_maxMac, QStringLiteral("predictorMaxMac"), tr("Max memory access"), 1e7, 6, tr(" M"),
-        kMillion);
-    add(m_maxLatency, QStringLiteral("predictorMaxLatency"), tr("Max latency"), 1e5, 3, tr(" ms"),
-        1.0);
+    m_limits = new LimitsEditor(QStringLiteral("predictor"), group);
+    connect(m_limits, &LimitsEditor::changed, this, &PredictorPanel::refreshConstraints);
     m_verdict = new QLabel(group);
     m_verdict->setObjectName(QStringLiteral("constraintVerdict"));
     m_verdict->setWordWrap(true);
-    form->addRow(m_verdict);
+    auto* layout = new QVBoxLayout(group);
+    layout->addWidget(m_limits);
+    layout->addWidget(m_verdict);
     return group;
 }
 
@@ -373,6 +347,7 @@ void PredictorPanel::onEdgeClicked(bool reduction, int edge, QPoint globalPos) {
 
 void PredictorPanel::setLatency(const space::Genotype& genotype, std::optional<double> milliseconds,
                                 const QString& message) {
+    m_measuring = false;
     m_measure->setEnabled(m_genotype.has_value());
     if (!m_genotype || genotype != *m_genotype) return;
     m_latencyMs = milliseconds;
@@ -407,7 +382,7 @@ void PredictorPanel::refresh() {
     m_mac->setText(m_cost ? formatCount(m_cost->mac) : QStringLiteral("\u2014"));
     m_latency->setText(m_latencyMs ? tr("%1 ms").arg(formatSignificant(*m_latencyMs))
                                    : tr("not measured"));
-    m_measure->setEnabled(m_genotype.has_value() && m_cells.has_value());
+    m_measure->setEnabled(m_genotype.has_value() && m_cells.has_value() && !m_measuring);
 
     QStringList fitted;
     if (const auto run = chosenRun()) {
@@ -439,9 +414,10 @@ void PredictorPanel::refreshPrediction() {
         m_band->setRange(p->summary.scoreMin, p->summary.scoreMax);
         try {
             m_prediction = p->predict(*m_genotype);
-            m_predictionText->setText(
-                tr("%1 \u00b1 %2")
-                    .arg(formatPercent(m_prediction->mean), formatPercent(m_prediction->std)));
+            // The spread to two significant digits: a close ensemble still shows its spread.
+            m_predictionText->setText(tr("%1 \u00b1 %2 %")
+                                          .arg(formatPercent(m_prediction->mean),
+                                               formatSignificant(m_prediction->std * 100.0, 2)));
         } catch (const std::exception& e) {
             m_predictionText->setText(tr("No prediction"));
             showMessage(tr("The predictor cannot take this cell: %1").arg(toQString(e.what())));
@@ -457,31 +433,10 @@ void PredictorPanel::refreshPrediction() {
     m_band->setPrediction(m_prediction);
 }
 
-engine::Constraints PredictorPanel::constraints() const {
-    engine::Constraints c;
-    auto read = [](const Limit& limit) -> std::optional<double> {
-        if (!limit.check->isChecked()) return std::nullopt;
-        return limit.spin->value() * limit.scale;
-    };
-    c.maxParams = read(m_maxParams);
-    c.maxFlops = read(m_maxFlops);
-    c.maxMac = read(m_maxMac);
-    c.maxLatencyMs = read(m_maxLatency);
-    return c;
-}
+engine::Constraints PredictorPanel::constraints() const { return m_limits->constraints(); }
 
 void PredictorPanel::setConstraints(const engine::Constraints& constraints) {
-    m_updatingLimits = true;
-    auto write = [](Limit& limit, const std::optional<double>& value) {
-        limit.check->setChecked(value.has_value());
-        if (value) limit.spin->setValue(*value / limit.scale);
-    };
-    write(m_maxParams, constraints.maxParams);
-    write(m_maxFlops, constraints.maxFlops);
-    write(m_maxMac, constraints.maxMac);
-    write(m_maxLatency, constraints.maxLatencyMs);
-    m_updatingLimits = false;
-    refreshConstraints();
+    m_limits->setConstraints(constraints);
 }
 
 std::optional<bool> PredictorPanel::meetsConstraints() const {

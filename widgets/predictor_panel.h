@@ -20,9 +20,7 @@
 #include "space/genotype.h"
 #include "space/space_config.h"
 
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QMenu;
 class QPushButton;
@@ -30,6 +28,7 @@ class QPushButton;
 namespace nas::widgets {
 
 class CellDagView;
+class LimitsEditor;
 class PredictionBand;
 class PredictorFitBox;
 
@@ -85,6 +84,9 @@ class PredictorPanel final : public QWidget {
     [[nodiscard]] QString predictionText() const;
     [[nodiscard]] QString messageText() const;  // the last refusal, or empty
     [[nodiscard]] std::optional<space::Cost> cost() const { return m_cost; }
+    [[nodiscard]] std::optional<double> latencyMs() const { return m_latencyMs; }
+    // A latency measurement was requested and has not come back yet.
+    [[nodiscard]] bool measuringLatency() const { return m_measuring; }
     // Whether the cell meets the limits (nullopt: no cell).
     [[nodiscard]] std::optional<bool> meetsConstraints() const;
     [[nodiscard]] QString constraintText() const;
@@ -140,12 +142,7 @@ class PredictorPanel final : public QWidget {
     QLabel* m_mac = nullptr;
     QLabel* m_latency = nullptr;
     QPushButton* m_measure = nullptr;
-    struct Limit {
-        QCheckBox* check = nullptr;
-        QDoubleSpinBox* spin = nullptr;
-        double scale = 1;  // the spin box's unit
-    };
-    Limit m_maxParams, m_maxFlops, m_maxMac, m_maxLatency;
+    LimitsEditor* m_limits = nullptr;
     QLabel* m_verdict = nullptr;
     PredictorFitBox* m_fitBox = nullptr;
     QMenu* m_menu = nullptr;
@@ -158,7 +155,7 @@ class PredictorPanel final : public QWidget {
     std::optional<predictor::Prediction> m_prediction;
     std::optional<double> m_latencyMs;  // of m_genotype
     std::uint64_t m_uniformSeed = 1;    // each uniform start draws a new cell
-    bool m_updatingLimits = false;
+    bool m_measuring = false;
 };
 
 }  // namespace nas::widgets

@@ -148,17 +148,19 @@ void checkOptions(const PredictorOptions& o) {
     require(o.mlpLayers >= 0 && o.mlpWidth >= 1, "MLP sizes must be positive");
 }
 
-// Standardised scores of a batch of encoded architectures, in eval mode and without gradients.
+// Standardised scores of a batch of encoded architectures, in eval mode and without gradients. A
+// fitted member is already in eval mode and is then only read, so that several threads (the
+// studio's panel and its best-under-constraints job) may predict with one predictor at once.
 torch::Tensor evaluate(ScoreNetwork& network, const EncodedSet& set) {
     torch::NoGradGuard noGrad;
     const bool training = network.is_training();
-    network.eval();
+    if (training) network.eval();
     std::vector<torch::Tensor> parts;
     for (std::int64_t first = 0; first < set.size(); first += kPredictBatch) {
         const auto index = torch::arange(first, std::min(set.size(), first + kPredictBatch));
         parts.push_back(network.forward(set.select(index)));
     }
-    network.train(training);
+    if (training) network.train();
     return parts.empty() ? torch::zeros({0}) : torch::cat(parts);
 }
 

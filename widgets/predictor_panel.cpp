@@ -96,6 +96,11 @@ void PredictorPanel::buildLayout() {
     m_genotypeText->setObjectName(QStringLiteral("predictorGenotypeText"));
     m_genotypeText->setWordWrap(true);
     m_genotypeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The cell's text form, to copy: small and grey under the drawing that says the same.
+    QFont small = m_genotypeText->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_genotypeText->setFont(small);
+    m_genotypeText->setStyleSheet(QStringLiteral("color: #555555;"));
     m_message = new QLabel(left);
     m_message->setObjectName(QStringLiteral("predictorMessage"));
     m_message->setWordWrap(true);

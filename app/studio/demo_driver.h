@@ -2,8 +2,9 @@
 // The scripted demo behind `nas-studio --demo --screenshots DIR`: starts a short synthetic SNAS
 // search, tightens its constraint after the first epoch, waits for the end and saves a screenshot
 // of every view to DIR; then a tiny ENAS search for the controller and hidden-state views, and a
-// tiny random search to compare it with; exits 0 when every search finished and every picture was
-// written.
+// tiny random search to compare it with, on whose shared weights a small predictor is fitted for
+// the predictor panel's picture; exits 0 when every search and the fit finished and every picture
+// was written.
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -40,6 +41,9 @@ class DemoDriver final : public QObject {
     void takeScreenshots();
     void takeControllerScreenshots();
     void compareControllers();
+    // Fits a small GCN to the random search's shared weights in the predictor panel, measures the
+    // derived cell's latency and takes the panel's picture; then the demo ends.
+    void showPredictorPanel();
     // Runs `then` once `ready` holds (polled; the overall timeout still applies).
     void when(std::function<bool()> ready, std::function<void()> then);
     bool shoot(QWidget* widget, const QString& name);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # End-to-end check of the studio: under a virtual X server, `nas-studio --demo` runs short
-# synthetic searches (SNAS, then ENAS and random search for the controller views), saves a
-# screenshot of every view and exits 0.
+# synthetic searches (SNAS, then ENAS and random search for the controller views, then a small
+# predictor fitted to the random search for the predictor panel), saves a screenshot of every view
+# and exits 0.
 # Usage: demo_screenshots.sh NAS_STUDIO_BINARY SCREENSHOT_DIR
 set -eu
 studio=$1
@@ -17,9 +18,13 @@ HOME=$workspace XDG_CONFIG_HOME=$workspace/config \
   "$studio" --demo --screenshots "$shots" --workspace "$workspace/ws" --language en
 count=$(find "$shots" -name '*.png' -size +10k | wc -l)
 echo "screenshots: $count in $shots"
-[ "$count" -ge 12 ]
+[ "$count" -ge 13 ]
 # The controller phase: its curves, both hidden-state views and the two-run comparison.
 controller=$(find "$shots" -name '*controller*.png' -size +10k | wc -l)
 hidden=$(find "$shots" -name '*hidden-state*.png' -size +10k | wc -l)
 echo "controller screenshots: $controller, hidden-state screenshots: $hidden"
 [ "$controller" -ge 2 ] && [ "$hidden" -ge 2 ]
+# The predictor panel, with a fitted predictor's answer.
+predictor=$(find "$shots" -name '*predictor*.png' -size +10k | wc -l)
+echo "predictor screenshots: $predictor"
+[ "$predictor" -ge 1 ]

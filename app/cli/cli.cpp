@@ -96,7 +96,7 @@ std::map<std::string, Command> commands() {
         {"predictor",
          {predictorCommand,
           R"(  predictor fit RUN_ID [--samples N] [--recorded R] [--epochs E] [--seed S] [--model gcn|mlp]
-           [--members M] [--batches B] [--bn-mode eval|recalibrate|batch]
+           [--members M] [--lr X] [--batches B] [--bn-mode eval|recalibrate|batch]
            scores N uniform samples (default 1000) and the run's last R recorded ones (default all)
            with its final shared weights (B validation batches each, default 4),
            fits the predictor on 80% of them, prints its held-out Spearman and Kendall, keeps it

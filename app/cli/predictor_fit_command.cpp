@@ -30,7 +30,7 @@ std::string number(double value) {
 int predictorFitCommand(const Words& words) {
     const Arguments args(words, {},
                          {"workspace", "threads", "model", "batches", "bn-mode", "samples",
-                          "recorded", "epochs", "seed", "members"});
+                          "recorded", "epochs", "seed", "members", "lr"});
     const auto model = modelOption(args);
     const int samples = args.intOption("samples", kDefaultSamples);
     if (samples < 0) throw UsageError("--samples must not be negative");
@@ -45,6 +45,8 @@ int predictorFitCommand(const Words& words) {
     if (options.epochs < 1) throw UsageError("--epochs must be at least 1");
     options.members = args.intOption("members", options.members);
     if (options.members < 1) throw UsageError("--members must be at least 1");
+    options.learningRate = args.doubleOption("lr", options.learningRate);
+    if (!(options.learningRate > 0)) throw UsageError("--lr must be a positive number");
     options.seed = args.seedOption("seed", 0);
     const auto scoring = scoringOptions(args);
     const auto run = openPredictorRun(args);

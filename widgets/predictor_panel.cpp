@@ -41,10 +41,7 @@ PredictorPanel::PredictorPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("predictorPanel"));
     buildLayout();
     connect(m_runs, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
-        m_cells.reset();
-        m_predictors.clear();
-        m_genotype.reset();
-        m_start->clear();
+        forgetRun();
         const bool valid = index >= 0 && index < static_cast<int>(m_entries.size());
         m_fitBox->setFitAvailable(valid && m_entries[static_cast<size_t>(index)].hasCheckpoint);
         refresh();
@@ -207,13 +204,18 @@ void PredictorPanel::setRuns(const std::vector<PredictorRunEntry>& runs) {
         return;
     }
     if (chosen) {  // the chosen run is gone
-        m_cells.reset();
-        m_predictors.clear();
-        m_genotype.reset();
-        m_start->clear();
+        forgetRun();
         m_fitBox->setFitAvailable(false);
         refresh();
     }
+}
+
+void PredictorPanel::forgetRun() {
+    m_cells.reset();
+    m_predictors.clear();
+    m_genotype.reset();
+    m_latencyMs.reset();
+    m_start->clear();
 }
 
 bool PredictorPanel::chooseRun(std::int64_t id) {

@@ -119,6 +119,7 @@ class PredictorPanel final : public QWidget {
 
   private:
     void buildLayout();
+    void forgetRun();  // the run's cells, predictors and cell, before another run comes
     QWidget* buildLimits();
     void onStartChosen(int index);
     void onEdgeClicked(bool reduction, int edge, QPoint globalPos);

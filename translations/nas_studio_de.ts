@@ -330,7 +330,7 @@
     </message>
     <message>
         <source>Pre&amp;dictor…</source>
-        <translation>Vorher&amp;sage…</translation>
+        <translation>&amp;Prädiktor…</translation>
     </message>
     <message>
         <source>Edit a cell and see the fitted predictor&apos;s accuracy, costs and constraints at once; fit a predictor to a run</source>

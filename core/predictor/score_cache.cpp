@@ -1,10 +1,13 @@
 #include "predictor/score_cache.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <utility>
+#include <vector>
 
 #include "util/atomic_file.h"
 
@@ -13,12 +16,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The checkpoint's name, size and content checksum: a copied or moved workspace keeps its scores,
+// a checkpoint written again with other weights does not.
 std::string checkpointIdentity(const std::string& checkpoint) {
-    std::error_code error;
-    const auto size = fs::file_size(checkpoint, error);
-    const auto time = fs::last_write_time(checkpoint, error);
-    return fs::path(checkpoint).filename().string() + ";" + std::to_string(error ? 0 : size) + ";" +
-           std::to_string(error ? 0 : time.time_since_epoch().count());
+    std::ifstream in(checkpoint, std::ios::binary);
+    uLong crc = crc32(0L, Z_NULL, 0);
+    std::uintmax_t size = 0;
+    std::vector<char> buffer(1 << 20);
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<uInt>(in.gcount());
+        crc = crc32(crc, reinterpret_cast<const Bytef*>(buffer.data()), got);
+        size += got;
+    }
+    return fs::path(checkpoint).filename().string() + ";" + std::to_string(size) + ";crc32 " +
+           std::to_string(crc);
 }
 
 std::string sectionKey(const std::string& checkpoint, const SharedWeightScoring& scoring) {

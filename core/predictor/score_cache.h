@@ -2,7 +2,7 @@
 // Shared-weight scores kept beside a run, so that fitting a second model, ranking a list again or
 // re-scoring a candidate does not run the same sub-networks again. Torch-free header.
 //
-// A score holds for one checkpoint file as it is on disk (name, size, modification time) and one
+// A score holds for one checkpoint file as it is on disk (name, size, checksum) and one
 // way of scoring (batches, batch-norm mode, calibration batches); scores made any other way are
 // kept in their own section of the same file. The file is a cache: an unreadable one is ignored and
 // replaced, never an error.

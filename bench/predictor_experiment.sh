@@ -6,9 +6,9 @@
 #      as the ranked architectures have none);
 #   2. `predictor fit` scores SAMPLES uniform architectures with its final weights and fits a GCN,
 #      then an MLP on the same scores (both with the defaults of `predictor fit`);
-#   3. `predictor rank` scores every ground-truth architecture: the raw supernet score with each
-#      batch-norm mode (eval, recalibrate, batch) and on the whole validation split, and the
-#      predictions of both models.
+#   3. `predictor rank` scores every ground-truth architecture: the raw supernet score on the 4
+#      validation batches the fit's targets had, with each batch-norm mode (batch: the fit's; eval;
+#      recalibrate), and on the whole validation split (32 batches); and both models' predictions.
 # None of the ground-truth architectures is among the fitted ones (checked by the summary).
 # summarise_predictor_experiment.py prints the tables. About 25 minutes of one core per seed.
 #   usage: [SEEDS="1 2 3"] [STAGES="search fit rank"] [EPOCHS=20] [SAMPLES=1000] [THREADS=1]
@@ -55,6 +55,8 @@ JSON
         --threads "$threads" --workspace "$ws" > "$dir/fit-$model.log.part" 2>&1
       mv "$dir/fit-$model.log.part" "$dir/fit-$model.log"
     done
+    # The uniform architectures the fits scored (the same seed draws the same ones).
+    "$cli" sample "$samples" --seed "$seed" > "$dir/fitted-architectures.txt"
   fi
   if stage rank; then
     grep -v '^#' "$truth" | cut -f4 > "$dir/truth-architectures.txt"
@@ -68,9 +70,9 @@ JSON
     }
     rank gcn --model gcn
     rank mlp --model mlp
+    rank eval --bn-mode eval
     rank recalibrate --bn-mode recalibrate
-    rank batch --bn-mode batch
-    rank eval-whole --batches 32
+    rank batch-whole --batches 32
   fi
 done
 python3 "$(dirname "$0")/summarise_predictor_experiment.py" "$out" "$truth"

@@ -1974,6 +1974,14 @@ In Python mit dem exportierten PyTorch-Modul laden:
 <context>
     <name>nas::studio::PredictorDock</name>
     <message>
+        <source>Edit a cell</source>
+        <translation>Zelle bearbeiten</translation>
+    </message>
+    <message>
+        <source>Best under constraints</source>
+        <translation>Die Besten unter Schranken</translation>
+    </message>
+    <message>
         <source>Predictor</source>
         <translation>Prädiktor</translation>
     </message>
@@ -2286,6 +2294,13 @@ In Python mit dem exportierten PyTorch-Modul laden:
     <message>
         <source>%1 ± %2 %</source>
         <translation>%1 ± %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::BestCandidatesController</name>
+    <message>
+        <source>Choose a run with a fitted predictor first.</source>
+        <translation>Wählen Sie zuerst einen Lauf mit angepasstem Prädiktor.</translation>
     </message>
 </context>
 <context>

@@ -1963,6 +1963,14 @@ Load them in Python with the PyTorch module export:
 <context>
     <name>nas::studio::PredictorDock</name>
     <message>
+        <source>Edit a cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best under constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Predictor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2274,6 +2282,13 @@ Load them in Python with the PyTorch module export:
     </message>
     <message>
         <source>%1 ± %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::BestCandidatesController</name>
+    <message>
+        <source>Choose a run with a fitted predictor first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

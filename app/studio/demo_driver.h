@@ -44,6 +44,8 @@ class DemoDriver final : public QObject {
     // Fits a small GCN to the random search's shared weights in the predictor panel, measures the
     // derived cell's latency and takes the panel's picture; then the demo ends.
     void showPredictorPanel();
+    // The predictor dock's best-under-constraints tab under the panel's limits.
+    void showBestCandidates(const engine::Constraints& limits);
     // Runs `then` once `ready` holds (polled; the overall timeout still applies).
     void when(std::function<bool()> ready, std::function<void()> then);
     bool shoot(QWidget* widget, const QString& name);

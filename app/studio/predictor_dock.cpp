@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "app/studio/best_candidates_controller.h"
 #include "app/studio/predictor_fit_job.h"
 #include "engine/checkpoint_files.h"
 #include "engine/error_text.h"
@@ -14,6 +15,7 @@
 #include "predictor/architecture_check.h"
 #include "predictor/score_cache.h"
 #include "store/run_store.h"
+#include "widgets/best_candidates_view.h"
 #include "widgets/predictor_panel.h"
 #include "widgets/qt_text.h"
 
@@ -30,8 +32,14 @@ constexpr std::size_t kStartSamples = 100;
 PredictorDock::PredictorDock(store::RunStore& store, QString workspaceRoot, QWidget* parent)
     : QDockWidget(tr("Predictor"), parent), m_store(store), m_root(std::move(workspaceRoot)) {
     setObjectName(QStringLiteral("predictorDock"));
-    m_panel = new widgets::PredictorPanel(this);
-    setWidget(m_panel);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("predictorTabs"));
+    m_panel = new widgets::PredictorPanel(m_tabs);
+    m_bestView = new widgets::BestCandidatesView(m_tabs);
+    m_tabs->addTab(m_panel, tr("Edit a cell"));
+    m_tabs->addTab(m_bestView, tr("Best under constraints"));
+    setWidget(m_tabs);
+    m_best = new BestCandidatesController(store, m_root, m_bestView, this);
     m_fitJob = new PredictorFitJob(this);
     auto* box = m_panel->fitBox();
     connect(m_panel, &widgets::PredictorPanel::runChosen, this, &PredictorDock::loadRun);
@@ -128,6 +136,7 @@ void PredictorDock::loadRun(std::int64_t runId) {
     }
     m_panel->setPredictors({});
     m_panel->setRunCells(cells);
+    m_best->setRun(runId, cells.constraints);
     loadPredictors(runId);
 }
 

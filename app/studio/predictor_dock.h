@@ -1,9 +1,12 @@
 #pragma once
 // The studio's predictor panel in a dock (Run ▸ Predictor): it lists the workspace's runs, reads
 // the chosen run's cells and fitted predictors from the store and its folder, asks the predictor
-// on every edit, fits a new one as a PredictorFitJob, and measures latency on a worker thread.
+// on every edit, fits a new one as a PredictorFitJob, and measures latency on a worker thread. A
+// second tab holds the chosen run's best predicted architectures under constraints
+// (BestCandidatesController).
 #include <QDockWidget>
 #include <QString>
+#include <QTabWidget>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,11 +22,13 @@ struct Genotype;
 struct SpaceConfig;
 }  // namespace nas::space
 namespace nas::widgets {
+class BestCandidatesView;
 class PredictorPanel;
-}
+}  // namespace nas::widgets
 
 namespace nas::studio {
 
+class BestCandidatesController;
 class PredictorFitJob;
 
 class PredictorDock final : public QDockWidget {
@@ -35,6 +40,11 @@ class PredictorDock final : public QDockWidget {
 
     [[nodiscard]] widgets::PredictorPanel* panel() const { return m_panel; }
     [[nodiscard]] PredictorFitJob* fitJob() const { return m_fitJob; }
+    [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
+    [[nodiscard]] widgets::BestCandidatesView* bestView() const { return m_bestView; }
+    [[nodiscard]] BestCandidatesController* best() const { return m_best; }
+    static constexpr int kPanelTab = 0;
+    static constexpr int kBestTab = 1;
     // The last problem reading a run or a predictor (tests read it).
     [[nodiscard]] const QString& lastError() const { return m_lastError; }
 
@@ -54,7 +64,10 @@ class PredictorDock final : public QDockWidget {
 
     store::RunStore& m_store;
     QString m_root;
+    QTabWidget* m_tabs = nullptr;
     widgets::PredictorPanel* m_panel = nullptr;
+    widgets::BestCandidatesView* m_bestView = nullptr;
+    BestCandidatesController* m_best = nullptr;
     PredictorFitJob* m_fitJob = nullptr;
     std::optional<std::int64_t> m_fittingRun;
     QString m_lastError;

@@ -18,13 +18,13 @@ HOME=$workspace XDG_CONFIG_HOME=$workspace/config \
   "$studio" --demo --screenshots "$shots" --workspace "$workspace/ws" --language en
 count=$(find "$shots" -name '*.png' -size +10k | wc -l)
 echo "screenshots: $count in $shots"
-[ "$count" -ge 13 ]
+[ "$count" -ge 14 ]
 # The controller phase: its curves, both hidden-state views and the two-run comparison.
 controller=$(find "$shots" -name '*controller*.png' -size +10k | wc -l)
 hidden=$(find "$shots" -name '*hidden-state*.png' -size +10k | wc -l)
 echo "controller screenshots: $controller, hidden-state screenshots: $hidden"
 [ "$controller" -ge 2 ] && [ "$hidden" -ge 2 ]
-# The predictor panel, with a fitted predictor's answer.
+# The predictor panel with a fitted predictor's answer, and its best under constraints.
 predictor=$(find "$shots" -name '*predictor*.png' -size +10k | wc -l)
 echo "predictor screenshots: $predictor"
-[ "$predictor" -ge 1 ]
+[ "$predictor" -ge 2 ]

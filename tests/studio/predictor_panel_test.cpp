@@ -18,8 +18,11 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <memory>
 
+#include "app/studio/best_candidates_controller.h"
+#include "app/studio/best_candidates_job.h"
 #include "app/studio/main_window.h"
 #include "app/studio/predictor_dock.h"
 #include "app/studio/predictor_fit_job.h"
@@ -27,7 +30,11 @@
 #include "predictor/architecture_sampler.h"
 #include "predictor/predictor.h"
 #include "studio_test_support.h"
+#include "widgets/best_candidates_form.h"
+#include "widgets/best_candidates_model.h"
+#include "widgets/best_candidates_view.h"
 #include "widgets/cell_dag_view.h"
+#include "widgets/export_dialog.h"
 #include "widgets/launch_panel.h"
 #include "widgets/predictor_fit_box.h"
 
@@ -249,4 +256,47 @@ TEST(PredictorDock, AFitReportsProgressSavesAndCanBeCancelled) {
     EXPECT_TRUE(box->statusText().contains(QStringLiteral("unchanged")));
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_EQ(file.readAll(), bytes);
+}
+
+// The dock's second tab in the studio: a run without a predictor says how to fit one; once fitted,
+// Find lists the best under the run's limits, and Export opens the export dialog on that row.
+TEST(PredictorDock, BestUnderConstraintsFindsForTheChosenRunAndExportsARow) {
+    QSettings().clear();
+    QTemporaryDir workspace;
+    nas::studio::MainWindow window(workspace.path());
+    window.launchPanel()->setMemoryProbe([] { return std::optional<double>(64.0 * (1ull << 30)); });
+    window.show();
+    QSignalSpy ended(&window, &nas::studio::MainWindow::searchEnded);
+    ASSERT_TRUE(window.launchPanel()->setConfigJson(nas::studio::fixtures::quickSearch(1)));
+    window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();
+    ASSERT_TRUE(waitFor([&] { return ended.count() == 1; })) << window.lastError().toStdString();
+
+    window.findChild<QAction*>(QStringLiteral("actionPredictor"))->trigger();
+    auto* dock = window.predictorDock();
+    dock->tabs()->setCurrentIndex(nas::studio::PredictorDock::kBestTab);
+    auto* view = dock->bestView();
+    auto request = view->request();
+    request.selection.pool = 60;
+    request.selection.top = 5;
+    view->setRequest(request);
+    view->form()->findButton()->click();
+    EXPECT_TRUE(view->message().contains(QStringLiteral("predictor fit")))
+        << view->message().toStdString();
+
+    QSignalSpy fitted(dock->fitJob(), &nas::studio::PredictorFitJob::finished);
+    dock->panel()->fitBox()->setRequest({nas::predictor::PredictorModel::Gcn, 20, 10, "batch"});
+    dock->findChild<QPushButton*>(QStringLiteral("fitButton"))->click();
+    ASSERT_TRUE(waitFor([&] { return fitted.count() == 1; }));
+    ASSERT_TRUE(fitted.at(0).at(0).toBool());
+
+    view->form()->findButton()->click();
+    ASSERT_TRUE(waitFor([&] { return !dock->best()->job()->isRunning(); }));
+    ASSERT_TRUE(waitFor([&] { return view->model()->rowCount() == 5; }))
+        << view->message().toStdString();
+    view->selectCandidate(0);
+    view->exportButton()->click();
+    ASSERT_TRUE(waitFor([&] { return view->findChild<nas::widgets::ExportDialog*>() != nullptr; }));
+    auto* dialog = view->findChild<nas::widgets::ExportDialog*>();
+    EXPECT_TRUE(dialog->isAvailable(nas::widgets::ExportDialog::Format::Json));
+    dialog->close();
 }

@@ -37,6 +37,8 @@ BestCandidatesView::BestCandidatesView(QWidget* parent) : QWidget(parent) {
     m_sorted->setSortRole(BestCandidatesModel::kSortRole);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("bestCandidatesTable"));
+    m_table->horizontalHeader()->setObjectName(QStringLiteral("bestCandidatesHeader"));
+    m_table->verticalHeader()->setObjectName(QStringLiteral("bestCandidatesRowHeader"));
     m_table->setModel(m_sorted);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -4,14 +4,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "util/joined.h"
+
 namespace nas::predictor {
 namespace {
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string text;
-    for (const auto& w : words) text += (text.empty() ? "" : ", ") + w;
-    return text;
-}
+using util::joined;
 
 void checkCell(const space::CellGenotype& cell, const std::vector<std::string>& ops, int nodes,
                const std::string& which) {

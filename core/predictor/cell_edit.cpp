@@ -5,17 +5,11 @@
 
 #include "predictor/architecture_check.h"
 #include "space/op_catalogue.h"
+#include "util/joined.h"
 
 namespace nas::predictor {
-namespace {
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string text;
-    for (const auto& w : words) text += (text.empty() ? "" : ", ") + w;
-    return text;
-}
-
-}  // namespace
+using util::joined;
 
 std::vector<std::string> editableOps(const space::SpaceConfig& space, bool reduction) {
     return space::withoutNone(reduction ? space.reduceOps : space.normalOps);

@@ -6,6 +6,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "search/categorical_draw.h"
+
 namespace nas::search::enas {
 namespace {
 
@@ -22,10 +24,6 @@ torch::Tensor learnedOpBias(const std::vector<std::string>& ops, bool opBias) {
 }
 
 }  // namespace
-
-double uniformDraw(std::mt19937_64& rng) {
-    return static_cast<double>(rng() >> 11) * (1.0 / 9007199254740992.0);
-}
 
 ControllerImpl::ControllerImpl(ControllerSettings settings) : m_settings(std::move(settings)) {
     if (m_settings.normalOps.empty() || m_settings.reduceOps.empty())
@@ -90,7 +88,7 @@ int ControllerImpl::choose(const torch::Tensor& logits, ControllerPass& pass, st
                                         ") is not one the controller can make");
     } else {
         // Inverse-CDF draw from the controller's own probabilities, by our generator.
-        const double u = uniformDraw(*rng);
+        const double u = uniformUnit(*rng);
         double cumulative = 0;
         choice = -1;
         for (int k = 0; k < n; ++k) {

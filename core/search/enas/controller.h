@@ -81,7 +81,4 @@ class ControllerImpl final : public torch::nn::Module {
 };
 TORCH_MODULE(Controller);
 
-// A uniform draw from [0, 1) taken from the top 53 bits: the same on every standard library.
-[[nodiscard]] double uniformDraw(std::mt19937_64& rng);
-
 }  // namespace nas::search::enas

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
-#include "data/synthetic.h"
+#include "rena_fixtures.h"
 #include "search/rena/child_training.h"
 
 using namespace nas;
@@ -12,23 +12,7 @@ using namespace nas::space::layers;
 
 namespace {
 
-struct Data {
-    data::TensorSet train;
-    data::TensorSet valid;
-};
-
-Data syntheticData() {
-    data::SyntheticSpec spec;
-    spec.count = 384;
-    spec.channels = 1;
-    spec.height = spec.width = 16;
-    spec.classes = 4;
-    const auto images = data::makeSynthetic(spec);
-    const auto stats = data::channelStats(images);
-    const auto all = data::toTensors(images, stats, torch::kCPU);
-    return {{all.images.narrow(0, 0, 256), all.labels.narrow(0, 0, 256), all.black},
-            {all.images.narrow(0, 256, 128), all.labels.narrow(0, 256, 128), all.black}};
-}
+nas::testing::SplitData syntheticData() { return nas::testing::syntheticSplit(256, 128, 16, 4); }
 
 LayerNetwork small(int filters) {
     LayerNetwork n;

@@ -7,7 +7,7 @@
 
 #include <sstream>
 
-#include "data/synthetic.h"
+#include "rena_fixtures.h"
 #include "space/layers/layer_cost.h"
 
 using namespace nas;
@@ -16,22 +16,7 @@ using namespace nas::space::layers;
 
 namespace {
 
-struct Data {
-    data::TensorSet train;
-    data::TensorSet valid;
-};
-
-Data syntheticData() {
-    data::SyntheticSpec spec;
-    spec.count = 192;
-    spec.channels = 1;
-    spec.height = spec.width = 12;
-    spec.classes = 3;
-    const auto images = data::makeSynthetic(spec);
-    const auto all = data::toTensors(images, data::channelStats(images), torch::kCPU);
-    return {{all.images.narrow(0, 0, 128), all.labels.narrow(0, 0, 128), all.black},
-            {all.images.narrow(0, 128, 64), all.labels.narrow(0, 128, 64), all.black}};
-}
+nas::testing::SplitData syntheticData() { return nas::testing::syntheticSplit(128, 64, 12, 3); }
 
 RenaSettings smallSettings() {
     RenaSettings s;

@@ -43,6 +43,36 @@
     </message>
 </context>
 <context>
+    <name>nas::studio::BestCandidatesController</name>
+    <message>
+        <source>Choose a run with a fitted predictor first.</source>
+        <translation>Wählen Sie zuerst einen Lauf mit angepasstem Prädiktor.</translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::BestCandidatesJob</name>
+    <message>
+        <source>the run has no checkpoint, so there are no shared weights to re-score with</source>
+        <translation>der Lauf hat keinen Checkpoint, also keine geteilten Gewichte für eine erneute Bewertung</translation>
+    </message>
+    <message>
+        <source>Sampling %1 architectures and predicting their accuracy…</source>
+        <translation>%1 Architekturen werden gezogen und ihre Genauigkeit vorhergesagt…</translation>
+    </message>
+    <message>
+        <source>Measuring the latency of the best predicted: %1 so far…</source>
+        <translation>Latenz der am besten vorhergesagten wird gemessen: bisher %1…</translation>
+    </message>
+    <message>
+        <source>Re-scoring the best %1 with the shared weights on %2 validation batches…</source>
+        <translation>Die besten %1 werden mit den geteilten Gewichten auf %2 Validierungs-Batches neu bewertet…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+</context>
+<context>
     <name>nas::studio::MainWindow</name>
     <message>
         <source>NAS Studio — %1</source>
@@ -336,6 +366,57 @@
         <source>Edit a cell and see the fitted predictor&apos;s accuracy, costs and constraints at once; fit a predictor to a run</source>
         <translation>Eine Zelle bearbeiten und sofort die vorhergesagte Genauigkeit, Kosten und Beschränkungen sehen; einen Prädiktor an einen Lauf anpassen</translation>
     </message>
+    <message>
+        <source>Export the derived network to a folder</source>
+        <translation>Abgeleitetes Netz in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Cannot export the network</source>
+        <translation>Das Netz kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>This run derived a layer network, not a cell: every network it reports was already trained from scratch, and its accuracy is that training&apos;s.</source>
+        <translation>Dieser Lauf hat ein Schichtennetz abgeleitet, keine Zelle: Jedes Netz, das er meldet, wurde bereits von Grund auf trainiert, und seine Genauigkeit ist die dieses Trainings.</translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::PredictorDock</name>
+    <message>
+        <source>Edit a cell</source>
+        <translation>Zelle bearbeiten</translation>
+    </message>
+    <message>
+        <source>Best under constraints</source>
+        <translation>Die Besten unter Schranken</translation>
+    </message>
+    <message>
+        <source>Predictor</source>
+        <translation>Prädiktor</translation>
+    </message>
+    <message>
+        <source>Sample of epoch %1, step %2 (score %3)</source>
+        <translation>Stichprobe aus Epoche %1, Schritt %2 (Bewertung %3)</translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run; held-out Spearman %1.</source>
+        <translation>Angepasst und beim Lauf gespeichert; Spearman auf den zurückgehaltenen %1.</translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run.</source>
+        <translation>Angepasst und beim Lauf gespeichert.</translation>
+    </message>
+    <message>
+        <source>no measurement</source>
+        <translation>keine Messung</translation>
+    </message>
+    <message>
+        <source>a measurement is running</source>
+        <translation>eine Messung läuft</translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PreferencesDialog</name>
@@ -512,6 +593,10 @@
         <source>Constraints changed; the engine applies them before its next step.</source>
         <translation>Beschränkungen geändert; die Engine wendet sie vor ihrem nächsten Schritt an.</translation>
     </message>
+    <message>
+        <source>Edits</source>
+        <translation>Änderungen</translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::TrainDialog</name>
@@ -682,1049 +767,10 @@
     </message>
 </context>
 <context>
-    <name>nas::widgets::CellDagView</name>
+    <name>nas::widgets::ArchitectureStrip</name>
     <message>
-        <source>No op probabilities recorded for this edge.</source>
-        <translation>Für diese Kante sind keine Operationswahrscheinlichkeiten aufgezeichnet.</translation>
-    </message>
-    <message>
-        <source>No derived architecture yet: it appears after the first epoch.</source>
-        <translation>Noch keine abgeleitete Architektur: Sie erscheint nach der ersten Epoche.</translation>
-    </message>
-    <message>
-        <source>Normal cell</source>
-        <translation>Normale Zelle</translation>
-    </message>
-    <message>
-        <source>Reduction cell</source>
-        <translation>Reduktionszelle</translation>
-    </message>
-    <message>
-        <source>Derived cells</source>
-        <translation>Abgeleitete Zellen</translation>
-    </message>
-    <message>
-        <source>Normal and reduction cell drawn by NAS Studio</source>
-        <translation>Normale Zelle und Reduktionszelle, gezeichnet von NAS Studio</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::CollapseAlert</name>
-    <message>
-        <source>Hide this warning</source>
-        <translation>Diese Warnung ausblenden</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The normal cell is collapsing:&lt;/b&gt; %1 of its %2 edges are parameter-free ops (skip connections, pooling, none). Such cells score well in the supernet but train poorly; consider a stronger constraint, early stopping or another strategy.</source>
-        <translation>&lt;b&gt;Die normale Zelle kollabiert:&lt;/b&gt; %1 ihrer %2 Kanten sind parameterfreie Operationen (Skip-Verbindungen, Pooling, none). Solche Zellen schneiden im Supernetz gut ab, trainieren aber schlecht; erwägen Sie eine stärkere Beschränkung, frühes Beenden oder eine andere Strategie.</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::ExportDialog</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 lässt sich nicht schreiben: %2</translation>
-    </message>
-    <message>
-        <source>Export architecture</source>
-        <translation>Architektur exportieren</translation>
-    </message>
-    <message>
-        <source>This genotype has no DARTS string form: %1</source>
-        <translation>Dieser Genotyp hat keine DARTS-Zeichenkette: %1</translation>
-    </message>
-    <message>
-        <source>No PyTorch module can be written for this genotype: %1</source>
-        <translation>Für diesen Genotyp lässt sich kein PyTorch-Modul schreiben: %1</translation>
-    </message>
-    <message>
-        <source>Genotype and costs (JSON)</source>
-        <translation>Genotyp und Kosten (JSON)</translation>
-    </message>
-    <message>
-        <source>DARTS genotype string</source>
-        <translation>DARTS-Genotyp-Zeichenkette</translation>
-    </message>
-    <message>
-        <source>PyTorch module (.py)</source>
-        <translation>PyTorch-Modul (.py)</translation>
-    </message>
-    <message>
-        <source>Cell picture (PNG)</source>
-        <translation>Zellbild (PNG)</translation>
-    </message>
-    <message>
-        <source>Cell picture (SVG)</source>
-        <translation>Zellbild (SVG)</translation>
-    </message>
-    <message>
-        <source>Trained weights</source>
-        <translation>Trainierte Gewichte</translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation>Speichern…</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the text to the clipboard</source>
-        <translation>Den Text in die Zwischenablage kopieren</translation>
-    </message>
-    <message>
-        <source>A standalone file that needs only PyTorch; running it prints the parameter count.</source>
-        <translation>Eine eigenständige Datei, die nur PyTorch braucht; beim Ausführen gibt sie die Parameterzahl aus.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>%1 lässt sich nicht schreiben.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>Files (*%1);;All files (*)</source>
-        <translation>Dateien (*%1);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>No trained weights yet: train this cell from scratch with Run ▸ Train found cell, or “%1” on a terminal; its weights then appear here.</source>
-        <translation>Noch keine trainierten Gewichte: Trainieren Sie diese Zelle von Grund auf mit Lauf ▸ Gefundene Zelle trainieren oder im Terminal mit „%1“; ihre Gewichte erscheinen dann hier.</translation>
-    </message>
-    <message>
-        <source>The run&apos;s trained weights belong to another of its genotypes (a different epoch); train this one with “%1 --epoch N”.</source>
-        <translation>Die trainierten Gewichte des Laufs gehören zu einem anderen seiner Genotypen (einer anderen Epoche); trainieren Sie diesen mit „%1 --epoch N“.</translation>
-    </message>
-    <message>
-        <source>A standalone file that needs only PyTorch, written at the trained size (C = %1, %2 layers): “python3 model.py weights.pt” loads the trained weights.</source>
-        <translation>Eine eigenständige Datei, die nur PyTorch braucht, in der trainierten Größe geschrieben (C = %1, %2 Schichten): „python3 model.py weights.pt“ lädt die trainierten Gewichte.</translation>
-    </message>
-    <message>
-        <source>Weights file: %1
-
-Trained from scratch on %2 for %3 epochs at C = %4, %5 layers:
-%6 parameters, test accuracy %7% on %8 images.
-
-Load them in Python with the PyTorch module export:
-    net = load_nas_studio_weights(NasStudioNetwork(), &quot;weights.pt&quot;)</source>
-        <translation>Gewichtsdatei: %1
-
-Von Grund auf trainiert auf %2, %3 Epochen, C = %4, %5 Schichten:
-%6 Parameter, Testgenauigkeit %7 % auf %8 Bildern.
-
-In Python mit dem exportierten PyTorch-Modul laden:
-    net = load_nas_studio_weights(NasStudioNetwork(), &quot;weights.pt&quot;)</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::LaunchForm</name>
-    <message>
-        <source>%1 settings</source>
-        <translation>Einstellungen: %1</translation>
-    </message>
-    <message>
-        <source>optional; default: strategy and dataset</source>
-        <translation>optional; Vorgabe: Strategie und Datensatz</translation>
-    </message>
-    <message>
-        <source>Run name:</source>
-        <translation>Name des Laufs:</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>Fashion-MNIST</source>
-        <translation>Fashion-MNIST</translation>
-    </message>
-    <message>
-        <source>CIFAR-10 (binary folder)</source>
-        <translation>CIFAR-10 (Binärordner)</translation>
-    </message>
-    <message>
-        <source>Synthetic (generated)</source>
-        <translation>Synthetisch (erzeugt)</translation>
-    </message>
-    <message>
-        <source>Dataset:</source>
-        <translation>Datensatz:</translation>
-    </message>
-    <message>
-        <source>default location</source>
-        <translation>Standardort</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Choose the folder that holds the dataset files</source>
-        <translation>Den Ordner mit den Dateien des Datensatzes wählen</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>Ordner:</translation>
-    </message>
-    <message>
-        <source>Use only the first N training images (0: all)</source>
-        <translation>Nur die ersten N Trainingsbilder verwenden (0: alle)</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>alle</translation>
-    </message>
-    <message>
-        <source>Training images:</source>
-        <translation>Trainingsbilder:</translation>
-    </message>
-    <message>
-        <source>Images in the generated training set</source>
-        <translation>Bilder im erzeugten Trainingssatz</translation>
-    </message>
-    <message>
-        <source>Synthetic images:</source>
-        <translation>Synthetische Bilder:</translation>
-    </message>
-    <message>
-        <source>Height and width of the generated images (a multiple of 4)</source>
-        <translation>Höhe und Breite der erzeugten Bilder (ein Vielfaches von 4)</translation>
-    </message>
-    <message>
-        <source>Synthetic channels, side:</source>
-        <translation>Synthetische Kanäle, Seite:</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Suche</translation>
-    </message>
-    <message>
-        <source>SNAS (stochastic, resource-constrained)</source>
-        <translation>SNAS (stochastisch, ressourcenbeschränkt)</translation>
-    </message>
-    <message>
-        <source>NASP (proximal, discrete)</source>
-        <translation>NASP (proximal, diskret)</translation>
-    </message>
-    <message>
-        <source>DARTS (differentiable)</source>
-        <translation>DARTS (differenzierbar)</translation>
-    </message>
-    <message>
-        <source>Random (weight sharing)</source>
-        <translation>Zufall (geteilte Gewichte)</translation>
-    </message>
-    <message>
-        <source>Strategy:</source>
-        <translation>Strategie:</translation>
-    </message>
-    <message>
-        <source>DARTS ops (8)</source>
-        <translation>DARTS-Operationen (8)</translation>
-    </message>
-    <message>
-        <source>NASP ops</source>
-        <translation>NASP-Operationen</translation>
-    </message>
-    <message>
-        <source>Operations:</source>
-        <translation>Operationen:</translation>
-    </message>
-    <message>
-        <source>Channels:</source>
-        <translation>Kanäle:</translation>
-    </message>
-    <message>
-        <source>Layers:</source>
-        <translation>Schichten:</translation>
-    </message>
-    <message>
-        <source>Nodes per cell:</source>
-        <translation>Knoten pro Zelle:</translation>
-    </message>
-    <message>
-        <source>Steps per epoch (0: one pass over the weight-training half; for SNAS, over its training part)</source>
-        <translation>Schritte pro Epoche (0: ein Durchlauf über die Gewichts-Trainingshälfte; bei SNAS über seinen Trainingsteil)</translation>
-    </message>
-    <message>
-        <source>full pass</source>
-        <translation>voller Durchlauf</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Epochen:</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Batchgröße:</translation>
-    </message>
-    <message>
-        <source>Steps per epoch:</source>
-        <translation>Schritte pro Epoche:</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Startwert:</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>GPU (CUDA)</source>
-        <translation>GPU (CUDA)</translation>
-    </message>
-    <message>
-        <source>Automatic (GPU when present)</source>
-        <translation>Automatisch (GPU, falls vorhanden)</translation>
-    </message>
-    <message>
-        <source>The engine checks that a GPU is present when the search starts</source>
-        <translation>Die Suchmaschine prüft beim Start der Suche, ob eine GPU vorhanden ist</translation>
-    </message>
-    <message>
-        <source>Device:</source>
-        <translation>Gerät:</translation>
-    </message>
-    <message>
-        <source>Resource constraints</source>
-        <translation>Ressourcenbeschränkungen</translation>
-    </message>
-    <message>
-        <source>Max parameters</source>
-        <translation>Max. Parameter</translation>
-    </message>
-    <message>
-        <source> M</source>
-        <translation> Mio.</translation>
-    </message>
-    <message>
-        <source>Max FLOPs</source>
-        <translation>Max. FLOPs</translation>
-    </message>
-    <message>
-        <source>Max memory access</source>
-        <translation>Max. Speicherzugriffe</translation>
-    </message>
-    <message>
-        <source>Max latency</source>
-        <translation>Max. Latenz</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>Learnable parameters of the derived network, in millions</source>
-        <translation>Lernbare Parameter des abgeleiteten Netzes, in Millionen</translation>
-    </message>
-    <message>
-        <source>Multiply-adds of one forward pass, in millions</source>
-        <translation>Multiplikationen und Additionen eines Vorwärtsdurchlaufs, in Millionen</translation>
-    </message>
-    <message>
-        <source>Elements read and written in one forward pass, in millions</source>
-        <translation>In einem Vorwärtsdurchlauf gelesene und geschriebene Elemente, in Millionen</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
-        <source>Mild</source>
-        <translation>Mild</translation>
-    </message>
-    <message>
-        <source>Moderate</source>
-        <translation>Mäßig</translation>
-    </message>
-    <message>
-        <source>Aggressive</source>
-        <translation>Aggressiv</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Benutzerdefiniert</translation>
-    </message>
-    <message>
-        <source>Weight of the resource penalty in the SNAS loss</source>
-        <translation>Gewicht der Ressourcenstrafe im SNAS-Verlust</translation>
-    </message>
-    <message>
-        <source>SNAS constraint strength:</source>
-        <translation>SNAS-Beschränkungsstärke:</translation>
-    </message>
-    <message>
-        <source>not used</source>
-        <translation>nicht verwendet</translation>
-    </message>
-    <message>
-        <source>default: %1</source>
-        <translation>Vorgabe: %1</translation>
-    </message>
-    <message>
-        <source>Dataset folder</source>
-        <translation>Ordner des Datensatzes</translation>
-    </message>
-    <message>
-        <source>Custom (from the loaded file)</source>
-        <translation>Benutzerdefiniert (aus der geladenen Datei)</translation>
-    </message>
-    <message>
-        <source>Channels of the first cell (even, up to %1)</source>
-        <translation>Kanäle der ersten Zelle (gerade, höchstens %1)</translation>
-    </message>
-    <message>
-        <source>Cells in the supernet (%1 to %2)</source>
-        <translation>Zellen im Supernetz (%1 bis %2)</translation>
-    </message>
-    <message>
-        <source>Intermediate nodes per cell (1 to 8)</source>
-        <translation>Zwischenknoten pro Zelle (1 bis 8)</translation>
-    </message>
-    <message>
-        <source>Epochs (1 to %1)</source>
-        <translation>Epochen (1 bis %1)</translation>
-    </message>
-    <message>
-        <source>Images per step (2 to %1)</source>
-        <translation>Bilder pro Schritt (2 bis %1)</translation>
-    </message>
-    <message>
-        <source>LibTorch threads for this search (0: one per core, up to %1). Fewer leave cores to other programs and to a second search.</source>
-        <translation>LibTorch-Threads für diese Suche (0: einer pro Kern, höchstens %1). Weniger lassen Kerne für andere Programme und eine zweite Suche frei.</translation>
-    </message>
-    <message>
-        <source>one per core</source>
-        <translation>einer pro Kern</translation>
-    </message>
-    <message>
-        <source>Threads:</source>
-        <translation>Threads:</translation>
-    </message>
-    <message>
-        <source>λ (penalty weight):</source>
-        <translation>λ (Gewicht der Strafe):</translation>
-    </message>
-    <message>
-        <source>%1 must be at most %2, not %3</source>
-        <translation>%1 darf höchstens %2 sein, nicht %3</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::LaunchPanel</name>
-    <message>
-        <source>batch × Σ cells (edges × ops × C × H × W) × 4 bytes × 3 (forward activations, their gradients and op intermediates)</source>
-        <translation>Batch × Σ Zellen (Kanten × Operationen × C × H × W) × 4 Byte × 3 (Vorwärtsaktivierungen, ihre Gradienten und Zwischenergebnisse der Operationen)</translation>
-    </message>
-    <message>
-        <source>Load…</source>
-        <translation>Laden…</translation>
-    </message>
-    <message>
-        <source>Load a search configuration from a JSON file</source>
-        <translation>Eine Suchkonfiguration aus einer JSON-Datei laden</translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation>Speichern…</translation>
-    </message>
-    <message>
-        <source>Save this configuration as a JSON file</source>
-        <translation>Diese Konfiguration als JSON-Datei speichern</translation>
-    </message>
-    <message>
-        <source>Start search</source>
-        <translation>Suche starten</translation>
-    </message>
-    <message>
-        <source>Apply constraints</source>
-        <translation>Beschränkungen anwenden</translation>
-    </message>
-    <message>
-        <source>Send the constraints to the running search; it applies them between steps</source>
-        <translation>Die Beschränkungen an die laufende Suche senden; sie wendet sie zwischen zwei Schritten an</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 lässt sich nicht lesen: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not a JSON object.</source>
-        <translation>%1 ist kein JSON-Objekt.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 lässt sich nicht schreiben: %2</translation>
-    </message>
-    <message>
-        <source>Load configuration</source>
-        <translation>Konfiguration laden</translation>
-    </message>
-    <message>
-        <source>Search configurations (*.json);;All files (*)</source>
-        <translation>Suchkonfigurationen (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Save configuration</source>
-        <translation>Konfiguration speichern</translation>
-    </message>
-    <message>
-        <source>Search configurations (*.json)</source>
-        <translation>Suchkonfigurationen (*.json)</translation>
-    </message>
-    <message>
-        <source>The configuration is valid.</source>
-        <translation>Die Konfiguration ist gültig.</translation>
-    </message>
-    <message>
-        <source>Estimated memory: %1. The GPU&apos;s memory is checked when the search starts.</source>
-        <translation>Geschätzter Speicherbedarf: %1. Der GPU-Speicher wird beim Start der Suche geprüft.</translation>
-    </message>
-    <message>
-        <source>Estimated memory: %1 (free memory unknown).</source>
-        <translation>Geschätzter Speicherbedarf: %1 (freier Speicher unbekannt).</translation>
-    </message>
-    <message>
-        <source>Estimated memory: %1 of %2 available.</source>
-        <translation>Geschätzter Speicherbedarf: %1 von %2 verfügbar.</translation>
-    </message>
-    <message>
-        <source>This search needs about %1 but only %2 of memory is available (the studio uses at most %3 % of it). Reduce the batch size, channels, layers or nodes.</source>
-        <translation>Diese Suche braucht etwa %1, aber nur %2 Speicher sind verfügbar (das Studio nutzt höchstens %3 % davon). Verringern Sie Batchgröße, Kanäle, Schichten oder Knoten.</translation>
-    </message>
-    <message>
-        <source>New constraints sent to the running search.</source>
-        <translation>Neue Beschränkungen an die laufende Suche gesendet.</translation>
-    </message>
-    <message>
-        <source>Cannot start the search:</source>
-        <translation>Die Suche kann nicht starten:</translation>
-    </message>
-    <message>
-        <source>dataset.path: the folder %1 does not exist</source>
-        <translation>dataset.path: Der Ordner %1 existiert nicht</translation>
-    </message>
-    <message>
-        <source>dataset.path: the folder %1 lacks %2</source>
-        <translation>dataset.path: Im Ordner %1 fehlt %2</translation>
-    </message>
-    <message>
-        <source>Cannot apply the constraints:</source>
-        <translation>Die Beschränkungen lassen sich nicht anwenden:</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::RunBrowser</name>
-    <message>
-        <source>ID</source>
-        <translation>Nr.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Strategy</source>
-        <translation>Strategie</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>Best accuracy</source>
-        <translation>Beste Genauigkeit</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>Epochen</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Replay the selected run in every view</source>
-        <translation>Den ausgewählten Lauf in allen Ansichten wiedergeben</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Vergleichen</translation>
-    </message>
-    <message>
-        <source>Show the curves of two selected runs side by side</source>
-        <translation>Die Kurven zweier ausgewählter Läufe nebeneinander zeigen</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Continue an interrupted or stopped run from its last checkpoint</source>
-        <translation>Einen unterbrochenen oder beendeten Lauf ab seinem letzten Checkpoint fortsetzen</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Löschen…</translation>
-    </message>
-    <message>
-        <source>Delete the selected run and its files</source>
-        <translation>Den ausgewählten Lauf und seine Dateien löschen</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Read the run list again</source>
-        <translation>Die Laufliste neu einlesen</translation>
-    </message>
-    <message>
-        <source>Delete run</source>
-        <translation>Lauf löschen</translation>
-    </message>
-    <message>
-        <source>Delete run %1 (%2) with all its metrics and checkpoints? This cannot be undone.</source>
-        <translation>Lauf %1 (%2) mit allen Messwerten und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
-    </message>
-    <message>
-        <source>–</source>
-        <translation>–</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::RunCompareDialog</name>
-    <message>
-        <source>none yet</source>
-        <translation>noch keine</translation>
-    </message>
-    <message>
-        <source>#%1 %2 (%3, %4)</source>
-        <translation>Nr. %1 %2 (%3, %4)</translation>
-    </message>
-    <message>
-        <source>Compare runs %1 and %2</source>
-        <translation>Läufe %1 und %2 vergleichen</translation>
-    </message>
-    <message>
-        <source>%1, best validation accuracy %2</source>
-        <translation>%1, beste Validierungsgenauigkeit %2</translation>
-    </message>
-    <message>
-        <source>(no edges)</source>
-        <translation>(keine Kanten)</translation>
-    </message>
-    <message>
-        <source>Validation loss</source>
-        <translation>Validierungsverlust</translation>
-    </message>
-    <message>
-        <source>Validation accuracy (%)</source>
-        <translation>Validierungsgenauigkeit (%)</translation>
-    </message>
-    <message>
-        <source>Parameters of the derived network</source>
-        <translation>Parameter des abgeleiteten Netzes</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>Epoche</translation>
-    </message>
-    <message>
-        <source>#%1</source>
-        <translation>#%1</translation>
-    </message>
-    <message>
-        <source>%1 parameters, %2 FLOPs</source>
-        <translation>%1 Parameter, %2 FLOPs</translation>
-    </message>
-    <message>
-        <source>no derived network yet</source>
-        <translation>noch kein abgeleitetes Netz</translation>
-    </message>
-    <message>
-        <source>Derived networks (highlighted: nodes that differ). #%1: %2. #%3: %4.</source>
-        <translation>Abgeleitete Netze (hervorgehoben: Knoten, die sich unterscheiden). #%1: %2. #%3: %4.</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>Knoten</translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>reduction</source>
-        <translation>Reduktion</translation>
-    </message>
-    <message>
-        <source>%1, node %2</source>
-        <translation>%1, Knoten %2</translation>
-    </message>
-    <message>
-        <source>%1, output</source>
-        <translation>%1, Ausgang</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::RunStatus</name>
-    <message>
-        <source>pausing…</source>
-        <translation>wird angehalten…</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>angehalten</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>beendet</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>unterbrochen</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Random</source>
-        <translation>Zufall</translation>
-    </message>
-    <message>
-        <source>Synthetic</source>
-        <translation>Synthetisch</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::TrainingCurvesView</name>
-    <message>
-        <source>Strategy signals</source>
-        <translation>Signale der Strategie</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>Verlust</translation>
-    </message>
-    <message>
-        <source>cross-entropy</source>
-        <translation>Kreuzentropie</translation>
-    </message>
-    <message>
-        <source>train (batch)</source>
-        <translation>Training (Batch)</translation>
-    </message>
-    <message>
-        <source>train (epoch)</source>
-        <translation>Training (Epoche)</translation>
-    </message>
-    <message>
-        <source>validation (epoch)</source>
-        <translation>Validierung (Epoche)</translation>
-    </message>
-    <message>
-        <source>Accuracy</source>
-        <translation>Genauigkeit</translation>
-    </message>
-    <message>
-        <source>accuracy (%)</source>
-        <translation>Genauigkeit (%)</translation>
-    </message>
-    <message>
-        <source>Temperature (SNAS)</source>
-        <translation>Temperatur (SNAS)</translation>
-    </message>
-    <message>
-        <source>τ</source>
-        <translation>τ</translation>
-    </message>
-    <message>
-        <source>Gumbel-softmax temperature</source>
-        <translation>Gumbel-Softmax-Temperatur</translation>
-    </message>
-    <message>
-        <source>This strategy has no temperature</source>
-        <translation>Diese Strategie hat keine Temperatur</translation>
-    </message>
-    <message>
-        <source>Cost of the derived network</source>
-        <translation>Kosten des abgeleiteten Netzes</translation>
-    </message>
-    <message>
-        <source>cost</source>
-        <translation>Kosten</translation>
-    </message>
-    <message>
-        <source>limit (feasible below)</source>
-        <translation>Grenze (zulässig darunter)</translation>
-    </message>
-    <message>
-        <source>derived network</source>
-        <translation>abgeleitetes Netz</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <source>FLOPs (multiply-adds)</source>
-        <translation>FLOPs (Multiplikationen und Additionen)</translation>
-    </message>
-    <message>
-        <source>Memory access (elements)</source>
-        <translation>Speicherzugriffe (Elemente)</translation>
-    </message>
-    <message>
-        <source>Cost figure:</source>
-        <translation>Kostengröße:</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>Epoche</translation>
-    </message>
-    <message>
-        <source>limit %1</source>
-        <translation>Grenze %1</translation>
-    </message>
-    <message>
-        <source>unconstrained</source>
-        <translation>unbeschränkt</translation>
-    </message>
-    <message>
-        <source>%1 of %2: feasible</source>
-        <translation>%1 von %2: zulässig</translation>
-    </message>
-    <message>
-        <source>%1 of %2: over the limit</source>
-        <translation>%1 von %2: über der Grenze</translation>
-    </message>
-    <message>
-        <source>The temperature appears with the first step</source>
-        <translation>Die Temperatur erscheint mit dem ersten Schritt</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::ControllerCompareDialog</name>
-    <message>
-        <source>#%1 Kendall τ</source>
-        <translation>#%1 Kendall τ</translation>
-    </message>
-    <message>
-        <source>#%1 Pearson r</source>
-        <translation>#%1 Pearson r</translation>
-    </message>
-    <message>
-        <source>#%1 Spearman ρ [95 %]</source>
-        <translation>#%1 Spearman ρ [95 %]</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n sample(s))</source>
-        <translation>
-            <numerusform>%1 (%n Architektur)</numerusform>
-            <numerusform>%1 (%n Architekturen)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Common connections</source>
-        <translation>Gemeinsame Verbindungen</translation>
-    </message>
-    <message>
-        <source>Common ops</source>
-        <translation>Gemeinsame Operationen</translation>
-    </message>
-    <message>
-        <source>Compare controllers: %1 and %2</source>
-        <translation>Controller vergleichen: %1 und %2</translation>
-    </message>
-    <message>
-        <source>Graph edit distance</source>
-        <translation>Graph-Editierdistanz</translation>
-    </message>
-    <message>
-        <source>Hidden-state distance against each measure (Spearman ρ with its 95 % interval, Pearson r, Kendall τ):</source>
-        <translation>Abstand der verborgenen Zustände gegen jedes Maß (Spearman ρ mit 95-%-Intervall, Pearson r, Kendall τ):</translation>
-    </message>
-    <message>
-        <source>Measure</source>
-        <translation>Maß</translation>
-    </message>
-    <message>
-        <source>Reward difference</source>
-        <translation>Belohnungsdifferenz</translation>
-    </message>
-    <message>
-        <source>Reward distributions</source>
-        <translation>Verteilungen der Belohnung</translation>
-    </message>
-    <message>
-        <source>computing…</source>
-        <translation>wird berechnet…</translation>
-    </message>
-    <message>
-        <source>no hidden states</source>
-        <translation>keine verborgenen Zustände</translation>
-    </message>
-    <message>
-        <source>reward</source>
-        <translation>Belohnung</translation>
-    </message>
-    <message>
-        <source>share of samples (%)</source>
-        <translation>Anteil der Architekturen (%)</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::ControllerCurvesView</name>
-    <message>
-        <source>Entropy of the controller&apos;s decisions</source>
-        <translation>Entropie der Entscheidungen des Controllers</translation>
-    </message>
-    <message>
-        <source>Reward and baseline</source>
-        <translation>Belohnung und Baseline</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>Baseline</translation>
-    </message>
-    <message>
-        <source>controller sample</source>
-        <translation>Controller-Stichprobe</translation>
-    </message>
-    <message>
-        <source>entropy</source>
-        <translation>Entropie</translation>
-    </message>
-    <message>
-        <source>memory buffer reconstruction loss</source>
-        <translation>Rekonstruktionsverlust des Gedächtnispuffers</translation>
-    </message>
-    <message>
-        <source>nats</source>
-        <translation>nats</translation>
-    </message>
-    <message>
-        <source>reward</source>
-        <translation>Belohnung</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::HiddenStateMapView</name>
-    <message>
-        <source>Click a point to draw its cells.</source>
-        <translation>Einen Punkt anklicken, um seine Zellen zu zeichnen.</translation>
-    </message>
-    <message>
-        <source>Colour by:</source>
-        <translation>Einfärben nach:</translation>
-    </message>
-    <message>
-        <source>Epoch</source>
-        <translation>Epoche</translation>
-    </message>
-    <message>
-        <source>Hidden states: no controller samples yet</source>
-        <translation>Verborgene Zustände: noch keine Controller-Stichproben</translation>
-    </message>
-    <message>
-        <source>PCA of the last %1 hidden states: components explain %2 % and %3 %</source>
-        <translation>PCA der letzten %1 verborgenen Zustände: die Komponenten erklären %2 % und %3 %</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <source>Reward</source>
-        <translation>Belohnung</translation>
-    </message>
-    <message>
-        <source>Sample at step %1 (epoch %2): reward %3, %4 skip connections, %5 parameters</source>
-        <translation>Stichprobe bei Schritt %1 (Epoche %2): Belohnung %3, %4 Skip-Verbindungen, %5 Parameter</translation>
-    </message>
-    <message>
-        <source>Skip connections</source>
-        <translation>Skip-Verbindungen</translation>
-    </message>
-    <message>
-        <source>first principal component</source>
-        <translation>erste Hauptkomponente</translation>
-    </message>
-    <message>
-        <source>second principal component</source>
-        <translation>zweite Hauptkomponente</translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::HiddenStateScatterView</name>
-    <message>
-        <source>%1: Spearman ρ %2 [%3, %4], Pearson r %5, Kendall τ %6 (%7 samples, %8 pairs)</source>
-        <translation>%1: Spearman ρ %2 [%3, %4], Pearson r %5, Kendall τ %6 (%7 Stichproben, %8 Paare)</translation>
-    </message>
-    <message>
-        <source>Against:</source>
-        <translation>Gegen:</translation>
-    </message>
-    <message>
-        <source>Common connections</source>
-        <translation>Gemeinsame Verbindungen</translation>
-    </message>
-    <message>
-        <source>Common ops</source>
-        <translation>Gemeinsame Operationen</translation>
-    </message>
-    <message>
-        <source>Graph edit distance</source>
-        <translation>Graph-Editierdistanz</translation>
-    </message>
-    <message>
-        <source>Hidden-state distance: no controller samples yet</source>
-        <translation>Abstand der verborgenen Zustände: noch keine Controller-Stichproben</translation>
-    </message>
-    <message>
-        <source>Reward difference</source>
-        <translation>Belohnungsdifferenz</translation>
-    </message>
-    <message>
-        <source>hidden-state distance (1 - cosine)</source>
-        <translation>Abstand der verborgenen Zustände (1 - Kosinus)</translation>
-    </message>
-    <message>
-        <source>hidden-state distance (L2)</source>
-        <translation>Abstand der verborgenen Zustände (L2)</translation>
+        <source>No network derived yet.</source>
+        <translation>Noch kein Netz abgeleitet.</translation>
     </message>
 </context>
 <context>
@@ -1972,38 +1018,887 @@ In Python mit dem exportierten PyTorch-Modul laden:
     </message>
 </context>
 <context>
-    <name>nas::studio::PredictorDock</name>
+    <name>nas::widgets::CellDagView</name>
     <message>
-        <source>Edit a cell</source>
-        <translation>Zelle bearbeiten</translation>
+        <source>No op probabilities recorded for this edge.</source>
+        <translation>Für diese Kante sind keine Operationswahrscheinlichkeiten aufgezeichnet.</translation>
     </message>
     <message>
-        <source>Best under constraints</source>
-        <translation>Die Besten unter Schranken</translation>
+        <source>No derived architecture yet: it appears after the first epoch.</source>
+        <translation>Noch keine abgeleitete Architektur: Sie erscheint nach der ersten Epoche.</translation>
     </message>
     <message>
-        <source>Predictor</source>
-        <translation>Prädiktor</translation>
+        <source>Normal cell</source>
+        <translation>Normale Zelle</translation>
     </message>
     <message>
-        <source>Sample of epoch %1, step %2 (score %3)</source>
-        <translation>Stichprobe aus Epoche %1, Schritt %2 (Bewertung %3)</translation>
+        <source>Reduction cell</source>
+        <translation>Reduktionszelle</translation>
     </message>
     <message>
-        <source>Fitted and saved with the run; held-out Spearman %1.</source>
-        <translation>Angepasst und beim Lauf gespeichert; Spearman auf den zurückgehaltenen %1.</translation>
+        <source>Derived cells</source>
+        <translation>Abgeleitete Zellen</translation>
     </message>
     <message>
-        <source>Fitted and saved with the run.</source>
-        <translation>Angepasst und beim Lauf gespeichert.</translation>
+        <source>Normal and reduction cell drawn by NAS Studio</source>
+        <translation>Normale Zelle und Reduktionszelle, gezeichnet von NAS Studio</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::CollapseAlert</name>
+    <message>
+        <source>Hide this warning</source>
+        <translation>Diese Warnung ausblenden</translation>
     </message>
     <message>
-        <source>no measurement</source>
-        <translation>keine Messung</translation>
+        <source>&lt;b&gt;The normal cell is collapsing:&lt;/b&gt; %1 of its %2 edges are parameter-free ops (skip connections, pooling, none). Such cells score well in the supernet but train poorly; consider a stronger constraint, early stopping or another strategy.</source>
+        <translation>&lt;b&gt;Die normale Zelle kollabiert:&lt;/b&gt; %1 ihrer %2 Kanten sind parameterfreie Operationen (Skip-Verbindungen, Pooling, none). Solche Zellen schneiden im Supernetz gut ab, trainieren aber schlecht; erwägen Sie eine stärkere Beschränkung, frühes Beenden oder eine andere Strategie.</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ControllerCompareDialog</name>
+    <message>
+        <source>#%1 Kendall τ</source>
+        <translation>#%1 Kendall τ</translation>
     </message>
     <message>
-        <source>a measurement is running</source>
-        <translation>eine Messung läuft</translation>
+        <source>#%1 Pearson r</source>
+        <translation>#%1 Pearson r</translation>
+    </message>
+    <message>
+        <source>#%1 Spearman ρ [95 %]</source>
+        <translation>#%1 Spearman ρ [95 %]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 (%n Architektur)</numerusform>
+            <numerusform>%1 (%n Architekturen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Common connections</source>
+        <translation>Gemeinsame Verbindungen</translation>
+    </message>
+    <message>
+        <source>Common ops</source>
+        <translation>Gemeinsame Operationen</translation>
+    </message>
+    <message>
+        <source>Compare controllers: %1 and %2</source>
+        <translation>Controller vergleichen: %1 und %2</translation>
+    </message>
+    <message>
+        <source>Graph edit distance</source>
+        <translation>Graph-Editierdistanz</translation>
+    </message>
+    <message>
+        <source>Hidden-state distance against each measure (Spearman ρ with its 95 % interval, Pearson r, Kendall τ):</source>
+        <translation>Abstand der verborgenen Zustände gegen jedes Maß (Spearman ρ mit 95-%-Intervall, Pearson r, Kendall τ):</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maß</translation>
+    </message>
+    <message>
+        <source>Reward difference</source>
+        <translation>Belohnungsdifferenz</translation>
+    </message>
+    <message>
+        <source>Reward distributions</source>
+        <translation>Verteilungen der Belohnung</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>wird berechnet…</translation>
+    </message>
+    <message>
+        <source>no hidden states</source>
+        <translation>keine verborgenen Zustände</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>Belohnung</translation>
+    </message>
+    <message>
+        <source>share of samples (%)</source>
+        <translation>Anteil der Architekturen (%)</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ControllerCurvesView</name>
+    <message>
+        <source>Entropy of the controller&apos;s decisions</source>
+        <translation>Entropie der Entscheidungen des Controllers</translation>
+    </message>
+    <message>
+        <source>Reward and baseline</source>
+        <translation>Belohnung und Baseline</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>controller sample</source>
+        <translation>Controller-Stichprobe</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>Entropie</translation>
+    </message>
+    <message>
+        <source>memory buffer reconstruction loss</source>
+        <translation>Rekonstruktionsverlust des Gedächtnispuffers</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>nats</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>Belohnung</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::EditSearchView</name>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Belohnung</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>FLOPs/byte</source>
+        <translation>FLOPs/Byte</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Compute intensity</source>
+        <translation>Rechenintensität</translation>
+    </message>
+    <message>
+        <source>Children: accuracy against cost</source>
+        <translation>Kinder: Genauigkeit gegen Kosten</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>validation accuracy (%)</source>
+        <translation>Validierungsgenauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>kept the limits</source>
+        <translation>Grenzen eingehalten</translation>
+    </message>
+    <message>
+        <source>broke a limit</source>
+        <translation>Grenze verletzt</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>übernommen</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation>Gegen:</translation>
+    </message>
+    <message>
+        <source>The derived network appears after the first update.</source>
+        <translation>Das abgeleitete Netz erscheint nach der ersten Aktualisierung.</translation>
+    </message>
+    <message>
+        <source>Derived network after epoch %1: %2 — %3 parameters, %4 FLOPs, validation accuracy %5</source>
+        <translation>Abgeleitetes Netz nach Epoche %1: %2 — %3 Parameter, %4 FLOPs, Validierungsgenauigkeit %5</translation>
+    </message>
+    <message>
+        <source>FLOPs per byte</source>
+        <translation>FLOPs pro Byte</translation>
+    </message>
+    <message>
+        <source>Edits</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Limits broken</source>
+        <translation>Verletzte Grenzen</translation>
+    </message>
+    <message>
+        <source>Current network: child %1 of update %2, accepted</source>
+        <translation>Aktuelles Netz: Kind %1 der Aktualisierung %2, übernommen</translation>
+    </message>
+    <message>
+        <source>params</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>intensity</source>
+        <translation>Intensität</translation>
+    </message>
+    <message>
+        <source>Derived network</source>
+        <translation>Abgeleitetes Netz</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ExportDialog</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Export architecture</source>
+        <translation>Architektur exportieren</translation>
+    </message>
+    <message>
+        <source>This genotype has no DARTS string form: %1</source>
+        <translation>Dieser Genotyp hat keine DARTS-Zeichenkette: %1</translation>
+    </message>
+    <message>
+        <source>No PyTorch module can be written for this genotype: %1</source>
+        <translation>Für diesen Genotyp lässt sich kein PyTorch-Modul schreiben: %1</translation>
+    </message>
+    <message>
+        <source>Genotype and costs (JSON)</source>
+        <translation>Genotyp und Kosten (JSON)</translation>
+    </message>
+    <message>
+        <source>DARTS genotype string</source>
+        <translation>DARTS-Genotyp-Zeichenkette</translation>
+    </message>
+    <message>
+        <source>PyTorch module (.py)</source>
+        <translation>PyTorch-Modul (.py)</translation>
+    </message>
+    <message>
+        <source>Cell picture (PNG)</source>
+        <translation>Zellbild (PNG)</translation>
+    </message>
+    <message>
+        <source>Cell picture (SVG)</source>
+        <translation>Zellbild (SVG)</translation>
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation>Trainierte Gewichte</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the text to the clipboard</source>
+        <translation>Den Text in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>A standalone file that needs only PyTorch; running it prints the parameter count.</source>
+        <translation>Eine eigenständige Datei, die nur PyTorch braucht; beim Ausführen gibt sie die Parameterzahl aus.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 lässt sich nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Files (*%1);;All files (*)</source>
+        <translation>Dateien (*%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No trained weights yet: train this cell from scratch with Run ▸ Train found cell, or “%1” on a terminal; its weights then appear here.</source>
+        <translation>Noch keine trainierten Gewichte: Trainieren Sie diese Zelle von Grund auf mit Lauf ▸ Gefundene Zelle trainieren oder im Terminal mit „%1“; ihre Gewichte erscheinen dann hier.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s trained weights belong to another of its genotypes (a different epoch); train this one with “%1 --epoch N”.</source>
+        <translation>Die trainierten Gewichte des Laufs gehören zu einem anderen seiner Genotypen (einer anderen Epoche); trainieren Sie diesen mit „%1 --epoch N“.</translation>
+    </message>
+    <message>
+        <source>A standalone file that needs only PyTorch, written at the trained size (C = %1, %2 layers): “python3 model.py weights.pt” loads the trained weights.</source>
+        <translation>Eine eigenständige Datei, die nur PyTorch braucht, in der trainierten Größe geschrieben (C = %1, %2 Schichten): „python3 model.py weights.pt“ lädt die trainierten Gewichte.</translation>
+    </message>
+    <message>
+        <source>Weights file: %1
+
+Trained from scratch on %2 for %3 epochs at C = %4, %5 layers:
+%6 parameters, test accuracy %7% on %8 images.
+
+Load them in Python with the PyTorch module export:
+    net = load_nas_studio_weights(NasStudioNetwork(), &quot;weights.pt&quot;)</source>
+        <translation>Gewichtsdatei: %1
+
+Von Grund auf trainiert auf %2, %3 Epochen, C = %4, %5 Schichten:
+%6 Parameter, Testgenauigkeit %7 % auf %8 Bildern.
+
+In Python mit dem exportierten PyTorch-Modul laden:
+    net = load_nas_studio_weights(NasStudioNetwork(), &quot;weights.pt&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::HiddenStateMapView</name>
+    <message>
+        <source>Click a point to draw its cells.</source>
+        <translation>Einen Punkt anklicken, um seine Zellen zu zeichnen.</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>Einfärben nach:</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Hidden states: no controller samples yet</source>
+        <translation>Verborgene Zustände: noch keine Controller-Stichproben</translation>
+    </message>
+    <message>
+        <source>PCA of the last %1 hidden states: components explain %2 % and %3 %</source>
+        <translation>PCA der letzten %1 verborgenen Zustände: die Komponenten erklären %2 % und %3 %</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Belohnung</translation>
+    </message>
+    <message>
+        <source>Sample at step %1 (epoch %2): reward %3, %4 skip connections, %5 parameters</source>
+        <translation>Stichprobe bei Schritt %1 (Epoche %2): Belohnung %3, %4 Skip-Verbindungen, %5 Parameter</translation>
+    </message>
+    <message>
+        <source>Skip connections</source>
+        <translation>Skip-Verbindungen</translation>
+    </message>
+    <message>
+        <source>first principal component</source>
+        <translation>erste Hauptkomponente</translation>
+    </message>
+    <message>
+        <source>second principal component</source>
+        <translation>zweite Hauptkomponente</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::HiddenStateScatterView</name>
+    <message>
+        <source>%1: Spearman ρ %2 [%3, %4], Pearson r %5, Kendall τ %6 (%7 samples, %8 pairs)</source>
+        <translation>%1: Spearman ρ %2 [%3, %4], Pearson r %5, Kendall τ %6 (%7 Stichproben, %8 Paare)</translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation>Gegen:</translation>
+    </message>
+    <message>
+        <source>Common connections</source>
+        <translation>Gemeinsame Verbindungen</translation>
+    </message>
+    <message>
+        <source>Common ops</source>
+        <translation>Gemeinsame Operationen</translation>
+    </message>
+    <message>
+        <source>Graph edit distance</source>
+        <translation>Graph-Editierdistanz</translation>
+    </message>
+    <message>
+        <source>Hidden-state distance: no controller samples yet</source>
+        <translation>Abstand der verborgenen Zustände: noch keine Controller-Stichproben</translation>
+    </message>
+    <message>
+        <source>Reward difference</source>
+        <translation>Belohnungsdifferenz</translation>
+    </message>
+    <message>
+        <source>hidden-state distance (1 - cosine)</source>
+        <translation>Abstand der verborgenen Zustände (1 - Kosinus)</translation>
+    </message>
+    <message>
+        <source>hidden-state distance (L2)</source>
+        <translation>Abstand der verborgenen Zustände (L2)</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LaunchForm</name>
+    <message>
+        <source>%1 settings</source>
+        <translation>Einstellungen: %1</translation>
+    </message>
+    <message>
+        <source>optional; default: strategy and dataset</source>
+        <translation>optional; Vorgabe: Strategie und Datensatz</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>Name des Laufs:</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 (binary folder)</source>
+        <translation>CIFAR-10 (Binärordner)</translation>
+    </message>
+    <message>
+        <source>Synthetic (generated)</source>
+        <translation>Synthetisch (erzeugt)</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation>Standardort</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the dataset files</source>
+        <translation>Den Ordner mit den Dateien des Datensatzes wählen</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (0: all)</source>
+        <translation>Nur die ersten N Trainingsbilder verwenden (0: alle)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation>Trainingsbilder:</translation>
+    </message>
+    <message>
+        <source>Images in the generated training set</source>
+        <translation>Bilder im erzeugten Trainingssatz</translation>
+    </message>
+    <message>
+        <source>Synthetic images:</source>
+        <translation>Synthetische Bilder:</translation>
+    </message>
+    <message>
+        <source>Height and width of the generated images (a multiple of 4)</source>
+        <translation>Höhe und Breite der erzeugten Bilder (ein Vielfaches von 4)</translation>
+    </message>
+    <message>
+        <source>Synthetic channels, side:</source>
+        <translation>Synthetische Kanäle, Seite:</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategie:</translation>
+    </message>
+    <message>
+        <source>DARTS ops (8)</source>
+        <translation>DARTS-Operationen (8)</translation>
+    </message>
+    <message>
+        <source>NASP ops</source>
+        <translation>NASP-Operationen</translation>
+    </message>
+    <message>
+        <source>Operations:</source>
+        <translation>Operationen:</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>Kanäle:</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>Schichten:</translation>
+    </message>
+    <message>
+        <source>Nodes per cell:</source>
+        <translation>Knoten pro Zelle:</translation>
+    </message>
+    <message>
+        <source>Steps per epoch (0: one pass over the weight-training half; for SNAS, over its training part)</source>
+        <translation>Schritte pro Epoche (0: ein Durchlauf über die Gewichts-Trainingshälfte; bei SNAS über seinen Trainingsteil)</translation>
+    </message>
+    <message>
+        <source>full pass</source>
+        <translation>voller Durchlauf</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Steps per epoch:</source>
+        <translation>Schritte pro Epoche:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when present)</source>
+        <translation>Automatisch (GPU, falls vorhanden)</translation>
+    </message>
+    <message>
+        <source>The engine checks that a GPU is present when the search starts</source>
+        <translation>Die Suchmaschine prüft beim Start der Suche, ob eine GPU vorhanden ist</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Resource constraints</source>
+        <translation>Ressourcenbeschränkungen</translation>
+    </message>
+    <message>
+        <source>Max parameters</source>
+        <translation>Max. Parameter</translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation> Mio.</translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation>Max. FLOPs</translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation>Max. Speicherzugriffe</translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation>Max. Latenz</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the derived network, in millions</source>
+        <translation>Lernbare Parameter des abgeleiteten Netzes, in Millionen</translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation>Multiplikationen und Additionen eines Vorwärtsdurchlaufs, in Millionen</translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation>In einem Vorwärtsdurchlauf gelesene und geschriebene Elemente, in Millionen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Mild</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Mäßig</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>Aggressiv</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Weight of the resource penalty in the SNAS loss</source>
+        <translation>Gewicht der Ressourcenstrafe im SNAS-Verlust</translation>
+    </message>
+    <message>
+        <source>SNAS constraint strength:</source>
+        <translation>SNAS-Beschränkungsstärke:</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>nicht verwendet</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Vorgabe: %1</translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation>Ordner des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Custom (from the loaded file)</source>
+        <translation>Benutzerdefiniert (aus der geladenen Datei)</translation>
+    </message>
+    <message>
+        <source>Channels of the first cell (even, up to %1)</source>
+        <translation>Kanäle der ersten Zelle (gerade, höchstens %1)</translation>
+    </message>
+    <message>
+        <source>Cells in the supernet (%1 to %2)</source>
+        <translation>Zellen im Supernetz (%1 bis %2)</translation>
+    </message>
+    <message>
+        <source>Intermediate nodes per cell (1 to 8)</source>
+        <translation>Zwischenknoten pro Zelle (1 bis 8)</translation>
+    </message>
+    <message>
+        <source>Epochs (1 to %1)</source>
+        <translation>Epochen (1 bis %1)</translation>
+    </message>
+    <message>
+        <source>Images per step (2 to %1)</source>
+        <translation>Bilder pro Schritt (2 bis %1)</translation>
+    </message>
+    <message>
+        <source>LibTorch threads for this search (0: one per core, up to %1). Fewer leave cores to other programs and to a second search.</source>
+        <translation>LibTorch-Threads für diese Suche (0: einer pro Kern, höchstens %1). Weniger lassen Kerne für andere Programme und eine zweite Suche frei.</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>einer pro Kern</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>λ (penalty weight):</source>
+        <translation>λ (Gewicht der Strafe):</translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2, not %3</source>
+        <translation>%1 darf höchstens %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>Min compute intensity</source>
+        <translation>Min. Rechenintensität</translation>
+    </message>
+    <message>
+        <source> FLOPs/B</source>
+        <translation> FLOPs/B</translation>
+    </message>
+    <message>
+        <source>FLOPs per byte of memory traffic, at least (editing strategies: RENA)</source>
+        <translation>FLOPs je Byte Speicherverkehr, mindestens (ändernde Strategien: RENA)</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LaunchPanel</name>
+    <message>
+        <source>batch × Σ cells (edges × ops × C × H × W) × 4 bytes × 3 (forward activations, their gradients and op intermediates)</source>
+        <translation>Batch × Σ Zellen (Kanten × Operationen × C × H × W) × 4 Byte × 3 (Vorwärtsaktivierungen, ihre Gradienten und Zwischenergebnisse der Operationen)</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Load a search configuration from a JSON file</source>
+        <translation>Eine Suchkonfiguration aus einer JSON-Datei laden</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save this configuration as a JSON file</source>
+        <translation>Diese Konfiguration als JSON-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Start search</source>
+        <translation>Suche starten</translation>
+    </message>
+    <message>
+        <source>Apply constraints</source>
+        <translation>Beschränkungen anwenden</translation>
+    </message>
+    <message>
+        <source>Send the constraints to the running search; it applies them between steps</source>
+        <translation>Die Beschränkungen an die laufende Suche senden; sie wendet sie zwischen zwei Schritten an</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Load configuration</source>
+        <translation>Konfiguration laden</translation>
+    </message>
+    <message>
+        <source>Search configurations (*.json);;All files (*)</source>
+        <translation>Suchkonfigurationen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Search configurations (*.json)</source>
+        <translation>Suchkonfigurationen (*.json)</translation>
+    </message>
+    <message>
+        <source>The configuration is valid.</source>
+        <translation>Die Konfiguration ist gültig.</translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1. The GPU&apos;s memory is checked when the search starts.</source>
+        <translation>Geschätzter Speicherbedarf: %1. Der GPU-Speicher wird beim Start der Suche geprüft.</translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1 (free memory unknown).</source>
+        <translation>Geschätzter Speicherbedarf: %1 (freier Speicher unbekannt).</translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1 of %2 available.</source>
+        <translation>Geschätzter Speicherbedarf: %1 von %2 verfügbar.</translation>
+    </message>
+    <message>
+        <source>This search needs about %1 but only %2 of memory is available (the studio uses at most %3 % of it). Reduce the batch size, channels, layers or nodes.</source>
+        <translation>Diese Suche braucht etwa %1, aber nur %2 Speicher sind verfügbar (das Studio nutzt höchstens %3 % davon). Verringern Sie Batchgröße, Kanäle, Schichten oder Knoten.</translation>
+    </message>
+    <message>
+        <source>New constraints sent to the running search.</source>
+        <translation>Neue Beschränkungen an die laufende Suche gesendet.</translation>
+    </message>
+    <message>
+        <source>Cannot start the search:</source>
+        <translation>Die Suche kann nicht starten:</translation>
+    </message>
+    <message>
+        <source>dataset.path: the folder %1 does not exist</source>
+        <translation>dataset.path: Der Ordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>dataset.path: the folder %1 lacks %2</source>
+        <translation>dataset.path: Im Ordner %1 fehlt %2</translation>
+    </message>
+    <message>
+        <source>Cannot apply the constraints:</source>
+        <translation>Die Beschränkungen lassen sich nicht anwenden:</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LimitsEditor</name>
+    <message>
+        <source>Max parameters</source>
+        <translation>Max. Parameter</translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the network, in millions</source>
+        <translation>Lernbare Parameter des Netzes, in Millionen</translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation> Mio.</translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation>Max. FLOPs</translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation>Multiplikationen und Additionen eines Vorwärtsdurchlaufs, in Millionen</translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation>Max. Speicherzugriffe</translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation>In einem Vorwärtsdurchlauf gelesene und geschriebene Elemente, in Millionen</translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation>Max. Latenz</translation>
+    </message>
+    <message>
+        <source>Forward time at batch 1 on the CPU, once measured</source>
+        <translation>Vorwärtszeit bei Batchgröße 1 auf der CPU, sobald gemessen</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
     </message>
 </context>
 <context>
@@ -2297,76 +2192,315 @@ In Python mit dem exportierten PyTorch-Modul laden:
     </message>
 </context>
 <context>
-    <name>nas::studio::BestCandidatesController</name>
+    <name>nas::widgets::RunBrowser</name>
     <message>
-        <source>Choose a run with a fitted predictor first.</source>
-        <translation>Wählen Sie zuerst einen Lauf mit angepasstem Prädiktor.</translation>
+        <source>ID</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Best accuracy</source>
+        <translation>Beste Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Replay the selected run in every view</source>
+        <translation>Den ausgewählten Lauf in allen Ansichten wiedergeben</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Show the curves of two selected runs side by side</source>
+        <translation>Die Kurven zweier ausgewählter Läufe nebeneinander zeigen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue an interrupted or stopped run from its last checkpoint</source>
+        <translation>Einen unterbrochenen oder beendeten Lauf ab seinem letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected run and its files</source>
+        <translation>Den ausgewählten Lauf und seine Dateien löschen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the run list again</source>
+        <translation>Die Laufliste neu einlesen</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete run %1 (%2) with all its metrics and checkpoints? This cannot be undone.</source>
+        <translation>Lauf %1 (%2) mit allen Messwerten und Checkpoints löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
     </message>
 </context>
 <context>
-    <name>nas::studio::BestCandidatesJob</name>
+    <name>nas::widgets::RunCompareDialog</name>
     <message>
-        <source>the run has no checkpoint, so there are no shared weights to re-score with</source>
-        <translation>der Lauf hat keinen Checkpoint, also keine geteilten Gewichte für eine erneute Bewertung</translation>
+        <source>none yet</source>
+        <translation>noch keine</translation>
     </message>
     <message>
-        <source>Sampling %1 architectures and predicting their accuracy…</source>
-        <translation>%1 Architekturen werden gezogen und ihre Genauigkeit vorhergesagt…</translation>
+        <source>#%1 %2 (%3, %4)</source>
+        <translation>Nr. %1 %2 (%3, %4)</translation>
     </message>
     <message>
-        <source>Measuring the latency of the best predicted: %1 so far…</source>
-        <translation>Latenz der am besten vorhergesagten wird gemessen: bisher %1…</translation>
+        <source>Compare runs %1 and %2</source>
+        <translation>Läufe %1 und %2 vergleichen</translation>
     </message>
     <message>
-        <source>Re-scoring the best %1 with the shared weights on %2 validation batches…</source>
-        <translation>Die besten %1 werden mit den geteilten Gewichten auf %2 Validierungs-Batches neu bewertet…</translation>
+        <source>%1, best validation accuracy %2</source>
+        <translation>%1, beste Validierungsgenauigkeit %2</translation>
+    </message>
+    <message>
+        <source>(no edges)</source>
+        <translation>(keine Kanten)</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Validation accuracy (%)</source>
+        <translation>Validierungsgenauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Parameters of the derived network</source>
+        <translation>Parameter des abgeleiteten Netzes</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1 parameters, %2 FLOPs</source>
+        <translation>%1 Parameter, %2 FLOPs</translation>
+    </message>
+    <message>
+        <source>no derived network yet</source>
+        <translation>noch kein abgeleitetes Netz</translation>
+    </message>
+    <message>
+        <source>Derived networks (highlighted: nodes that differ). #%1: %2. #%3: %4.</source>
+        <translation>Abgeleitete Netze (hervorgehoben: Knoten, die sich unterscheiden). #%1: %2. #%3: %4.</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>reduction</source>
+        <translation>Reduktion</translation>
+    </message>
+    <message>
+        <source>%1, node %2</source>
+        <translation>%1, Knoten %2</translation>
+    </message>
+    <message>
+        <source>%1, output</source>
+        <translation>%1, Ausgang</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::RunStatus</name>
+    <message>
+        <source>pausing…</source>
+        <translation>wird angehalten…</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation>angehalten</translation>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation>Synthetisch</translation>
     </message>
 </context>
 <context>
-    <name>nas::widgets::LimitsEditor</name>
+    <name>nas::widgets::TrainingCurvesView</name>
     <message>
-        <source>Max parameters</source>
-        <translation>Max. Parameter</translation>
+        <source>Strategy signals</source>
+        <translation>Signale der Strategie</translation>
     </message>
     <message>
-        <source>Learnable parameters of the network, in millions</source>
-        <translation>Lernbare Parameter des Netzes, in Millionen</translation>
+        <source>value</source>
+        <translation>Wert</translation>
     </message>
     <message>
-        <source> M</source>
-        <translation> Mio.</translation>
+        <source>Loss</source>
+        <translation>Verlust</translation>
     </message>
     <message>
-        <source>Max FLOPs</source>
-        <translation>Max. FLOPs</translation>
+        <source>cross-entropy</source>
+        <translation>Kreuzentropie</translation>
     </message>
     <message>
-        <source>Multiply-adds of one forward pass, in millions</source>
-        <translation>Multiplikationen und Additionen eines Vorwärtsdurchlaufs, in Millionen</translation>
+        <source>train (batch)</source>
+        <translation>Training (Batch)</translation>
     </message>
     <message>
-        <source>Max memory access</source>
-        <translation>Max. Speicherzugriffe</translation>
+        <source>train (epoch)</source>
+        <translation>Training (Epoche)</translation>
     </message>
     <message>
-        <source>Elements read and written in one forward pass, in millions</source>
-        <translation>In einem Vorwärtsdurchlauf gelesene und geschriebene Elemente, in Millionen</translation>
+        <source>validation (epoch)</source>
+        <translation>Validierung (Epoche)</translation>
     </message>
     <message>
-        <source>Max latency</source>
-        <translation>Max. Latenz</translation>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
-        <source>Forward time at batch 1 on the CPU, once measured</source>
-        <translation>Vorwärtszeit bei Batchgröße 1 auf der CPU, sobald gemessen</translation>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <source> ms</source>
-        <translation> ms</translation>
+        <source>Temperature (SNAS)</source>
+        <translation>Temperatur (SNAS)</translation>
+    </message>
+    <message>
+        <source>τ</source>
+        <translation>τ</translation>
+    </message>
+    <message>
+        <source>Gumbel-softmax temperature</source>
+        <translation>Gumbel-Softmax-Temperatur</translation>
+    </message>
+    <message>
+        <source>This strategy has no temperature</source>
+        <translation>Diese Strategie hat keine Temperatur</translation>
+    </message>
+    <message>
+        <source>Cost of the derived network</source>
+        <translation>Kosten des abgeleiteten Netzes</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>limit (feasible below)</source>
+        <translation>Grenze (zulässig darunter)</translation>
+    </message>
+    <message>
+        <source>derived network</source>
+        <translation>abgeleitetes Netz</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>FLOPs (multiply-adds)</source>
+        <translation>FLOPs (Multiplikationen und Additionen)</translation>
+    </message>
+    <message>
+        <source>Memory access (elements)</source>
+        <translation>Speicherzugriffe (Elemente)</translation>
+    </message>
+    <message>
+        <source>Cost figure:</source>
+        <translation>Kostengröße:</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>Grenze %1</translation>
+    </message>
+    <message>
+        <source>unconstrained</source>
+        <translation>unbeschränkt</translation>
+    </message>
+    <message>
+        <source>%1 of %2: feasible</source>
+        <translation>%1 von %2: zulässig</translation>
+    </message>
+    <message>
+        <source>%1 of %2: over the limit</source>
+        <translation>%1 von %2: über der Grenze</translation>
+    </message>
+    <message>
+        <source>The temperature appears with the first step</source>
+        <translation>Die Temperatur erscheint mit dem ersten Schritt</translation>
     </message>
 </context>
 </TS>

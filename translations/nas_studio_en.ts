@@ -42,6 +42,36 @@
     </message>
 </context>
 <context>
+    <name>nas::studio::BestCandidatesController</name>
+    <message>
+        <source>Choose a run with a fitted predictor first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::BestCandidatesJob</name>
+    <message>
+        <source>the run has no checkpoint, so there are no shared weights to re-score with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling %1 architectures and predicting their accuracy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring the latency of the best predicted: %1 so far…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-scoring the best %1 with the shared weights on %2 validation batches…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nas::studio::MainWindow</name>
     <message>
         <source>NAS Studio — %1</source>
@@ -335,6 +365,57 @@
         <source>Edit a cell and see the fitted predictor&apos;s accuracy, costs and constraints at once; fit a predictor to a run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export the derived network to a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run derived a layer network, not a cell: every network it reports was already trained from scratch, and its accuracy is that training&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::studio::PredictorDock</name>
+    <message>
+        <source>Edit a cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best under constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample of epoch %1, step %2 (score %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run; held-out Spearman %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted and saved with the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a measurement is running</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PreferencesDialog</name>
@@ -511,6 +592,10 @@
         <source>Constraints changed; the engine applies them before its next step.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::TrainDialog</name>
@@ -681,1038 +766,9 @@
     </message>
 </context>
 <context>
-    <name>nas::widgets::CellDagView</name>
+    <name>nas::widgets::ArchitectureStrip</name>
     <message>
-        <source>No op probabilities recorded for this edge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No derived architecture yet: it appears after the first epoch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Normal cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reduction cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Derived cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Normal and reduction cell drawn by NAS Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::CollapseAlert</name>
-    <message>
-        <source>Hide this warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The normal cell is collapsing:&lt;/b&gt; %1 of its %2 edges are parameter-free ops (skip connections, pooling, none). Such cells score well in the supernet but train poorly; consider a stronger constraint, early stopping or another strategy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::ExportDialog</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export architecture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This genotype has no DARTS string form: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No PyTorch module can be written for this genotype: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Genotype and costs (JSON)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DARTS genotype string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PyTorch module (.py)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cell picture (PNG)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cell picture (SVG)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trained weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the text to the clipboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A standalone file that needs only PyTorch; running it prints the parameter count.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files (*%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No trained weights yet: train this cell from scratch with Run ▸ Train found cell, or “%1” on a terminal; its weights then appear here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The run&apos;s trained weights belong to another of its genotypes (a different epoch); train this one with “%1 --epoch N”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A standalone file that needs only PyTorch, written at the trained size (C = %1, %2 layers): “python3 model.py weights.pt” loads the trained weights.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weights file: %1
-
-Trained from scratch on %2 for %3 epochs at C = %4, %5 layers:
-%6 parameters, test accuracy %7% on %8 images.
-
-Load them in Python with the PyTorch module export:
-    net = load_nas_studio_weights(NasStudioNetwork(), &quot;weights.pt&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::LaunchForm</name>
-    <message>
-        <source>%1 settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional; default: strategy and dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fashion-MNIST</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CIFAR-10 (binary folder)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synthetic (generated)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dataset:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the folder that holds the dataset files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use only the first N training images (0: all)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training images:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images in the generated training set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synthetic images:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Height and width of the generated images (a multiple of 4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synthetic channels, side:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SNAS (stochastic, resource-constrained)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NASP (proximal, discrete)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DARTS (differentiable)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random (weight sharing)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strategy:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DARTS ops (8)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NASP ops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operations:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channels:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Layers:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nodes per cell:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Steps per epoch (0: one pass over the weight-training half; for SNAS, over its training part)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>full pass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Steps per epoch:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GPU (CUDA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Automatic (GPU when present)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The engine checks that a GPU is present when the search starts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resource constraints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> M</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max FLOPs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max memory access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max latency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learnable parameters of the derived network, in millions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multiply-adds of one forward pass, in millions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Elements read and written in one forward pass, in millions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mild</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moderate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aggressive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight of the resource penalty in the SNAS loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SNAS constraint strength:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dataset folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom (from the loaded file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channels of the first cell (even, up to %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cells in the supernet (%1 to %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intermediate nodes per cell (1 to 8)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs (1 to %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images per step (2 to %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LibTorch threads for this search (0: one per core, up to %1). Fewer leave cores to other programs and to a second search.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one per core</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threads:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>λ (penalty weight):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 must be at most %2, not %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::LaunchPanel</name>
-    <message>
-        <source>batch × Σ cells (edges × ops × C × H × W) × 4 bytes × 3 (forward activations, their gradients and op intermediates)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load a search configuration from a JSON file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save this configuration as a JSON file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply constraints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the constraints to the running search; it applies them between steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search configurations (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search configurations (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The configuration is valid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Estimated memory: %1. The GPU&apos;s memory is checked when the search starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Estimated memory: %1 (free memory unknown).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Estimated memory: %1 of %2 available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This search needs about %1 but only %2 of memory is available (the studio uses at most %3 % of it). Reduce the batch size, channels, layers or nodes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New constraints sent to the running search.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot start the search:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dataset.path: the folder %1 does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dataset.path: the folder %1 lacks %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot apply the constraints:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::RunBrowser</name>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strategy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Best accuracy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replay the selected run in every view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the curves of two selected runs side by side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Continue an interrupted or stopped run from its last checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the selected run and its files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the run list again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete run %1 (%2) with all its metrics and checkpoints? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>–</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::RunCompareDialog</name>
-    <message>
-        <source>none yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1 %2 (%3, %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare runs %1 and %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, best validation accuracy %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no edges)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Validation loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Validation accuracy (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters of the derived network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 parameters, %2 FLOPs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no derived network yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Derived networks (highlighted: nodes that differ). #%1: %2. #%3: %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reduction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, node %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, output</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::RunStatus</name>
-    <message>
-        <source>running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synthetic</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::TrainingCurvesView</name>
-    <message>
-        <source>Strategy signals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cross-entropy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>train (batch)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>train (epoch)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>validation (epoch)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accuracy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accuracy (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Temperature (SNAS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>τ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gumbel-softmax temperature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This strategy has no temperature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost of the derived network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>limit (feasible below)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>derived network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FLOPs (multiply-adds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memory access (elements)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost figure:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>limit %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unconstrained</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2: feasible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2: over the limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The temperature appears with the first step</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::ControllerCompareDialog</name>
-    <message>
-        <source>#%1 Kendall τ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1 Pearson r</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1 Spearman ρ [95 %]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n sample(s))</source>
-        <translation>
-            <numerusform>%1 (%n sample)</numerusform>
-            <numerusform>%1 (%n samples)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Common connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Common ops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare controllers: %1 and %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Graph edit distance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hidden-state distance against each measure (Spearman ρ with its 95 % interval, Pearson r, Kendall τ):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reward difference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reward distributions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>computing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no hidden states</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>share of samples (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::ControllerCurvesView</name>
-    <message>
-        <source>Entropy of the controller&apos;s decisions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reward and baseline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>controller sample</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>entropy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>memory buffer reconstruction loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reward</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::HiddenStateMapView</name>
-    <message>
-        <source>Click a point to draw its cells.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour by:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epoch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hidden states: no controller samples yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PCA of the last %1 hidden states: components explain %2 % and %3 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sample at step %1 (epoch %2): reward %3, %4 skip connections, %5 parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>first principal component</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>second principal component</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nas::widgets::HiddenStateScatterView</name>
-    <message>
-        <source>%1: Spearman ρ %2 [%3, %4], Pearson r %5, Kendall τ %6 (%7 samples, %8 pairs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Against:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Common connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Common ops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Graph edit distance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hidden-state distance: no controller samples yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reward difference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hidden-state distance (1 - cosine)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hidden-state distance (L2)</source>
+        <source>No network derived yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1961,37 +1017,880 @@ Load them in Python with the PyTorch module export:
     </message>
 </context>
 <context>
-    <name>nas::studio::PredictorDock</name>
+    <name>nas::widgets::CellDagView</name>
     <message>
-        <source>Edit a cell</source>
+        <source>No op probabilities recorded for this edge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Best under constraints</source>
+        <source>No derived architecture yet: it appears after the first epoch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Predictor</source>
+        <source>Normal cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sample of epoch %1, step %2 (score %3)</source>
+        <source>Reduction cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fitted and saved with the run; held-out Spearman %1.</source>
+        <source>Derived cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fitted and saved with the run.</source>
+        <source>Normal and reduction cell drawn by NAS Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::CollapseAlert</name>
+    <message>
+        <source>Hide this warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no measurement</source>
+        <source>&lt;b&gt;The normal cell is collapsing:&lt;/b&gt; %1 of its %2 edges are parameter-free ops (skip connections, pooling, none). Such cells score well in the supernet but train poorly; consider a stronger constraint, early stopping or another strategy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ControllerCompareDialog</name>
+    <message>
+        <source>#%1 Kendall τ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a measurement is running</source>
+        <source>#%1 Pearson r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 Spearman ρ [95 %]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 (%n sample)</numerusform>
+            <numerusform>%1 (%n samples)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Common connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare controllers: %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph edit distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden-state distance against each measure (Spearman ρ with its 95 % interval, Pearson r, Kendall τ):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward distributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no hidden states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of samples (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ControllerCurvesView</name>
+    <message>
+        <source>Entropy of the controller&apos;s decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward and baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>controller sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory buffer reconstruction loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::EditSearchView</name>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs/byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute intensity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children: accuracy against cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broke a limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The derived network appears after the first update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived network after epoch %1: %2 — %3 parameters, %4 FLOPs, validation accuracy %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs per byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current network: child %1 of update %2, accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>params</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intensity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived network</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::ExportDialog</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This genotype has no DARTS string form: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PyTorch module can be written for this genotype: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genotype and costs (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DARTS genotype string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch module (.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell picture (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell picture (SVG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the text to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A standalone file that needs only PyTorch; running it prints the parameter count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files (*%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trained weights yet: train this cell from scratch with Run ▸ Train found cell, or “%1” on a terminal; its weights then appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s trained weights belong to another of its genotypes (a different epoch); train this one with “%1 --epoch N”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A standalone file that needs only PyTorch, written at the trained size (C = %1, %2 layers): “python3 model.py weights.pt” loads the trained weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights file: %1
+
+Trained from scratch on %2 for %3 epochs at C = %4, %5 layers:
+%6 parameters, test accuracy %7% on %8 images.
+
+Load them in Python with the PyTorch module export:
+    net = load_nas_studio_weights(NasStudioNetwork(), &quot;weights.pt&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::HiddenStateMapView</name>
+    <message>
+        <source>Click a point to draw its cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden states: no controller samples yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCA of the last %1 hidden states: components explain %2 % and %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample at step %1 (epoch %2): reward %3, %4 skip connections, %5 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first principal component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second principal component</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::HiddenStateScatterView</name>
+    <message>
+        <source>%1: Spearman ρ %2 [%3, %4], Pearson r %5, Kendall τ %6 (%7 samples, %8 pairs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph edit distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden-state distance: no controller samples yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden-state distance (1 - cosine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden-state distance (L2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LaunchForm</name>
+    <message>
+        <source>%1 settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; default: strategy and dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CIFAR-10 (binary folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic (generated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the dataset files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (0: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images in the generated training set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height and width of the generated images (a multiple of 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic channels, side:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DARTS ops (8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NASP ops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes per cell:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps per epoch (0: one pass over the weight-training half; for SNAS, over its training part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps per epoch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when present)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine checks that a GPU is present when the search starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the derived network, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the resource penalty in the SNAS loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNAS constraint strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom (from the loaded file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels of the first cell (even, up to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells in the supernet (%1 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intermediate nodes per cell (1 to 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs (1 to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images per step (2 to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LibTorch threads for this search (0: one per core, up to %1). Fewer leave cores to other programs and to a second search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>λ (penalty weight):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min compute intensity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> FLOPs/B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs per byte of memory traffic, at least (editing strategies: RENA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LaunchPanel</name>
+    <message>
+        <source>batch × Σ cells (edges × ops × C × H × W) × 4 bytes × 3 (forward activations, their gradients and op intermediates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a search configuration from a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this configuration as a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the constraints to the running search; it applies them between steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search configurations (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search configurations (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1. The GPU&apos;s memory is checked when the search starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1 (free memory unknown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated memory: %1 of %2 available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This search needs about %1 but only %2 of memory is available (the studio uses at most %3 % of it). Reduce the batch size, channels, layers or nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New constraints sent to the running search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset.path: the folder %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset.path: the folder %1 lacks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot apply the constraints:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::LimitsEditor</name>
+    <message>
+        <source>Max parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learnable parameters of the network, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiply-adds of one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max memory access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elements read and written in one forward pass, in millions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward time at batch 1 on the CPU, once measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2286,75 +2185,314 @@ Load them in Python with the PyTorch module export:
     </message>
 </context>
 <context>
-    <name>nas::studio::BestCandidatesController</name>
+    <name>nas::widgets::RunBrowser</name>
     <message>
-        <source>Choose a run with a fitted predictor first.</source>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the selected run in every view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the curves of two selected runs side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue an interrupted or stopped run from its last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected run and its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the run list again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete run %1 (%2) with all its metrics and checkpoints? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>nas::studio::BestCandidatesJob</name>
+    <name>nas::widgets::RunCompareDialog</name>
     <message>
-        <source>the run has no checkpoint, so there are no shared weights to re-score with</source>
+        <source>none yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sampling %1 architectures and predicting their accuracy…</source>
+        <source>#%1 %2 (%3, %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Measuring the latency of the best predicted: %1 so far…</source>
+        <source>Compare runs %1 and %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re-scoring the best %1 with the shared weights on %2 validation batches…</source>
+        <source>%1, best validation accuracy %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no edges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters of the derived network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 parameters, %2 FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no derived network yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived networks (highlighted: nodes that differ). #%1: %2. #%3: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, node %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, output</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::RunStatus</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pausing…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>nas::widgets::LimitsEditor</name>
+    <name>nas::widgets::TrainingCurvesView</name>
     <message>
-        <source>Max parameters</source>
+        <source>Strategy signals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Learnable parameters of the network, in millions</source>
+        <source>value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> M</source>
+        <source>Loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Max FLOPs</source>
+        <source>cross-entropy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Multiply-adds of one forward pass, in millions</source>
+        <source>train (batch)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Max memory access</source>
+        <source>train (epoch)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Elements read and written in one forward pass, in millions</source>
+        <source>validation (epoch)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Max latency</source>
+        <source>Accuracy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forward time at batch 1 on the CPU, once measured</source>
+        <source>accuracy (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> ms</source>
+        <source>Temperature (SNAS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>τ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gumbel-softmax temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This strategy has no temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost of the derived network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit (feasible below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>derived network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs (multiply-adds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory access (elements)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost figure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unconstrained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: feasible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: over the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temperature appears with the first step</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

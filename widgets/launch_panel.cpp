@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "search/registry/strategy_registry.h"
 #include "widgets/launch_panel_form.h"
 #include "widgets/memory_estimate.h"
 #include "widgets/number_format.h"
@@ -267,8 +268,13 @@ std::optional<engine::Constraints> LaunchPanel::validateConstraints() {
                 // Other fields are wrong too; validate() lists those.
             }
         }
+        // ...and the space of the strategy the form names (the running one's while it runs).
+        std::string spaceName = space::kCellSpace;
+        if (const auto* strategy =
+                search::findStrategy(configJson().value("strategy", std::string())))
+            spaceName = strategy->space;
         if (space)
-            for (const auto& p : engine::constraintProblems(*space, *constraints))
+            for (const auto& p : engine::constraintProblems(*space, *constraints, spaceName))
                 problems << toQString(p);
     } catch (const engine::ConfigError& error) {
         for (const auto& p : error.problems()) problems << toQString(p);

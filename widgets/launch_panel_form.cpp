@@ -251,6 +251,10 @@ QGroupBox* LaunchForm::buildConstraintsGroup() {
              tr(" M"));
     addLimit(m_useMaxLatency, m_maxLatency, QStringLiteral("maxLatency"), tr("Max latency"), 1e5, 3,
              tr(" ms"));
+    addLimit(m_useMinIntensity, m_minIntensity, QStringLiteral("minIntensity"),
+             tr("Min compute intensity"), 1e4, 2, tr(" FLOPs/B"));
+    m_minIntensity->setToolTip(
+        tr("FLOPs per byte of memory traffic, at least (editing strategies: RENA)"));
     m_maxParams->setToolTip(tr("Learnable parameters of the derived network, in millions"));
     m_maxFlops->setToolTip(tr("Multiply-adds of one forward pass, in millions"));
     m_maxMac->setToolTip(tr("Elements read and written in one forward pass, in millions"));
@@ -325,6 +329,7 @@ nlohmann::json LaunchForm::constraintsJson() const {
             {"max_flops", limit(m_useMaxFlops, m_maxFlops, kMillion)},
             {"max_mac", limit(m_useMaxMac, m_maxMac, kMillion)},
             {"max_latency_ms", limit(m_useMaxLatency, m_maxLatency, 1.0)},
+            {"min_intensity", limit(m_useMinIntensity, m_minIntensity, 1.0)},
             {"strength", m_strength->value()}};
 }
 
@@ -430,6 +435,7 @@ void LaunchForm::setJson(const nlohmann::json& given) {
     setLimit("max_flops", m_useMaxFlops, m_maxFlops, kMillion);
     setLimit("max_mac", m_useMaxMac, m_maxMac, kMillion);
     setLimit("max_latency_ms", m_useMaxLatency, m_maxLatency, 1.0);
+    setLimit("min_intensity", m_useMinIntensity, m_minIntensity, 1.0);
     const double strength = c.value("strength", 0.0);
     m_strength->setValue(strength);
     selectKey(m_preset, QStringLiteral("custom"));

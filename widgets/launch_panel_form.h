@@ -85,6 +85,8 @@ class LaunchForm final : public QWidget {
     QDoubleSpinBox* m_maxMac = nullptr;
     QCheckBox* m_useMaxLatency = nullptr;
     QDoubleSpinBox* m_maxLatency = nullptr;
+    QCheckBox* m_useMinIntensity = nullptr;
+    QDoubleSpinBox* m_minIntensity = nullptr;
     QComboBox* m_preset = nullptr;
     QDoubleSpinBox* m_strength = nullptr;
 };

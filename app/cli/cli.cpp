@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <variant>
 
 #include "arguments.h"
 #include "commands.h"
@@ -26,6 +27,22 @@ struct Command {
 // "snas|nasp|darts|random", from the registry.
 std::string strategyChoice() { return nas::search::strategyNames("|"); }
 
+// The strategies' own search flags (StrategyOption::searchFlag), a line per strategy that has any:
+// "           rena: [--constraint-mode WORD]".
+std::string strategyFlagsUsage() {
+    std::string usage;
+    for (const auto* strategy : nas::search::registeredStrategies()) {
+        std::string line;
+        for (const auto& option : strategy->options) {
+            if (option.searchFlag.empty()) continue;
+            const bool word = std::holds_alternative<std::string>(option.defaultValue);
+            line += " [--" + option.searchFlag + (word ? " WORD" : " X") + "]";
+        }
+        if (!line.empty()) usage += "           " + strategy->name + ":" + line + "\n";
+    }
+    return usage;
+}
+
 // Built on each call: a strategy registered after start-up appears in the usage.
 std::map<std::string, Command> commands() {
     return {
@@ -34,8 +51,9 @@ std::map<std::string, Command> commands() {
                              R"(] [--dataset fashion-mnist|cifar10|synthetic]
            [--data-path DIR] [--epochs N] [--batch-size N] [--steps-per-epoch N] [--train-limit N]
            [--channels C] [--layers L] [--seed S] [--device auto|cpu|cuda] [--preset none|mild|moderate|aggressive]
-           [--max-params P] [--max-flops F] [--max-mac M] [--threads N] [--name NAME] [--save-config FILE] [--quiet]
-           Ctrl-C stops cleanly and keeps the run resumable.
+           [--max-params P] [--max-flops F] [--max-mac M] [--min-intensity X (FLOPs/byte; rena)]
+           [--threads N] [--name NAME] [--save-config FILE] [--quiet]
+)" + strategyFlagsUsage() + R"(           Ctrl-C stops cleanly and keeps the run resumable.
 )"}},
         {"strategies",
          {strategiesCommand,

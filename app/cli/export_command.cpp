@@ -1,5 +1,5 @@
 // export: a run's derived genotype as JSON + manifest, DARTS string and PyTorch module, and the
-// weights `train --run` kept for it.
+// weights `train --run` kept for it; a network of another space as its JSON form and summary.
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -11,8 +11,10 @@
 #include "engine/search_config.h"
 #include "engine/trained_model.h"
 #include "engine/workspace.h"
+#include "export/architecture_export.h"
 #include "export/manifest.h"
 #include "run_epoch.h"
+#include "search/registry/strategy_registry.h"
 #include "store/run_store.h"
 #include "util/atomic_file.h"
 
@@ -61,10 +63,17 @@ int exportCommand(const Words& words) {
             "--out '" + *out +
             "' is not empty; add --overwrite to replace what it holds with this export");
     std::vector<std::string> names;
+    // A network of another space (RENA's layer chains) is written as its space's JSON form.
+    const bool cells = chosen.architecture.empty();
     util::writeFolderAtomically(folder.string(), [&](const std::string& staging) {
-        for (const auto& path : exporting::exportGenotype(staging, chosen.genotype, space, manifest,
-                                                          chosen.validAccuracy))
-            names.push_back(fs::path(path).filename().string());
+        const auto paths =
+            cells ? exporting::exportGenotype(staging, chosen.genotype, space, manifest,
+                                              chosen.validAccuracy)
+                  : exporting::exportArchitecture(staging,
+                                                  {search::strategyDescriptor(run.strategy).space,
+                                                   nlohmann::json::parse(chosen.architecture)},
+                                                  config.space, manifest, chosen.validAccuracy);
+        for (const auto& path : paths) names.push_back(fs::path(path).filename().string());
         if (trained) {
             fs::copy_file(fs::path(workspace.runFolder(id)) / engine::kTrainedWeightsFile,
                           fs::path(staging) / engine::kTrainedWeightsFile);

@@ -63,10 +63,10 @@ void ProgressPrinter::onEpoch(const engine::EpochMetrics& m) {
     std::fprintf(
         stderr,
         "epoch %d/%d done in %s: train loss %.4f acc %.1f%% | valid loss %.4f acc %.1f%% | "
-        "derived cell %.0f params, %.1f MFLOPs\n",
+        "derived %s %.0f params, %.1f MFLOPs\n",
         m.epoch + 1, m_epochs, formatDuration(m.seconds).c_str(), m.trainLoss,
-        100 * m.trainAccuracy, m.validLoss, 100 * m.validAccuracy, m.cost.params,
-        m.cost.flops / 1e6);
+        100 * m.trainAccuracy, m.validLoss, 100 * m.validAccuracy,
+        m.architecture.empty() ? "cell" : "network", m.cost.params, m.cost.flops / 1e6);
 }
 
 void ProgressPrinter::onStatus(engine::RunStatus status, const std::string& message) {

@@ -6,6 +6,8 @@
 #include "commands.h"
 #include "engine/workspace.h"
 #include "messages.h"
+#include "search/registry/strategy_registry.h"
+#include "space/search_space.h"
 #include "store/run_store.h"
 
 namespace nas::cli {
@@ -85,17 +87,21 @@ int showCommand(const Words& words) {
         doc["config"] = nlohmann::json::parse(run->configJson);
         doc["epochs"] = nlohmann::json::array();
         for (const auto& e : epochs)
-            doc["epochs"].push_back({{"epoch", e.epoch},
-                                     {"train_loss", e.trainLoss},
-                                     {"train_accuracy", e.trainAccuracy},
-                                     {"valid_loss", e.validLoss},
-                                     {"valid_accuracy", e.validAccuracy},
-                                     {"temperature", e.temperature},
-                                     {"seconds", e.seconds},
-                                     {"genotype", space::toJson(e.genotype)},
-                                     {"params", e.cost.params},
-                                     {"flops", e.cost.flops},
-                                     {"mac", e.cost.mac}});
+            doc["epochs"].push_back(
+                {{"epoch", e.epoch},
+                 {"train_loss", e.trainLoss},
+                 {"train_accuracy", e.trainAccuracy},
+                 {"valid_loss", e.validLoss},
+                 {"valid_accuracy", e.validAccuracy},
+                 {"temperature", e.temperature},
+                 {"seconds", e.seconds},
+                 {"genotype", space::toJson(e.genotype)},
+                 // A network of another space than the DARTS cell.
+                 {"architecture", e.architecture.empty() ? nlohmann::json()
+                                                         : nlohmann::json::parse(e.architecture)},
+                 {"params", e.cost.params},
+                 {"flops", e.cost.flops},
+                 {"mac", e.cost.mac}});
         std::printf("%s\n", jsonText(doc).c_str());
         return 0;
     }
@@ -113,7 +119,14 @@ int showCommand(const Words& words) {
         std::printf("%5d  %10.4f  %8.1f%%  %10.4f  %8.1f%%  %10.0f  %8.1f\n", e.epoch + 1,
                     e.trainLoss, 100 * e.trainAccuracy, e.validLoss, 100 * e.validAccuracy,
                     e.cost.params, e.seconds);
-    if (!epochs.empty()) {
+    if (!epochs.empty() && !epochs.back().architecture.empty()) {
+        // A network of another space (RENA's layer chains), as its space writes it in one line.
+        const auto* descriptor = search::findStrategy(run->strategy);
+        const auto* space = descriptor ? space::findSpace(descriptor->space) : nullptr;
+        const auto form = nlohmann::json::parse(epochs.back().architecture);
+        std::printf("\nderived network (epoch %d):\n  %s\n", epochs.back().epoch + 1,
+                    terminalSafe(space ? space->summary(form) : form.dump()).c_str());
+    } else if (!epochs.empty()) {
         const auto& g = epochs.back().genotype;
         // The text `inspect` and `train --genotype` read back as this genotype (SNAS's 14-edge form
         // for SNAS).

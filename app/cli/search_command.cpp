@@ -8,6 +8,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "arguments.h"
@@ -16,6 +18,7 @@
 #include "engine/workspace.h"
 #include "messages.h"
 #include "progress_printer.h"
+#include "search/registry/strategy_registry.h"
 #include "store/run_store.h"
 #include "util/atomic_file.h"
 
@@ -69,11 +72,34 @@ class InterruptForwarder final {
     std::thread m_thread;
 };
 
-const std::set<std::string> kSearchOptions{
-    "config",     "strategy",        "dataset",     "data-path",  "epochs",
-    "batch-size", "steps-per-epoch", "train-limit", "channels",   "layers",
-    "seed",       "device",          "preset",      "max-params", "max-flops",
-    "max-mac",    "save-config",     "workspace",   "name",       "threads"};
+// A strategy setting with a flag of its own (StrategyOption::searchFlag), e.g. --min-intensity.
+struct StrategyFlag {
+    std::string flag;
+    std::string pointer;  // where it lands in the config JSON
+    engine::OptionValue defaultValue;
+};
+
+std::vector<StrategyFlag> strategyFlags() {
+    std::vector<StrategyFlag> flags;
+    for (const auto* strategy : search::registeredStrategies())
+        for (const auto& option : strategy->options)
+            if (!option.searchFlag.empty())
+                flags.push_back({option.searchFlag,
+                                 "/" + strategy->name + search::optionJsonPointer(option.key),
+                                 option.defaultValue});
+    return flags;
+}
+
+std::set<std::string> searchOptions() {
+    std::set<std::string> options{
+        "config",       "strategy",        "dataset",     "data-path",  "epochs",
+        "batch-size",   "steps-per-epoch", "train-limit", "channels",   "layers",
+        "seed",         "device",          "preset",      "max-params", "max-flops",
+        "max-mac",      "save-config",     "workspace",   "name",       "threads",
+        "min-intensity"};
+    for (const auto& flag : strategyFlags()) options.insert(flag.flag);
+    return options;
+}
 
 // The config file (if any) with command-line settings laid over it, validated whole.
 engine::SearchConfig buildConfig(const Arguments& args) {
@@ -125,6 +151,7 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         {"max-params", "/constraints/max_params", Kind::Number},
         {"max-flops", "/constraints/max_flops", Kind::Number},
         {"max-mac", "/constraints/max_mac", Kind::Number},
+        {"min-intensity", "/constraints/min_intensity", Kind::Number},
     };
     for (const auto& flag : flags) {
         const auto value = args.option(flag.option);
@@ -134,6 +161,22 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         if (flag.kind == Kind::Integer) target = args.intOption(flag.option, 0);
         if (flag.kind == Kind::Number) target = args.doubleOption(flag.option, 0);
         if (flag.kind == Kind::Seed) target = args.seedOption(flag.option, 0);
+    }
+    for (const auto& flag : strategyFlags()) {
+        const auto value = args.option(flag.flag);
+        if (!value) continue;
+        auto& target = json[nlohmann::json::json_pointer(flag.pointer)];
+        // The setting's type is its default's.
+        std::visit(
+            [&](const auto& defaultValue) {
+                using T = std::decay_t<decltype(defaultValue)>;
+                if constexpr (std::is_same_v<T, std::string>) target = *value;
+                if constexpr (std::is_same_v<T, double>) target = args.doubleOption(flag.flag, 0);
+                if constexpr (std::is_same_v<T, std::int64_t>)
+                    target = args.intOption(flag.flag, 0);
+                if constexpr (std::is_same_v<T, bool>) target = *value == "true";
+            },
+            flag.defaultValue);
     }
     return engine::parseSearchConfig(json);
 }
@@ -223,7 +266,7 @@ std::string existingWorkspaceRoot(const Arguments& args) {
 }
 
 int searchCommand(const Words& words) {
-    const Arguments args(words, {"quiet"}, kSearchOptions);
+    const Arguments args(words, {"quiet"}, searchOptions());
     args.rejectPositional();
     rememberWorkspaceArgument(args);
     engine::SearchConfig config;

@@ -78,6 +78,11 @@ TrainSubject trainSubject(const Arguments& args) {
     const auto id = args.intOption("run", 0);
     const engine::Workspace workspace(existingWorkspaceRoot(args));
     const auto found = findRunEpoch(store::RunStore(workspace.databasePath()), id, args);
+    if (!found.epoch.architecture.empty())
+        throw std::runtime_error("run " + std::to_string(id) + " (" + found.run.strategy +
+                                 ") derived a layer network, not a cell; its accuracy comes from "
+                                 "its own training (see `show " +
+                                 std::to_string(id) + "`)");
     subject.genotype = found.epoch.genotype;
     subject.runId = id;
     subject.runFolder = workspace.runFolder(id);

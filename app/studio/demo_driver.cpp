@@ -68,8 +68,19 @@ const char* const kRandomConfig = R"({
              "calibration_batches": 1}
 })";
 
+// RENA's views: a layer chain edited under a parameter budget below the seed network's, so the
+// children split into those that keep it and those that break it; each child trains on 64 images.
+const char* const kRenaConfig = R"({
+  "name": "demo-rena-synthetic", "strategy": "rena", "device": "cpu", "seed": 7, "threads": 1,
+  "epochs": 4, "batch_size": 16,
+  "dataset": {"name": "synthetic", "synthetic_count": 128, "synthetic_shape": [3, 16, 16]},
+  "constraints": {"max_params": 40000},
+  "rena": {"children_per_update": 6, "edits_per_child": 2, "child.batch_size": 16,
+           "policy.hidden": 16, "policy.embedding": 16}
+})";
+
 constexpr int kPollMs = 100;
-constexpr int kMinimumScreenshots = 14;
+constexpr int kMinimumScreenshots = 15;
 
 void log(const QString& text) { std::fprintf(stderr, "nas-studio demo: %s\n", qPrintable(text)); }
 
@@ -154,6 +165,12 @@ void DemoDriver::onEnded(const engine::SearchOutcome& outcome) {
                 m_randomRun = runId;
                 compareControllers();
                 break;
+            case Phase::Rena:
+                m_window.views()->tabs()->setCurrentIndex(RunViews::kEditsTab);
+                shoot(&m_window, QStringLiteral("15-rena-edits"));
+                m_window.views()->tabs()->setCurrentIndex(RunViews::kCurvesTab);
+                finish(m_searchOk && m_written.size() >= kMinimumScreenshots ? 0 : 1);
+                break;
         }
     });
 }
@@ -236,7 +253,9 @@ void DemoDriver::showBestCandidates(const engine::Constraints& limits) {
              if (view->model()->rowCount() == 0) log(QStringLiteral("no best candidates"));
              view->selectCandidate(0);
              shoot(dock, QStringLiteral("14-predictor-best-under-constraints"));
-             finish(m_searchOk && m_written.size() >= kMinimumScreenshots ? 0 : 1);
+             dock->hide();
+             m_phase = Phase::Rena;
+             launch(kRenaConfig);
          });
 }
 

@@ -33,7 +33,7 @@ class DemoDriver final : public QObject {
     void done(int exitCode);
 
   private:
-    enum class Phase { Snas, Enas, Random };
+    enum class Phase { Snas, Enas, Random, Rena };
 
     // Loads `config` into the launch panel and starts it; false (and the demo ends) if refused.
     bool launch(const char* config);

@@ -68,6 +68,8 @@ class MainWindow final : public QMainWindow {
     void saveCheckpoint();
     void applyConstraints(const nas::engine::Constraints& constraints);
     void exportArchitecture();
+    // exportArchitecture() for a network of another space than the DARTS cell.
+    void exportNetwork(const engine::EpochMetrics& epoch);
     void exportCellPicture();
     // Opens "Train found cell" for the shown run's derived genotype.
     void trainFoundCell();

@@ -14,6 +14,9 @@
 #include "app/studio/run_views.h"
 #include "app/studio/stall_meter.h"
 #include "app/studio/train_dialog.h"
+#include "export/architecture_export.h"
+#include "export/manifest.h"
+#include "search/registry/strategy_registry.h"
 #include "widgets/cell_dag_view.h"
 #include "widgets/export_dialog.h"
 #include "widgets/launch_panel.h"
@@ -220,6 +223,10 @@ void MainWindow::exportArchitecture() {
             tr("There is no derived architecture yet: it appears after the first epoch."));
         return;
     }
+    if (!epoch->architecture.empty()) {
+        exportNetwork(*epoch);
+        return;
+    }
     widgets::ExportSubject subject;
     subject.genotype = epoch->genotype;
     subject.space = m_views->config()->space;
@@ -236,6 +243,28 @@ void MainWindow::exportArchitecture() {
     dialog->open();
 }
 
+void MainWindow::exportNetwork(const engine::EpochMetrics& epoch) {
+    // A network of another space than the DARTS cell: its JSON form, summary, costs and manifest.
+    const auto& config = *m_views->config();
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Export the derived network to a folder"));
+    if (folder.isEmpty()) return;
+    try {
+        auto manifest = exporting::currentManifest(engine::toJson(config), config.seed, {});
+        manifest.runId = m_views->runId().value_or(0);
+        manifest.epoch = epoch.epoch;
+        const space::Architecture network{search::strategyDescriptor(config.strategy).space,
+                                          nlohmann::json::parse(epoch.architecture)};
+        const auto written = exporting::exportArchitecture(
+            folder.toStdString(), network, config.space, manifest, epoch.validAccuracy);
+        QStringList names;
+        for (const auto& path : written) names << widgets::toQString(path);
+        m_views->appendLog(tr("Exported: %1").arg(names.join(QStringLiteral(", "))));
+    } catch (const std::exception& e) {
+        showError(tr("Cannot export the network"), widgets::toQString(e.what()));
+    }
+}
+
 void MainWindow::trainFoundCell() {
     const auto& epoch = m_views->lastEpoch();
     if (!epoch || !m_views->config() || !m_views->runId()) {
@@ -243,6 +272,13 @@ void MainWindow::trainFoundCell() {
             this, tr("Train found cell"),
             tr("Open a run with at least one finished epoch first: its derived "
                "cell is what gets trained."));
+        return;
+    }
+    if (!epoch->architecture.empty()) {
+        QMessageBox::information(
+            this, tr("Train found cell"),
+            tr("This run derived a layer network, not a cell: every network it reports was "
+               "already trained from scratch, and its accuracy is that training's."));
         return;
     }
     TrainSubject subject;

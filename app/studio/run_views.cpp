@@ -12,6 +12,7 @@
 #include "widgets/cell_dag_view.h"
 #include "widgets/collapse_alert.h"
 #include "widgets/controller_curves_view.h"
+#include "widgets/edit_search_view.h"
 #include "widgets/hidden_state_map_view.h"
 #include "widgets/hidden_state_scatter_view.h"
 #include "widgets/number_format.h"
@@ -39,6 +40,8 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     m_hiddenScatter->setObjectName(QStringLiteral("hiddenStateScatterView"));
     m_hiddenMap = new widgets::HiddenStateMapView(this);
     m_hiddenMap->setObjectName(QStringLiteral("hiddenStateMapView"));
+    m_edits = new widgets::EditSearchView(this);
+    m_edits->setObjectName(QStringLiteral("editSearchView"));
     m_study = new HiddenStateWorker(this);
     connect(m_study, &HiddenStateWorker::snapshotReady, this,
             [this](const widgets::HiddenStateSnapshot& snapshot) {
@@ -56,7 +59,9 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     m_tabs->insertTab(kControllerTab, m_controllerCurves, tr("Controller"));
     m_tabs->insertTab(kHiddenDistanceTab, m_hiddenScatter, tr("Hidden-state distance"));
     m_tabs->insertTab(kHiddenMapTab, m_hiddenMap, tr("Hidden-state map"));
+    m_tabs->insertTab(kEditsTab, m_edits, tr("Edits"));
     showControllerViews(false);
+    m_tabs->setTabVisible(kEditsTab, false);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -64,13 +69,21 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_tabs, 1);
 }
 
-void RunViews::showStrategyViews(const std::string& strategy) {
+void RunViews::showStrategyViews(const std::string& strategy,
+                                 const std::optional<engine::SearchConfig>& config) {
     // The op-distribution views only for strategies that learn one (random search samples
-    // uniformly); a strategy this build does not know keeps every view.
+    // uniformly); a strategy this build does not know keeps every cell view.
     const auto* descriptor = search::findStrategy(strategy);
+    m_space = descriptor ? descriptor->space : space::kCellSpace;
     m_tabs->setTabVisible(kAlphasTab, !descriptor || descriptor->learnsOpDistribution);
+    m_tabs->setTabVisible(kCellTab, searchesCells());
     showControllerViews(descriptor && descriptor->family == search::StrategyFamily::Controller);
+    const bool editing = descriptor && descriptor->family == search::StrategyFamily::Editing;
+    m_tabs->setTabVisible(kEditsTab, editing);
+    if (editing) m_edits->setRun(m_space, config ? config->constraints : engine::Constraints{});
 }
+
+bool RunViews::searchesCells() const { return m_space == space::kCellSpace; }
 
 void RunViews::showControllerViews(bool show) {
     for (int tab : {kControllerTab, kHiddenDistanceTab, kHiddenMapTab})
@@ -90,6 +103,7 @@ void RunViews::clear() {
     m_controllerCurves->clear();
     m_hiddenScatter->clear();
     m_hiddenMap->clear();
+    m_edits->clear();
     m_study->reset(std::nullopt);
 }
 
@@ -104,7 +118,7 @@ void RunViews::beginLive(const RunStart& start,
     }
     // The temperature plot's note depends on the strategy (SNAS has one, the others none).
     m_curves->setStrategy(widgets::toQString(start.config.strategy));
-    showStrategyViews(start.config.strategy);
+    showStrategyViews(start.config.strategy, start.config);
     m_runId = start.runId;
     m_config = start.config;
     appendLog(start.startEpoch > 0
@@ -137,7 +151,8 @@ void RunViews::applyBatch(const EngineBatch& batch) {
         appendLog(text);
     }
     for (const std::string& line : batch.logs) appendLog(widgets::toQString(line));
-    if (!batch.samples.empty()) {
+    if (!batch.samples.empty() && !searchesCells()) m_edits->appendChildren(batch.samples);
+    if (!batch.samples.empty() && searchesCells()) {
         m_controllerCurves->appendSamples(batch.samples);
         m_study->addSamples(batch.samples);
         if (std::any_of(batch.samples.begin(), batch.samples.end(), widgets::hasHiddenState))
@@ -150,8 +165,12 @@ void RunViews::applyBatch(const EngineBatch& batch) {
 
 void RunViews::showEpochs(const std::vector<engine::EpochMetrics>& epochs) {
     m_lastEpoch = epochs.back();
-    m_cell->setGenotype(m_lastEpoch->genotype);
-    m_collapse->check(m_lastEpoch->genotype);
+    if (searchesCells()) {
+        m_cell->setGenotype(m_lastEpoch->genotype);
+        m_collapse->check(m_lastEpoch->genotype);
+    } else {
+        m_edits->setDerived(*m_lastEpoch);
+    }
     for (const auto& e : epochs)
         appendLog(
             tr("Epoch %1: train loss %2, validation accuracy %3, %4 parameters")
@@ -168,6 +187,7 @@ void RunViews::constraintsChanged(const engine::Constraints& constraints) {
 
 void RunViews::constraintsApplied(std::int64_t step, const engine::Constraints& constraints) {
     m_curves->addConstraintChange(step, constraints);
+    if (!searchesCells()) m_edits->setConstraints(constraints);
     m_curves->refresh();
 }
 
@@ -179,18 +199,25 @@ void RunViews::showReplay(const widgets::RunReplay& replay) {
                      replay.config ? replay.config->constraints : engine::Constraints{},
                      replay.constraintChanges);
     m_curves->setStrategy(widgets::toQString(replay.record.strategy));
-    showStrategyViews(replay.record.strategy);
+    showStrategyViews(replay.record.strategy, replay.config);
+    // The limits the run ended under, where the user changed them.
+    if (!searchesCells() && !replay.constraintChanges.empty())
+        m_edits->setConstraints(replay.constraintChanges.back().second);
     m_alphas->setSnapshots(replay.alphas);
     if (!replay.alphas.empty()) {
         m_latestAlphas = replay.alphas.back();
         m_cell->setAlphas(replay.alphas.back());
     }
     if (!replay.epochs.empty()) showEpochs(replay.epochs);
-    m_controllerCurves->setSamples(replay.samples);
-    m_study->reset(replay.config ? std::optional(replay.config->space) : std::nullopt);
-    m_study->addSamples(widgets::lastStudied(replay.samples, m_study->window()));
-    if (std::any_of(replay.samples.begin(), replay.samples.end(), widgets::hasHiddenState))
-        showControllerViews(true);
+    if (!searchesCells()) {
+        m_edits->setChildren(replay.samples);
+    } else {
+        m_controllerCurves->setSamples(replay.samples);
+        m_study->reset(replay.config ? std::optional(replay.config->space) : std::nullopt);
+        m_study->addSamples(widgets::lastStudied(replay.samples, m_study->window()));
+        if (std::any_of(replay.samples.begin(), replay.samples.end(), widgets::hasHiddenState))
+            showControllerViews(true);
+    }
     appendLog(tr("Replaying run %1 (%2): %3 epochs, %4 steps, %5 snapshots.")
                   .arg(replay.record.id)
                   .arg(widgets::statusText(replay.record.status))

@@ -1,14 +1,16 @@
 #pragma once
-// Every view of one run in tabs (curves, architecture distribution, cell DAG, log, and for
-// controller strategies the controller curves and the hidden-state views) under the collapse
-// warning. Fed live from engine batches or all at once from a stored replay; remembers
-// what the export dialog needs (derived genotype, its cost, the space, the latest alphas).
+// Every view of one run in tabs (curves, architecture distribution, cell DAG, log, for
+// controller strategies the controller curves and the hidden-state views, for editing strategies
+// the derived network and the children) under the collapse warning. Fed live from engine batches or
+// all at once from a stored replay; remembers what the export dialog needs (derived genotype, its
+// cost, the space, the latest alphas).
 #include <QWidget>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include "app/studio/engine_batch.h"
+#include "space/search_space.h"
 #include "widgets/run_replay.h"
 
 class QPlainTextEdit;
@@ -19,6 +21,7 @@ class AlphaDistributionView;
 class CellDagView;
 class CollapseAlert;
 class ControllerCurvesView;
+class EditSearchView;
 class HiddenStateMapView;
 class HiddenStateScatterView;
 class TrainingCurvesView;
@@ -38,7 +41,8 @@ class RunViews final : public QWidget {
         kLogTab,
         kControllerTab,
         kHiddenDistanceTab,
-        kHiddenMapTab
+        kHiddenMapTab,
+        kEditsTab
     };
 
     explicit RunViews(QWidget* parent = nullptr);
@@ -78,11 +82,15 @@ class RunViews final : public QWidget {
         return m_hiddenScatter;
     }
     [[nodiscard]] widgets::HiddenStateMapView* hiddenStateMap() const { return m_hiddenMap; }
+    [[nodiscard]] widgets::EditSearchView* editSearch() const { return m_edits; }
     [[nodiscard]] HiddenStateWorker* studyWorker() const { return m_study; }
 
   private:
-    // Shows the views the run's strategy provides data for.
-    void showStrategyViews(const std::string& strategy);
+    // Shows the views the run's strategy provides data for, and tells them its space and limits.
+    void showStrategyViews(const std::string& strategy,
+                           const std::optional<engine::SearchConfig>& config);
+    // Whether the run searches DARTS cells (the cell, alpha and hidden-state views apply).
+    [[nodiscard]] bool searchesCells() const;
     // The controller and hidden-state tabs: for controller strategies, and for any run whose
     // samples carry hidden states.
     void showControllerViews(bool show);
@@ -98,7 +106,9 @@ class RunViews final : public QWidget {
     widgets::ControllerCurvesView* m_controllerCurves = nullptr;
     widgets::HiddenStateScatterView* m_hiddenScatter = nullptr;
     widgets::HiddenStateMapView* m_hiddenMap = nullptr;
+    widgets::EditSearchView* m_edits = nullptr;
     HiddenStateWorker* m_study = nullptr;
+    std::string m_space = space::kCellSpace;  // the run's search space
     std::optional<std::int64_t> m_runId;
     std::optional<engine::SearchConfig> m_config;
     std::optional<engine::EpochMetrics> m_lastEpoch;

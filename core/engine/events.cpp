@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "space/layers/layer_cost.h"
+
 namespace nas::engine {
 
 std::vector<std::string> Constraints::violations(const space::Cost& cost) const {
@@ -9,6 +11,8 @@ std::vector<std::string> Constraints::violations(const space::Cost& cost) const 
     if (maxParams && cost.params > *maxParams) broken.push_back("params");
     if (maxFlops && cost.flops > *maxFlops) broken.push_back("flops");
     if (maxMac && cost.mac > *maxMac) broken.push_back("mac");
+    if (minIntensity && space::layers::computeIntensity(cost) < *minIntensity)
+        broken.push_back("intensity");
     return broken;
 }
 

@@ -49,8 +49,11 @@ struct EpochMetrics {
     double temperature = 0;
     double learningRate = 0;
     double seconds = 0;
-    space::Genotype genotype;  // derived at the end of the epoch
-    space::Cost cost;          // of the derived network
+    space::Genotype genotype;  // derived at the end of the epoch (cell-space strategies)
+    // The derived architecture's JSON form (space/search_space.h) in a space other than the DARTS
+    // cell, whose name the run's strategy gives; empty for cell-space runs (the genotype says it).
+    std::string architecture;
+    space::Cost cost;  // of the derived network
 };
 
 // One named tensor a sample carries (a controller's hidden state, an embedding...): float32
@@ -92,10 +95,14 @@ struct Constraints {
     std::optional<double> maxFlops;
     std::optional<double> maxMac;
     std::optional<double> maxLatencyMs;
+    // A floor on compute intensity, FLOPs per byte moved (4 bytes per element of memory access):
+    // a limit of editing strategies (RENA).
+    std::optional<double> minIntensity;
     double strength = 0;  // SNAS resource penalty weight (lambda)
     bool operator==(const Constraints& o) const {
         return maxParams == o.maxParams && maxFlops == o.maxFlops && maxMac == o.maxMac &&
-               maxLatencyMs == o.maxLatencyMs && strength == o.strength;
+               maxLatencyMs == o.maxLatencyMs && minIntensity == o.minIntensity &&
+               strength == o.strength;
     }
     // Which limits `cost` breaks (latency is checked where it is measured).
     [[nodiscard]] std::vector<std::string> violations(const space::Cost& cost) const;

@@ -40,7 +40,8 @@ class StoreRecorder final : public RunRecorder {
             if (epoch) {
                 if (!epoch->samples.empty()) m_store.recordSamples(m_runId, epoch->samples);
                 m_store.recordEpoch(m_runId, epoch->metrics);
-                m_store.recordAlphas(m_runId, epoch->alphas);
+                // None in a space without op distributions.
+                if (!epoch->alphas.normal.ops.empty()) m_store.recordAlphas(m_runId, epoch->alphas);
             }
             // The store names the last completed epoch the checkpoint contains.
             m_store.recordCheckpoint(m_runId, position.epoch - 1, name);

@@ -217,6 +217,7 @@ Constraints constraintsFromJson(const nlohmann::json& json) {
     r.readOptional("max_flops", c.maxFlops);
     r.readOptional("max_mac", c.maxMac);
     r.readOptional("max_latency_ms", c.maxLatencyMs);
+    r.readOptional("min_intensity", c.minIntensity);
     r.read("strength", c.strength);
     if (r.has("preset")) {
         std::string preset;
@@ -231,7 +232,8 @@ Constraints constraintsFromJson(const nlohmann::json& json) {
     for (auto [key, value] : {std::pair{"max_params", c.maxParams},
                               {"max_flops", c.maxFlops},
                               {"max_mac", c.maxMac},
-                              {"max_latency_ms", c.maxLatencyMs}})
+                              {"max_latency_ms", c.maxLatencyMs},
+                              {"min_intensity", c.minIntensity}})
         r.check(!value || *value > 0, key, "must be positive");
     r.check(c.strength >= 0, "strength", "must not be negative");
     if (!problems.empty()) throw ConfigError(problems);
@@ -247,6 +249,7 @@ nlohmann::json toJson(const Constraints& c) {
     put("max_flops", c.maxFlops);
     put("max_mac", c.maxMac);
     put("max_latency_ms", c.maxLatencyMs);
+    put("min_intensity", c.minIntensity);
     return j;
 }
 
@@ -376,7 +379,8 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
 
     // A limit below what the space's fixed parts already cost can never be met.
     if (problems.empty()) {
-        const auto impossible = constraintProblems(c.space, c.constraints);
+        const auto impossible = constraintProblems(c.space, c.constraints,
+                                                   search::strategyDescriptor(c.strategy).space);
         problems.insert(problems.end(), impossible.begin(), impossible.end());
     }
     if (!problems.empty()) throw ConfigError(problems);
@@ -384,22 +388,29 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
 }
 
 std::vector<std::string> constraintProblems(const space::SpaceConfig& space,
-                                            const Constraints& constraints) {
+                                            const Constraints& constraints,
+                                            const std::string& spaceName) {
     std::vector<std::string> problems;
-    const space::Cost floor = space::fixedNetworkCost(space, space.nodes, true);
+    const space::Cost floor = space::searchSpace(spaceName).floorCost(space);
+    const char* whatCosts =
+        spaceName == space::kCellSpace ? " (stem, cell inputs and classifier)" : "";
     auto impossible = [&](const std::optional<double>& limit, double least, const char* key) {
         if (limit && *limit < least) {
             std::ostringstream msg;
             msg << "constraints." << key
                 << " is impossible: the smallest network of this space needs "
-                << static_cast<long long>(least)
-                << " (stem, cell inputs and classifier), above the limit " << *limit;
+                << static_cast<long long>(least) << whatCosts << ", above the limit " << *limit;
             problems.push_back(msg.str());
         }
     };
     impossible(constraints.maxParams, floor.params, "max_params");
     impossible(constraints.maxFlops, floor.flops, "max_flops");
     impossible(constraints.maxMac, floor.mac, "max_mac");
+    // No cell-space strategy's objective sees compute intensity.
+    if (constraints.minIntensity && spaceName == space::kCellSpace)
+        problems.push_back(
+            "constraints.min_intensity is a limit of editing strategies (rena); a cell search "
+            "cannot keep it");
     return problems;
 }
 

@@ -9,6 +9,7 @@
 
 #include "engine/events.h"
 #include "engine/option_value.h"
+#include "space/search_space.h"
 #include "space/space_config.h"
 
 namespace nas::engine {
@@ -113,11 +114,13 @@ struct SearchConfig {
 [[nodiscard]] nlohmann::json toJson(const Constraints& constraints);
 [[nodiscard]] Constraints constraintsFromJson(const nlohmann::json& json);
 
-// Limits no network of `space` can meet (below what its stem, cell inputs and classifier already
-// cost), one message per limit; empty when every limit can be met. Start and mid-run changes both
-// go through this, so the GUI and the engine refuse with the same words.
-[[nodiscard]] std::vector<std::string> constraintProblems(const space::SpaceConfig& space,
-                                                          const Constraints& constraints);
+// Limits no network of the search space `spaceName` (space/search_space.h) set up as `space` can
+// meet (below what every one of them costs: a cell network's stem, cell inputs and classifier),
+// one message per limit; empty when every limit can be met. Start and mid-run changes both go
+// through this, so the GUI and the engine refuse with the same words.
+[[nodiscard]] std::vector<std::string> constraintProblems(
+    const space::SpaceConfig& space, const Constraints& constraints,
+    const std::string& spaceName = space::kCellSpace);
 
 // Input shape and class count of a dataset as the config names it.
 [[nodiscard]] space::InputShape datasetInputShape(const DatasetConfig& dataset);

@@ -25,6 +25,8 @@ class SearchControl final {
 
     [[nodiscard]] bool stopRequested() const { return m_stop.load(); }
     [[nodiscard]] bool pauseRequested() const { return m_pause.load(); }
+    // For engine work that checks for a stop by itself, deep inside a step.
+    [[nodiscard]] const std::atomic<bool>& stopFlag() const { return m_stop; }
 
     // Engine side. Blocks while paused (until resume or stop); `onPause` runs once when a pause
     // begins; `runQueries` runs whenever queries arrive meanwhile.

@@ -105,6 +105,12 @@ struct SearchSession::Impl {
         validLoader;  // trains the architecture (augmented); none when single-level
     std::unique_ptr<data::BatchLoader>
         evalLoader;  // validation metrics (plain): architecture half or monitor split
+    // The split images, for a strategy that trains networks of its own (StrategyContext).
+    data::TensorSet trainImages;
+    data::TensorSet validImages;
+    const std::atomic<bool>* stopFlag = nullptr;  // the control's, for long steps
+    // The strategy's search space; what the views get depends on it (cells, op distributions).
+    const space::SearchSpace* space = nullptr;
     CheckpointPosition position;
     std::vector<StepEvent> pendingSteps;
     HiddenStateWindow hiddenStates;  // the study of a controller's samples, epoch by epoch
@@ -121,6 +127,9 @@ struct SearchSession::Impl {
     // False when a stop request cut the epoch's scoring short (the position is checkpointed).
     bool finishEpoch(int epoch, double seconds, SearchObserver& observer, SearchControl& control);
     Evaluation evaluate(const space::Genotype& genotype, int maxBatches);
+    // The derived architecture into `m`: genotype or JSON form, its validation figures and cost.
+    void deriveInto(EpochMetrics& m);
+    [[nodiscard]] bool searchesCells() const { return space->name() == space::kCellSpace; }
     search::BatchSource batches(const data::BatchLoader& loader) const;
     AlphaSnapshot snapshot(std::int64_t step, int epoch) const;
     double derivedLatencyMs(const space::Genotype& genotype) const;
@@ -169,6 +178,8 @@ void SearchSession::Impl::loadData() {
         trainLoader = loader(trainTensors, true, config.dataset.augment, config.seed);
         validLoader.reset();
         evalLoader = loader(monitorTensors, false, false, config.seed, evaluationBatchSize());
+        trainImages = trainTensors;
+        validImages = monitorTensors;
         return;
     }
     // Half of the training images train the weights, the other half the architecture (DARTS).
@@ -184,6 +195,8 @@ void SearchSession::Impl::loadData() {
     trainLoader = loader(weightTensors, true, config.dataset.augment, config.seed);
     validLoader = loader(archTensors, true, config.dataset.augment, config.seed + 1);
     evalLoader = loader(archTensors, false, false, config.seed, evaluationBatchSize());
+    trainImages = weightTensors;
+    validImages = archTensors;
 }
 
 int SearchSession::Impl::evaluationBatchSize() const {
@@ -201,9 +214,10 @@ std::unique_ptr<data::BatchLoader> SearchSession::Impl::loader(data::TensorSet s
 int SearchSession::Impl::stepsPerEpoch() const {
     // A single-level search has no architecture loader: its epoch is one pass over the training
     // part.
-    const int available = validLoader
-                              ? std::min(trainLoader->batchCount(), validLoader->batchCount())
-                              : trainLoader->batchCount();
+    int available = validLoader ? std::min(trainLoader->batchCount(), validLoader->batchCount())
+                                : trainLoader->batchCount();
+    // A strategy that trains networks of its own counts its epoch in its own steps.
+    if (const int own = strategy->stepsPerEpoch(); own > 0) available = own;
     return config.stepsPerEpoch > 0 ? std::min(config.stepsPerEpoch, available) : available;
 }
 
@@ -286,7 +300,8 @@ void SearchSession::Impl::build(SearchObserver& observer) {
     loadData();
     observer.onPhase(SearchPhase::BuildingSupernet);
     torch::manual_seed(config.seed);
-    strategy = search::makeStrategy(config, device);
+    space = &space::searchSpace(search::strategyDescriptor(config.strategy).space);
+    strategy = search::makeStrategy(config, {device, trainImages, validImages, stopFlag});
     strategy->setConstraints(config.constraints);
 }
 
@@ -309,7 +324,7 @@ void SearchSession::Impl::restoreCheckpoint(SearchObserver& observer) {
     // files a killed search wrote but never recorded.
     store->discardFrom(resumeRunId, position.epoch, position.globalStep);
     removeOtherCheckpoints(runFolder, std::filesystem::path(path).filename().string());
-    hiddenStates.add(store->samples(resumeRunId));
+    if (searchesCells()) hiddenStates.add(store->samples(resumeRunId));
     observer.onLog("resuming run " + std::to_string(resumeRunId) + " at epoch " +
                    std::to_string(position.epoch + 1) + ", step " +
                    std::to_string(position.step + 1));
@@ -348,7 +363,10 @@ Evaluation SearchSession::Impl::evaluate(const space::Genotype& genotype, int ma
     // The derived genotype's validation metrics, the same for every strategy. Batch norm runs on
     // batch statistics: a strategy that mixes ops trains running averages of the mixture, which
     // would misjudge a single sub-network. The evaluator leaves those averages untouched.
-    search::SubnetEvaluator evaluator(strategy->supernet(), device, search::BnMode::Batch);
+    if (!strategy->sharedWeights())
+        throw std::runtime_error(config.strategy +
+                                 " shares no weights: its architectures are scored by training");
+    search::SubnetEvaluator evaluator(*strategy->sharedWeights(), device, search::BnMode::Batch);
     const auto source = batches(*evalLoader);
     const auto ev = evaluator.evaluate(genotype, source, 0, std::min(maxBatches, source.count));
     return {ev.loss, ev.accuracy};
@@ -361,14 +379,16 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
         // Random search's selection (and any strategy that ranks samples) scores with the shared
         // weights; batch-norm recalibration draws on the weight-training batches.
         const auto scoringSettings = strategy->scoringSettings();
-        search::SubnetEvaluator evaluator(strategy->supernet(), device, scoringSettings.bnMode,
-                                          batches(*trainLoader),
-                                          scoringSettings.calibrationBatches);
-        search::EpochScoring scoring{evaluator, batches(*evalLoader),
+        std::optional<search::SubnetEvaluator> evaluator;
+        if (auto* weights = strategy->sharedWeights())
+            evaluator.emplace(*weights, device, scoringSettings.bnMode, batches(*trainLoader),
+                              scoringSettings.calibrationBatches);
+        search::EpochScoring scoring{evaluator ? &*evaluator : nullptr, batches(*evalLoader),
                                      [&observer](const std::string& line) { observer.onLog(line); },
                                      [&control] { return control.stopRequested(); }};
         if (!strategy->endEpoch(epoch, scoring)) {
             (void)strategy->takeSampled();
+            (void)strategy->takeSampleRecords();
             recorder->checkpoint(position, *strategy, nullptr);
             return false;
         }
@@ -376,7 +396,8 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     EpochRecord record;
     for (const auto& sampled : strategy->takeSampled())
         record.samples.push_back(store::sampleOf(sampled));
-    hiddenStates.add(record.samples);
+    for (auto& sample : strategy->takeSampleRecords()) record.samples.push_back(std::move(sample));
+    if (searchesCells()) hiddenStates.add(record.samples);
     std::string studyLine;
     if (!record.samples.empty() && hiddenStates.ready()) {
         const auto study = hiddenStates.study();
@@ -387,15 +408,11 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     m.epoch = epoch;
     m.trainLoss = position.stepsCounted ? position.lossSum / position.stepsCounted : 0.0;
     m.trainAccuracy = position.stepsCounted ? position.accuracySum / position.stepsCounted : 0.0;
-    m.genotype = strategy->derive();
-    const auto ev = evaluate(m.genotype, config.evaluation.batches);
-    m.validLoss = ev.loss;
-    m.validAccuracy = ev.accuracy;
+    deriveInto(m);
     m.temperature = strategy->temperature();
     m.learningRate = strategy->learningRate();
     m.seconds = seconds;
-    m.cost = space::networkCost(m.genotype, config.space, false);
-    record.alphas = snapshot(position.globalStep, epoch);
+    if (space->hasOpDistribution()) record.alphas = snapshot(position.globalStep, epoch);
     const auto& alphas = record.alphas;
 
     position.epoch = epoch + 1;
@@ -407,19 +424,39 @@ bool SearchSession::Impl::finishEpoch(int epoch, double seconds, SearchObserver&
     recorder->checkpoint(position, *strategy, &record);
 
     if (!record.samples.empty()) observer.onSamples(record.samples);
-    observer.onAlphas(alphas);
+    if (space->hasOpDistribution()) observer.onAlphas(alphas);
     observer.onEpoch(m);
     if (!studyLine.empty()) observer.onLog(studyLine);
     for (const auto& broken : config.constraints.violations(m.cost))
-        observer.onLog("epoch " + std::to_string(epoch + 1) + ": the derived cell breaks the " +
-                       broken + " limit");
-    if (config.constraints.maxLatencyMs) {
+        observer.onLog("epoch " + std::to_string(epoch + 1) + ": the derived " +
+                       (searchesCells() ? "cell" : "network") + " breaks the " + broken + " limit");
+    if (config.constraints.maxLatencyMs && searchesCells()) {
         const double ms = derivedLatencyMs(m.genotype);
         observer.onLog("epoch " + std::to_string(epoch + 1) + ": derived network latency " +
                        std::to_string(ms) + " ms at batch 1" +
                        (ms > *config.constraints.maxLatencyMs ? ", above the limit" : ""));
     }
     return true;
+}
+
+void SearchSession::Impl::deriveInto(EpochMetrics& m) {
+    std::optional<search::DerivedScore> score = strategy->derivedScore();
+    if (searchesCells()) {
+        m.genotype = strategy->derive();
+        m.cost = space::networkCost(m.genotype, config.space, false);
+        if (!score) {
+            const auto ev = evaluate(m.genotype, config.evaluation.batches);
+            score = search::DerivedScore{ev.loss, ev.accuracy};
+        }
+    } else {
+        const auto derived = strategy->derivedArchitecture();
+        m.architecture = derived.form.dump();
+        m.cost = space->cost(derived.form, config.space);
+    }
+    if (score) {
+        m.validLoss = score->loss;
+        m.validAccuracy = score->accuracy;
+    }
 }
 
 void SearchSession::Impl::answerQueries(SearchControl& control) {
@@ -444,7 +481,7 @@ void SearchSession::Impl::applyConstraints(const Constraints& constraints,
                                            SearchObserver& observer) {
     // Whoever sent them, limits below the space's fixed cost never reach the strategy: the
     // penalty could never be satisfied and would only push every op towards nothing.
-    const auto problems = constraintProblems(config.space, constraints);
+    const auto problems = constraintProblems(config.space, constraints, space->name());
     if (!problems.empty()) {
         observer.onConstraintsRefused(problems);
         for (const auto& p : problems) observer.onLog("new constraints refused: " + p);
@@ -498,10 +535,16 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                 applyConstraints(*constraints, observer);
             if (timedSteps == 0) observer.onPhase(SearchPhase::FirstStep);
             const auto stepStart = Clock::now();
-            const auto train = trainLoader->batch(step);
+            // A strategy with its own steps may run more of them than there are batches.
+            const auto train = trainLoader->batch(step % trainLoader->batchCount());
             // Single-level strategies ignore the second batch; they get the training batch again.
             const auto result = strategy->step(
                 train, validLoader ? validLoader->batch(step % validLoader->batchCount()) : train);
+            if (result.cutShort) {
+                flushSteps();
+                recorder->checkpoint(position, *strategy, nullptr);
+                return;
+            }
             if (!std::isfinite(result.loss))
                 throw std::runtime_error(
                     "the loss became " + std::to_string(result.loss) + " at epoch " +
@@ -529,10 +572,12 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
             pendingSteps.push_back(ev);
             if (events.ready()) {
                 observer.onStep(ev);
-                const auto alphas = snapshot(ev.step, epoch);
-                observer.onAlphas(alphas);
+                if (space->hasOpDistribution()) {
+                    const auto alphas = snapshot(ev.step, epoch);
+                    observer.onAlphas(alphas);
+                    if (storedAlphas.ready()) recorder->recordAlphas(alphas);
+                }
                 flushSteps();
-                if (storedAlphas.ready()) recorder->recordAlphas(alphas);
             }
             if (control.takeCheckpointRequest()) {
                 flushSteps();
@@ -563,6 +608,7 @@ SearchOutcome SearchSession::run(SearchObserver& observer, SearchControl& contro
         observer.onStatus(RunStatus::Failed, message);
     };
     try {
+        d.stopFlag = &control.stopFlag();
         d.prepare(observer);
         outcome.runId = d.runId;
         d.loop(observer, control);

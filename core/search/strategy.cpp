@@ -106,6 +106,16 @@ StepResult CellSearchStrategy::result(const torch::Tensor& loss, const torch::Te
     return r;
 }
 
+space::Genotype SearchStrategy::derive() const {
+    throw std::logic_error(name() + " searches no cells: ask for derivedArchitecture()");
+}
+
+space::Supernet& SearchStrategy::supernet() {
+    auto* weights = sharedWeights();
+    if (!weights) throw std::logic_error(name() + " shares no weights between architectures");
+    return *weights;
+}
+
 void SearchStrategy::synchroniseGradients(const std::vector<torch::Tensor>& parameters) const {
     if (m_gradientSync) m_gradientSync(parameters);
 }

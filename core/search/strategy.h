@@ -1,13 +1,17 @@
 #pragma once
-// One interface for every weight-sharing search strategy. The engine owns the loop (epochs,
-// batches, events, checkpoints); a strategy owns the supernet, the architecture parameters and
-// their optimizers, and says how one step updates them.
+// One interface for every search strategy. The engine owns the loop (epochs, steps, events,
+// checkpoints); a strategy owns what it learns (a supernet and architecture parameters, a
+// controller, an editing policy) and says what one step does. Cell-space strategies share
+// CellSearchStrategy; a strategy of another space (RENA's layer chains) derives from
+// SearchStrategy alone and reports its architectures in that space's JSON form.
 #include <torch/optim/adam.h>
 #include <torch/optim/sgd.h>
 #include <torch/serialize/archive.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +22,7 @@
 #include "search/evaluator.h"
 #include "search/registry/strategy_registry.h"
 #include "space/cost_model.h"
+#include "space/search_space.h"
 #include "space/supernet.h"
 
 namespace nas::search {
@@ -27,6 +32,14 @@ using data::Batch;
 // What the engine gives a strategy's factory besides the config.
 struct StrategyContext {
     torch::Device device;
+    // The search's images, normalised, on the device, for a strategy that trains networks of its
+    // own (RENA's children): `train` is the weight split, `valid` the architecture split (the
+    // monitor split of a single-level search). Empty when a strategy is built outside a session.
+    data::TensorSet train;
+    data::TensorSet valid;
+    // Turns true when the user asks the search to stop; a strategy whose steps take long checks it
+    // and cuts the step short (StepResult::cutShort). Null outside a session.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 // How the engine's SubnetEvaluator scores sub-networks for a strategy.
@@ -42,12 +55,21 @@ struct StepResult {
     // passes them on in StepEvent::scalars, the store keeps them, the curves view plots them by
     // name.
     std::vector<std::pair<std::string, double>> scalars;
+    // A stop request ended the step before it changed anything: the engine neither counts nor
+    // records it, and a resume runs it again.
+    bool cutShort = false;
+};
+
+// The derived architecture's validation figures, where the strategy measured them itself.
+struct DerivedScore {
+    double loss = 0;
+    double accuracy = 0;
 };
 
 // What the engine hands a strategy after each epoch, to score architectures with the shared
 // weights.
 struct EpochScoring {
-    SubnetEvaluator& evaluator;
+    SubnetEvaluator* evaluator;                   // null for a strategy without shared weights
     BatchSource valid;                            // the validation split, plain, in a fixed order
     std::function<void(const std::string&)> log;  // progress of long work, for the observer
     std::function<bool()> stopRequested;          // long work checks it and gives up when true
@@ -59,30 +81,45 @@ class SearchStrategy {
     [[nodiscard]] virtual std::string name() const = 0;
     // Epoch-level schedules (learning rate, temperature).
     virtual void beginEpoch(int epoch) = 0;
+    // Steps in an epoch where the strategy decides (RENA: policy updates); 0: one pass over the
+    // training batches.
+    [[nodiscard]] virtual int stepsPerEpoch() const { return 0; }
     // One search step: `train` trains weights, `valid` the architecture where the method is
-    // bi-level.
+    // bi-level. A strategy that trains networks of its own may ignore both.
     virtual StepResult step(const Batch& train, const Batch& valid) = 0;
     // After each epoch; sampling strategies score candidates here. False when a stop request cut
     // the work short: the engine then checkpoints before this call, so a resume does it again.
     virtual bool endEpoch(int /*epoch*/, EpochScoring& /*scoring*/) { return true; }
-    // Op probabilities per edge, [edges, ops], for the views and the store.
-    [[nodiscard]] virtual torch::Tensor probabilities(bool reduction) const = 0;
-    [[nodiscard]] virtual space::Genotype derive() const = 0;
+    // Op probabilities per edge, [edges, ops], for the views and the store; undefined in a space
+    // without op distributions (SearchSpace::hasOpDistribution).
+    [[nodiscard]] virtual torch::Tensor probabilities(bool /*reduction*/) const { return {}; }
+    // The cell the search delivers now; cell-space strategies only (std::logic_error otherwise).
+    [[nodiscard]] virtual space::Genotype derive() const;
+    // The architecture the search delivers now, in its space's JSON form.
+    [[nodiscard]] virtual space::Architecture derivedArchitecture() const {
+        return space::cellArchitecture(derive());
+    }
+    // Its validation loss and accuracy where the strategy measured them (RENA trained it);
+    // nullopt: the engine scores it with the shared weights.
+    [[nodiscard]] virtual std::optional<DerivedScore> derivedScore() const { return std::nullopt; }
     [[nodiscard]] virtual double temperature() const { return 0; }
     [[nodiscard]] virtual double learningRate() const = 0;
     // Constraints may change between steps.
     virtual void setConstraints(const engine::Constraints& constraints) {
         m_constraints = constraints;
     }
-    // Architectures sampled since the last call (random search, controllers).
+    // Cells sampled since the last call (random search, controllers).
     [[nodiscard]] virtual std::vector<engine::SampledArchitecture> takeSampled() { return {}; }
-    // Logits of `genotype`'s sub-network with the shared weights.
-    [[nodiscard]] virtual torch::Tensor subnetLogits(const space::Genotype& genotype,
-                                                     const torch::Tensor& images) = 0;
+    // Architectures of other spaces tried since the last call, as the store keeps them (RENA's
+    // children, each with its reward and costs).
+    [[nodiscard]] virtual std::vector<engine::SampleRecord> takeSampleRecords() { return {}; }
     // Batch norm while the engine's evaluator scores sub-networks for this strategy.
     [[nodiscard]] virtual ScoringSettings scoringSettings() const { return {}; }
-    // The shared weights, for a SubnetEvaluator.
-    [[nodiscard]] virtual space::Supernet& supernet() = 0;
+    // The shared weights, for a SubnetEvaluator; null for a strategy that shares none.
+    [[nodiscard]] virtual space::Supernet* sharedWeights() { return nullptr; }
+    // sharedWeights(), for code that only runs weight-sharing strategies; std::logic_error when
+    // there are none.
+    [[nodiscard]] space::Supernet& supernet();
 
     virtual void save(torch::serialize::OutputArchive& archive) const = 0;
     virtual void load(torch::serialize::InputArchive& archive) = 0;
@@ -111,12 +148,13 @@ class CellSearchStrategy : public SearchStrategy {
     // op.
     [[nodiscard]] space::Genotype derive() const override;
     [[nodiscard]] double learningRate() const override;
+    // Logits of `genotype`'s sub-network with the shared weights.
     [[nodiscard]] torch::Tensor subnetLogits(const space::Genotype& genotype,
-                                             const torch::Tensor& images) override;
+                                             const torch::Tensor& images);
     void save(torch::serialize::OutputArchive& archive) const override;
     void load(torch::serialize::InputArchive& archive) override;
 
-    [[nodiscard]] space::Supernet& supernet() override { return m_supernet; }
+    [[nodiscard]] space::Supernet* sharedWeights() override { return &m_supernet; }
     [[nodiscard]] const torch::Tensor& alphas(bool reduction) const {
         return reduction ? m_alphaReduce : m_alphaNormal;
     }
@@ -152,6 +190,9 @@ class CellSearchStrategy : public SearchStrategy {
 
 // The registered strategy the config names, built by its factory
 // (search/registry/strategy_registry.h).
+[[nodiscard]] std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
+                                                           const StrategyContext& context);
+// The same with a device alone (no data): enough for every cell-space strategy.
 [[nodiscard]] std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
                                                            torch::Device device);
 

@@ -17,7 +17,7 @@
 namespace nas::search {
 
 std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
-                                             torch::Device device) {
+                                             const StrategyContext& context) {
     static std::once_flag attached;
     std::call_once(attached, [] {
 #define NAS_STRATEGY(name) attachStrategyFactory(#name, &name::makeStrategy);
@@ -28,7 +28,12 @@ std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
     if (!descriptor.create)
         throw std::invalid_argument("strategy '" + config.strategy +
                                     "' has no engine in this program");
-    return descriptor.create(config, StrategyContext{device});
+    return descriptor.create(config, context);
+}
+
+std::unique_ptr<SearchStrategy> makeStrategy(const engine::SearchConfig& config,
+                                             torch::Device device) {
+    return makeStrategy(config, StrategyContext{device, {}, {}, nullptr});
 }
 
 }  // namespace nas::search

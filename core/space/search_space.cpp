@@ -32,6 +32,9 @@ class CellSpace final : public SearchSpace {
     Cost cost(const nlohmann::json& form, const SpaceConfig& config) const override {
         return networkCost(genotypeFromJson(form), config, false);
     }
+    Cost floorCost(const SpaceConfig& config) const override {
+        return fixedNetworkCost(config, config.nodes, true);  // stem, cell inputs, classifier
+    }
 
     ArchitecturePicture picture(const nlohmann::json& form) const override {
         const auto genotype = genotypeFromJson(form);

@@ -50,6 +50,8 @@ class SearchSpace {
     // Params, FLOPs and memory access of the network `form` describes.
     [[nodiscard]] virtual Cost cost(const nlohmann::json& form,
                                     const SpaceConfig& config) const = 0;
+    // What every network of the space costs at least: a limit below it can never be met.
+    [[nodiscard]] virtual Cost floorCost(const SpaceConfig& config) const = 0;
     [[nodiscard]] virtual ArchitecturePicture picture(const nlohmann::json& form) const = 0;
     [[nodiscard]] virtual std::string summary(const nlohmann::json& form) const = 0;
     // Whether per-edge op distributions (the alpha views) mean anything in this space.

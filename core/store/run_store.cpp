@@ -16,7 +16,10 @@ namespace {
 // v1: sampled architectures in `architectures` (genotype, score, predicted, hidden state).
 // v2: samples are records of their own: `samples` with named tensors and metrics, and
 //     strategy-specific per-step scalars in `step_scalars`.
-constexpr int kSchemaVersion = 2;
+// v3: an epoch's derived architecture in a space other than the DARTS cell
+//     (epochs.architecture_json), and the compute-intensity floor among the constraints
+//     (constraint_changes.min_intensity).
+constexpr int kSchemaVersion = 3;
 
 // Times are made by SQLite so every row of one statement carries the same instant.
 constexpr const char* kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -144,6 +147,13 @@ INSERT INTO sample_tensors (sample_id, name, shape_json, data)
     SELECT id, 'hidden_state', '[' || (length(hidden_state) / 4) || ']', hidden_state
     FROM architectures WHERE hidden_state IS NOT NULL;
 DROP TABLE architectures;
+)sql";
+
+// v2 -> v3 (and part of a new store): an architecture of another space than the DARTS cell, and
+// the compute-intensity floor.
+constexpr const char* kSchemaV3Columns = R"sql(
+ALTER TABLE epochs ADD COLUMN architecture_json TEXT;  -- NULL for cells (genotype_json says it)
+ALTER TABLE constraint_changes ADD COLUMN min_intensity REAL;  -- FLOPs per byte
 )sql";
 
 // The name of the tensor a SampledArchitecture's hidden state is stored as.
@@ -321,15 +331,17 @@ void RunStore::createSchema() {
     if (current == 0) {
         m_db->exec(kSchema);
         m_db->exec(kSampleSchema);
-    } else if (current == 1) {
+        m_db->exec(kSchemaV3Columns);
+    } else if (current < 3) {
         // The rollback on the way out leaves the file as it was: a v1 program can still open it.
         try {
-            migrateV1ToV2();
+            if (current == 1) migrateV1ToV2();
+            m_db->exec(kSchemaV3Columns);
         } catch (const std::exception& e) {
             throw StoreError("run store '" + m_db->path() +
-                             "': cannot upgrade the schema from version 1 to 2 (the file is left "
-                             "as it was): " +
-                             causeOf(e, m_db->path()));
+                             "': cannot upgrade the schema from version " +
+                             std::to_string(current) + " to " + std::to_string(kSchemaVersion) +
+                             " (the file is left as it was): " + causeOf(e, m_db->path()));
         }
     }
     // Later versions migrate here, one step at a time.
@@ -520,16 +532,19 @@ void RunStore::recordEpoch(std::int64_t run, const engine::EpochMetrics& m) {
     // SNAS-built one, the DARTS form otherwise.
     std::optional<std::string> darts;
     if (genotype) darts = space::genotypeText(m.genotype);
-    // No cost without a genotype: a zero would read as a real, empty network.
-    const auto cost = [&](double value) { return genotype ? std::optional(value) : std::nullopt; };
+    std::optional<std::string> architecture;
+    if (!m.architecture.empty()) architecture = m.architecture;
+    // No cost without an architecture: a zero would read as a real, empty network.
+    const bool derived = genotype || architecture;
+    const auto cost = [&](double value) { return derived ? std::optional(value) : std::nullopt; };
 
     Transaction transaction(*m_db);
     touch(run);
     Statement insert(*m_db,
                      "INSERT OR REPLACE INTO epochs (run_id, epoch, train_loss, train_accuracy, "
                      "valid_loss, valid_accuracy, temperature, learning_rate, seconds, "
-                     "genotype_json, darts, params, flops, mac) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     "genotype_json, darts, params, flops, mac, architecture_json) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run)
         .bind(2, m.epoch)
         .bind(3, m.trainLoss)
@@ -544,15 +559,18 @@ void RunStore::recordEpoch(std::int64_t run, const engine::EpochMetrics& m) {
         .bind(12, cost(m.cost.params))
         .bind(13, cost(m.cost.flops))
         .bind(14, cost(m.cost.mac))
+        .bind(15, architecture)
         .run();
     transaction.commit();
 }
 
 std::vector<engine::EpochMetrics> RunStore::epochs(std::int64_t run) const {
+    // A read-only store of an older schema has no architecture column: only cells were derived.
+    const std::string architectureColumn = schemaVersion() >= 3 ? "architecture_json" : "NULL";
     Statement select(*m_db,
                      "SELECT epoch, train_loss, train_accuracy, valid_loss, valid_accuracy, "
-                     "temperature, learning_rate, seconds, genotype_json, params, flops, mac "
-                     "FROM epochs WHERE run_id = ? ORDER BY epoch");
+                     "temperature, learning_rate, seconds, genotype_json, params, flops, mac, " +
+                         architectureColumn + " FROM epochs WHERE run_id = ? ORDER BY epoch");
     select.bind(1, run);
     std::vector<engine::EpochMetrics> epochs;
     while (select.step()) {
@@ -569,6 +587,7 @@ std::vector<engine::EpochMetrics> RunStore::epochs(std::int64_t run) const {
         m.cost.params = select.optionalReal(9).value_or(0);
         m.cost.flops = select.optionalReal(10).value_or(0);
         m.cost.mac = select.optionalReal(11).value_or(0);
+        if (!select.isNull(12)) m.architecture = select.text(12);
         epochs.push_back(std::move(m));
     }
     return epochs;
@@ -837,7 +856,8 @@ void RunStore::recordConstraintChange(std::int64_t run, std::int64_t step,
     touch(run);
     Statement insert(*m_db,
                      "INSERT INTO constraint_changes (run_id, step, max_params, max_flops, "
-                     "max_mac, max_latency_ms, strength) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                     "max_mac, max_latency_ms, strength, min_intensity) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, run)
         .bind(2, step)
         .bind(3, c.maxParams)
@@ -845,15 +865,18 @@ void RunStore::recordConstraintChange(std::int64_t run, std::int64_t step,
         .bind(5, c.maxMac)
         .bind(6, c.maxLatencyMs)
         .bind(7, c.strength)
+        .bind(8, c.minIntensity)
         .run();
     transaction.commit();
 }
 
 std::vector<std::pair<std::int64_t, engine::Constraints>> RunStore::constraintChanges(
     std::int64_t run) const {
-    Statement select(*m_db,
-                     "SELECT step, max_params, max_flops, max_mac, max_latency_ms, strength "
-                     "FROM constraint_changes WHERE run_id = ? ORDER BY step, id");
+    // A read-only store of an older schema has no intensity column: no floor was ever set.
+    const std::string minIntensity = schemaVersion() >= 3 ? "min_intensity" : "NULL";
+    Statement select(
+        *m_db, "SELECT step, max_params, max_flops, max_mac, max_latency_ms, strength, " +
+                   minIntensity + " FROM constraint_changes WHERE run_id = ? ORDER BY step, id");
     select.bind(1, run);
     std::vector<std::pair<std::int64_t, engine::Constraints>> changes;
     while (select.step()) {
@@ -863,6 +886,7 @@ std::vector<std::pair<std::int64_t, engine::Constraints>> RunStore::constraintCh
         c.maxMac = select.optionalReal(3);
         c.maxLatencyMs = select.optionalReal(4);
         c.strength = select.real(5);
+        c.minIntensity = select.optionalReal(6);
         changes.emplace_back(select.int64(0), c);
     }
     return changes;

@@ -184,6 +184,56 @@ TEST_F(Cli, SearchShowExportRoundTrip) {
     }
 }
 
+TEST_F(Cli, ARenaSearchShowsAndExportsItsLayerNetwork) {
+    // RENA's section from a config file; the rest from the flags.
+    const auto config = file("rena.json", R"({"strategy": "rena", "rena": {
+        "children_per_update": 2, "edits_per_child": 1, "child.batch_size": 16,
+        "policy.hidden": 8, "policy.embedding": 8}})");
+    // RENA's own flags come from its registry entry: listed in the usage, checked like the file.
+    EXPECT_NE(run("search --help").output.find("rena: [--constraint-mode WORD]"),
+              std::string::npos);
+    const auto bad =
+        run("search --config " + config + " --constraint-mode sometimes" + kTinySearch + ws());
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.output.find("rena.constraint_mode must be hard or soft"), std::string::npos)
+        << bad.output;
+    const auto r = run("search --config " + config +
+                       " --epochs 2 --min-intensity 0.5 "
+                       "--constraint-mode soft" +
+                       kTinySearch + ws());
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto list = runs();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["strategy"], "rena");
+    const auto id = std::to_string(list[0]["id"].get<long long>());
+    const auto shown = json::parse(stdoutOf("show " + id + " --json" + ws()));
+    EXPECT_EQ(shown["config"]["constraints"]["min_intensity"], 0.5);
+    EXPECT_EQ(shown["config"]["rena"]["constraint_mode"], "soft");
+    ASSERT_EQ(shown["epochs"].size(), 2u);
+    const auto network = shown["epochs"][1]["architecture"];
+    ASSERT_TRUE(network.is_object()) << shown.dump();
+    EXPECT_TRUE(network.contains("layers"));
+    const auto text = run("show " + id + ws());
+    EXPECT_NE(text.output.find("derived network (epoch 2):\n  stem"), std::string::npos)
+        << text.output;
+
+    const auto out = (m_dir / "export").string();
+    const auto ex = run("export " + id + " --out " + out + ws());
+    ASSERT_EQ(ex.status, 0) << ex.output;
+    const auto doc = json::parse(std::ifstream(out + "/architecture.json"));
+    EXPECT_EQ(doc["space"], "layer-chain");
+    EXPECT_EQ(doc["architecture"], network);
+    EXPECT_EQ(doc["cost"]["params"], shown["epochs"][1]["params"]);
+    EXPECT_EQ(doc["manifest"]["seed"], 3);
+    EXPECT_TRUE(fs::exists(out + "/architecture.txt"));
+    EXPECT_FALSE(fs::exists(out + "/genotype.json"));
+    // Its networks were trained as they were found: there is no cell to train again.
+    const auto train = run("train --run " + id + ws());
+    EXPECT_EQ(train.status, 1);
+    EXPECT_NE(train.output.find("derived a layer network, not a cell"), std::string::npos)
+        << train.output;
+}
+
 TEST_F(Cli, KilledSearchShowsInterruptedAndResumesWithoutLosingEpochs) {
     const std::string args =
         std::string("search --strategy darts --epochs 4") + kTinySearch + ws() + " --quiet";

@@ -83,7 +83,7 @@ TEST(RandomSelection, ScoresTheConfiguredCountsAndDeliversTheBestOfTheReRanked) 
     s.train(6);
     search::SubnetEvaluator evaluator(s.strategy->supernet(), s.device, search::BnMode::Eval);
     std::vector<std::string> logs;
-    search::EpochScoring scoring{evaluator, s.source(),
+    search::EpochScoring scoring{&evaluator, s.source(),
                                  [&](const std::string& l) { logs.push_back(l); },
                                  [] { return false; }};
     ASSERT_TRUE(
@@ -123,7 +123,7 @@ TEST(RandomSelection, OtherEpochsPickTheBestOfAFewFreshSamples) {
     Harness s(randomConfig(3));
     s.train(4);
     search::SubnetEvaluator evaluator(s.strategy->supernet(), s.device, search::BnMode::Eval);
-    search::EpochScoring scoring{evaluator, s.source(), {}, {}};
+    search::EpochScoring scoring{&evaluator, s.source(), {}, {}};
     ASSERT_TRUE(s.strategy->endEpoch(0, scoring));
     EXPECT_EQ(s.fetches(), 5 * 2);
     const auto sampled = s.strategy->takeSampled();
@@ -140,14 +140,14 @@ TEST(RandomSelection, AStoppedSelectionLeavesNoTraceAndRunsAgainTheSame) {
     straight.train(3);
     search::SubnetEvaluator a(stopped.strategy->supernet(), stopped.device, search::BnMode::Eval);
     int asked = 0;
-    search::EpochScoring cut{a, stopped.source(), {}, [&] { return ++asked > 7; }};
+    search::EpochScoring cut{&a, stopped.source(), {}, [&] { return ++asked > 7; }};
     EXPECT_FALSE(stopped.strategy->endEpoch(0, cut));
     EXPECT_TRUE(stopped.strategy->takeSampled().empty());
-    search::EpochScoring again{a, stopped.source(), {}, [] { return false; }};
+    search::EpochScoring again{&a, stopped.source(), {}, [] { return false; }};
     ASSERT_TRUE(stopped.strategy->endEpoch(0, again));
 
     search::SubnetEvaluator b(straight.strategy->supernet(), straight.device, search::BnMode::Eval);
-    search::EpochScoring whole{b, straight.source(), {}, [] { return false; }};
+    search::EpochScoring whole{&b, straight.source(), {}, [] { return false; }};
     ASSERT_TRUE(straight.strategy->endEpoch(0, whole));
     EXPECT_EQ(stopped.strategy->derive(), straight.strategy->derive());
     EXPECT_EQ(stopped.strategy->takeSampled().size(), straight.strategy->takeSampled().size());

@@ -12,30 +12,14 @@
 #include "engine/search_session.h"
 #include "engine/workspace.h"
 #include "store/run_store.h"
+#include "temp_workspace.h"
 #include "test_configs.h"
 
 using namespace nas;
 
 namespace {
 
-class TempWorkspace {
-  public:
-    TempWorkspace() {
-        static int counter = 0;
-        m_root = (std::filesystem::temp_directory_path() /
-                  ("nas-session-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
-                     .string();
-        std::filesystem::remove_all(m_root);
-    }
-    ~TempWorkspace() { std::filesystem::remove_all(m_root); }
-    const std::string& root() const { return m_root; }
-    store::RunStore store() const {
-        return store::RunStore(engine::Workspace(m_root).databasePath());
-    }
-
-  private:
-    std::string m_root;
-};
+using fixtures::TempWorkspace;
 
 // Records what the engine reports; optionally acts on the control at a given step.
 struct Recorder : engine::SearchObserver {
@@ -117,7 +101,7 @@ TEST_P(SessionPerStrategy, RunsToTheEndAndStoresEverything) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Strategies, SessionPerStrategy,
-                         ::testing::ValuesIn(fixtures::strategyNames()));
+                         ::testing::ValuesIn(fixtures::cellStrategyNames()));
 
 TEST(Session, PausesResumesTakesNewConstraintsAndStops) {
     TempWorkspace ws;

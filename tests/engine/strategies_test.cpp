@@ -116,7 +116,8 @@ TEST(SharedWeights, LoadFromACheckpointAloneWithoutTouchingTheRandomGenerators) 
     EXPECT_THROW(engine::loadSharedWeights(path, fresh, f.device), std::runtime_error);
 }
 
-INSTANTIATE_TEST_SUITE_P(Strategies, EveryStrategy, ::testing::ValuesIn(fixtures::strategyNames()));
+INSTANTIATE_TEST_SUITE_P(Strategies, EveryStrategy,
+                         ::testing::ValuesIn(fixtures::cellStrategyNames()));
 
 TEST(Darts, SecondOrderStepMovesAlphas) {
     auto c = fixtures::tinySearch("darts");

@@ -46,7 +46,7 @@ Output runCli(std::vector<std::string> words) {
 }
 
 TEST_F(ToyStrategy, AppearsInTheCliUsage) {
-    EXPECT_NE(nas::cli::usage().find("--strategy snas|nasp|darts|random|enas|toy"),
+    EXPECT_NE(nas::cli::usage().find("--strategy snas|nasp|darts|random|enas|rena|toy"),
               std::string::npos)
         << nas::cli::usage();
 }
@@ -57,7 +57,8 @@ TEST_F(ToyStrategy, IsListedByStrategiesJsonWithItsSettings) {
     const auto all = json::parse(o.out);
     std::vector<std::string> names;
     for (const auto& s : all) names.push_back(s.at("name"));
-    EXPECT_EQ(names, (std::vector<std::string>{"snas", "nasp", "darts", "random", "enas", "toy"}));
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"snas", "nasp", "darts", "random", "enas", "rena", "toy"}));
     const auto& toy = all.back();
     EXPECT_EQ(toy.at("family"), "editing");
     EXPECT_EQ(toy.at("description"), "a test-only strategy that trains one fixed genotype");

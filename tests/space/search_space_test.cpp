@@ -35,6 +35,9 @@ class LayerSpace final : public SearchSpace {
         }
         return c;
     }
+    Cost floorCost(const SpaceConfig& config) const override {
+        return cost(json::array({1}), config);  // one layer of width 1
+    }
     ArchitecturePicture picture(const json& form) const override {
         PictureGroup chain{"layers", {{"in", "input"}}, {}};
         std::string previous = "in";

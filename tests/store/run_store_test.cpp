@@ -433,7 +433,7 @@ TEST_F(RunStoreTest, WritesForAMissingRunFailWithoutLeavingRows) {
 TEST_F(RunStoreTest, UsesWalAndAVersionedSchema) {
     { RunStore store(m_path); }
     EXPECT_EQ(query("PRAGMA journal_mode"), "wal");
-    EXPECT_EQ(query("PRAGMA user_version"), "2");
+    EXPECT_EQ(query("PRAGMA user_version"), "3");
     RunStore reopened(m_path);  // an existing schema is kept
     EXPECT_TRUE(reopened.listRuns().empty());
 }

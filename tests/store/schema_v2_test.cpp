@@ -141,7 +141,7 @@ TEST_F(SchemaV2, AV1StoreOpenedReadWriteUpgradesKeepingEveryRun) {
     ASSERT_FALSE(v1Rows.empty());
 
     RunStore store(m_db);
-    EXPECT_EQ(queryText(m_db, "PRAGMA user_version"), "2");
+    EXPECT_EQ(queryText(m_db, "PRAGMA user_version"), "3");
     EXPECT_FALSE(hasTable(m_db, "architectures"));
     for (const char* table : {"samples", "sample_tensors", "step_scalars"})
         EXPECT_TRUE(hasTable(m_db, table)) << table;
@@ -200,7 +200,7 @@ void expectUpgradeFailsLeavingTheFile(const std::string& db, const std::string& 
     } catch (const StoreError& e) {
         const std::string message = e.what();
         EXPECT_NE(message.find(db), std::string::npos) << message;
-        EXPECT_NE(message.find("version 1 to 2"), std::string::npos) << message;
+        EXPECT_NE(message.find("version 1 to 3"), std::string::npos) << message;
         EXPECT_NE(message.find(cause), std::string::npos) << message;
     }
     EXPECT_EQ(fileBytes(db), before) << "a failed upgrade changed the file";
@@ -410,17 +410,65 @@ TEST_F(SchemaV2, AnUpgradedStoreReopensWithoutMigratingAgain) {
         EXPECT_EQ(again.samples(1).size(), 16u);
     }
     EXPECT_EQ(fileBytes(m_db), before) << "reopening a v2 store wrote to it";
-    EXPECT_EQ(queryText(m_db, "PRAGMA user_version"), "2");
+    EXPECT_EQ(queryText(m_db, "PRAGMA user_version"), "3");
     EXPECT_EQ(queryText(m_db, "SELECT COUNT(*) FROM samples"), "16");
 }
 
-TEST_F(FreshStore, ANewStoreIsCreatedAtV2) {
+TEST_F(FreshStore, ANewStoreIsCreatedAtTheCurrentVersion) {
     { RunStore store(m_db); }
-    EXPECT_EQ(queryText(m_db, "PRAGMA user_version"), "2");
+    EXPECT_EQ(queryText(m_db, "PRAGMA user_version"), "3");
     EXPECT_FALSE(hasTable(m_db, "architectures"));
     EXPECT_TRUE(hasTable(m_db, "samples"));
     RunStore readOnly(m_db, Access::ReadOnly);
     EXPECT_TRUE(readOnly.listRuns().empty());
+}
+
+// v3: an epoch's derived architecture in another space than the DARTS cell, e.g. a layer chain.
+TEST_F(FreshStore, AnEpochKeepsAnArchitectureOfAnotherSpaceAndAV2StoreGainsTheColumn) {
+    const std::string layers = R"({"stem_filters":16,"layers":[]})";
+    std::int64_t run = 0;
+    {
+        RunStore store(m_db);
+        run = store.createRun(newRun("r"));
+        engine::EpochMetrics m;
+        m.validAccuracy = 0.5;
+        m.architecture = layers;
+        m.cost.params = 1234;
+        store.recordEpoch(run, m);
+        const auto back = store.epochs(run);
+        ASSERT_EQ(back.size(), 1u);
+        EXPECT_EQ(back[0].architecture, layers);
+        EXPECT_EQ(back[0].genotype, space::Genotype{});
+        EXPECT_EQ(back[0].cost.params, 1234);  // a derived network, though no cell
+        EXPECT_EQ(store.findRun(run)->params, 1234);
+        engine::Constraints floor;
+        floor.minIntensity = 5;
+        store.recordConstraintChange(run, 3, floor);
+        EXPECT_EQ(store.constraintChanges(run).at(0).second.minIntensity, 5);
+    }
+    // The same file as a v2 program left it: no architecture column.
+    execSql(m_db,
+            "ALTER TABLE epochs DROP COLUMN architecture_json; ALTER TABLE constraint_changes DROP "
+            "COLUMN min_intensity; PRAGMA user_version = 2;");
+    {
+        RunStore readOnly(m_db, Access::ReadOnly);
+        ASSERT_EQ(readOnly.epochs(run).size(), 1u);
+        EXPECT_EQ(readOnly.epochs(run)[0].architecture, "");
+        EXPECT_FALSE(readOnly.constraintChanges(run).at(0).second.minIntensity);
+    }
+    EXPECT_EQ(queryText(m_db, "PRAGMA user_version"), "2") << "a read-only open upgraded";
+    RunStore upgraded(m_db);
+    EXPECT_EQ(queryText(m_db, "PRAGMA user_version"), "3");
+    EXPECT_EQ(upgraded.epochs(run).size(), 1u);
+    engine::EpochMetrics next;
+    next.epoch = 1;
+    next.architecture = layers;
+    upgraded.recordEpoch(run, next);
+    EXPECT_EQ(upgraded.epochs(run)[1].architecture, layers);
+    engine::Constraints floor;
+    floor.minIntensity = 7;
+    upgraded.recordConstraintChange(run, 9, floor);
+    EXPECT_EQ(upgraded.constraintChanges(run).back().second.minIntensity, 7);
 }
 
 }  // namespace

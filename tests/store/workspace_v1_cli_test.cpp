@@ -59,7 +59,7 @@ TEST(WorkspaceV1Cli, AnUpgradedWorkspaceListsShowsExportsAndResumes) {
     ASSERT_EQ(queryText(db, "PRAGMA user_version"), "1");
 
     { RunStore upgrade(db.string()); }
-    ASSERT_EQ(queryText(db, "PRAGMA user_version"), "2");
+    ASSERT_EQ(queryText(db, "PRAGMA user_version"), "3");
     ASSERT_FALSE(hasTable(db, "architectures"));
 
     EXPECT_EQ(jsonOf(workspace, "runs"), runsBefore);

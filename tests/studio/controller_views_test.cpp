@@ -1,6 +1,7 @@
-// The controller tabs end to end, offscreen: a real tiny ENAS search through the bridge fills the
-// controller curves and (through the study worker) the hidden-state views live, the stored run
-// fills them again, and two runs' controllers are compared.
+// The controller and editing tabs end to end, offscreen: a real tiny ENAS search through the bridge
+// fills the controller curves and (through the study worker) the hidden-state views live, the
+// stored run fills them again, and two runs' controllers are compared; a real tiny RENA search
+// fills the edits tab live and from the store.
 #include <gtest/gtest.h>
 
 #include <QSettings>
@@ -13,9 +14,11 @@
 #include "app/studio/main_window.h"
 #include "app/studio/run_views.h"
 #include "studio_test_support.h"
+#include "widgets/architecture_strip.h"
 #include "widgets/cell_dag_view.h"
 #include "widgets/controller_compare_dialog.h"
 #include "widgets/controller_curves_view.h"
+#include "widgets/edit_search_view.h"
 #include "widgets/hidden_state_map_view.h"
 #include "widgets/hidden_state_scatter_view.h"
 #include "widgets/hidden_state_tracker.h"
@@ -106,4 +109,50 @@ TEST(StudioController, EnasFillsTheControllerTabsLiveAndFromTheStoredRun) {
     ASSERT_TRUE(waitFor([&] { return dialog->hasStudy(0) && dialog->hasStudy(1); }));
     EXPECT_EQ(dialog->rewardCount(0), controllerSamples);
     EXPECT_EQ(dialog->rewardCount(1), controllerSamples);
+}
+
+TEST(StudioEditing, RenaFillsTheEditsTabLiveAndFromTheStoredRun) {
+    QSettings().clear();
+    QTemporaryDir workspace;
+    MainWindow window(workspace.path());
+    window.launchPanel()->setMemoryProbe([] { return std::optional<double>(64.0 * (1ull << 30)); });
+    window.show();
+    RunViews& views = *window.views();
+    EXPECT_FALSE(views.tabs()->isTabVisible(RunViews::kEditsTab)) << "no editing run yet";
+
+    auto config = fixtures::quickSearch(2);
+    config["strategy"] = "rena";
+    config["constraints"] = {{"max_params", 30000}};
+    config["rena"] = {{"children_per_update", 3},
+                      {"edits_per_child", 1},
+                      {"child", {{"batch_size", 16}}},
+                      {"policy", {{"hidden", 8}, {"embedding", 8}}}};
+    QSignalSpy ended(&window, &MainWindow::searchEnded);
+    ASSERT_TRUE(window.launchPanel()->setConfigJson(config));
+    ASSERT_TRUE(window.launchPanel()->requestStart()) << window.lastError().toStdString();
+    ASSERT_TRUE(waitFor([&] { return ended.count() == 1; }));
+    const auto outcome = ended.at(0).at(0).value<nas::engine::SearchOutcome>();
+    ASSERT_EQ(outcome.status, nas::engine::RunStatus::Finished) << outcome.message;
+
+    // A layer chain: the edits tab instead of the cell, alpha and controller views.
+    EXPECT_TRUE(views.tabs()->isTabVisible(RunViews::kEditsTab));
+    EXPECT_FALSE(views.tabs()->isTabVisible(RunViews::kCellTab));
+    EXPECT_FALSE(views.tabs()->isTabVisible(RunViews::kAlphasTab));
+    EXPECT_FALSE(controllerTabsVisible(views));
+    nas::widgets::EditSearchView& edits = *views.editSearch();
+    ASSERT_TRUE(waitFor([&] { return edits.childCount() == 2 * 3; }))
+        << "two epochs of one update of 3 children, got " << edits.childCount();
+    EXPECT_EQ(edits.keptPoints() + edits.brokenPoints(), 6);
+    ASSERT_TRUE(edits.limitShown());
+    EXPECT_EQ(*edits.limitShown(), 30000);
+    EXPECT_GE(edits.strip()->nodeCount(), 4) << "input, stem, a layer, classifier at least";
+
+    // From the store: the same children, the same network.
+    const int strip = edits.strip()->nodeCount();
+    views.clear();
+    EXPECT_EQ(edits.childCount(), 0);
+    window.openRun(outcome.runId);
+    EXPECT_TRUE(views.tabs()->isTabVisible(RunViews::kEditsTab));
+    EXPECT_EQ(edits.childCount(), 6);
+    EXPECT_EQ(edits.strip()->nodeCount(), strip);
 }

@@ -18,7 +18,7 @@ HOME=$workspace XDG_CONFIG_HOME=$workspace/config \
   "$studio" --demo --screenshots "$shots" --workspace "$workspace/ws" --language en
 count=$(find "$shots" -name '*.png' -size +10k | wc -l)
 echo "screenshots: $count in $shots"
-[ "$count" -ge 14 ]
+[ "$count" -ge 15 ]
 # The controller phase: its curves, both hidden-state views and the two-run comparison.
 controller=$(find "$shots" -name '*controller*.png' -size +10k | wc -l)
 hidden=$(find "$shots" -name '*hidden-state*.png' -size +10k | wc -l)
@@ -28,3 +28,5 @@ echo "controller screenshots: $controller, hidden-state screenshots: $hidden"
 predictor=$(find "$shots" -name '*predictor*.png' -size +10k | wc -l)
 echo "predictor screenshots: $predictor"
 [ "$predictor" -ge 2 ]
+# RENA's edits: the derived layer network, its children and their accuracy against the budget.
+[ -s "$shots/15-rena-edits.png" ]

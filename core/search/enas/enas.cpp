@@ -189,7 +189,7 @@ bool EnasStrategy::endEpoch(int epoch, EpochScoring& scoring) {
     const auto onNextBatch = [&](const space::Genotype& genotype) {
         const int first = static_cast<int>(m_batchCursor % scoring.valid.count);
         m_batchCursor = (m_batchCursor + 1) % scoring.valid.count;
-        return scoring.evaluator.evaluate(genotype, scoring.valid, first, 1).accuracy;
+        return scoring.evaluator->evaluate(genotype, scoring.valid, first, 1).accuracy;
     };
     for (int s = 0; s < m_options.trainSteps; ++s) updateController(epoch, onNextBatch);
     double rewardSum = 0;
@@ -209,7 +209,7 @@ bool EnasStrategy::endEpoch(int epoch, EpochScoring& scoring) {
         const auto genotype = m_controller->genotypeOf(pass.decisions);
         const int first = static_cast<int>(m_batchCursor % scoring.valid.count);
         const double accuracy =
-            scoring.evaluator.evaluate(genotype, scoring.valid, first, m_options.deriveBatches)
+            scoring.evaluator->evaluate(genotype, scoring.valid, first, m_options.deriveBatches)
                 .accuracy;
         m_batchCursor = (m_batchCursor + m_options.deriveBatches) % scoring.valid.count;
         auto sampled = record(pass, epoch, accuracy);

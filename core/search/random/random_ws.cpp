@@ -65,7 +65,7 @@ std::optional<std::vector<RandomStrategy::Scored>> RandomStrategy::scoreSamples(
         auto genotype = sample();
         // Each candidate on the next batches of the split, as their validation iterator moves on.
         const int first = static_cast<int>(m_batchCursor % scoring.valid.count);
-        const auto ev = scoring.evaluator.evaluate(genotype, scoring.valid, first, batches);
+        const auto ev = scoring.evaluator->evaluate(genotype, scoring.valid, first, batches);
         m_batchCursor = (m_batchCursor + batches) % scoring.valid.count;
         engine::SampledArchitecture arch;
         arch.genotype = genotype;
@@ -113,7 +113,7 @@ bool RandomStrategy::selectFinal(int epoch, EpochScoring& scoring) {
         if (scoring.stopRequested && scoring.stopRequested()) return giveUp();
         const auto& candidate = (*scored)[order[r]];
         const double accuracy =
-            scoring.evaluator.evaluateAll(candidate.genotype, scoring.valid).accuracy;
+            scoring.evaluator->evaluateAll(candidate.genotype, scoring.valid).accuracy;
         if (accuracy > winnerScore) {
             winnerScore = accuracy;
             winner = order[r];

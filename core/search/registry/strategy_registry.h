@@ -9,6 +9,7 @@
 // test or plug-in may also call registerStrategy() itself.
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/option_value.h"
@@ -27,9 +28,18 @@ enum class StrategyFamily { Differentiable, Sampling, Controller, Editing };
 
 // One key of a strategy's config section. The default's alternative is the key's type.
 struct StrategyOption {
+    StrategyOption(std::string optionKey, engine::OptionValue value, std::string text,
+                   std::string flag = {})
+        : key(std::move(optionKey)),
+          defaultValue(std::move(value)),
+          description(std::move(text)),
+          searchFlag(std::move(flag)) {}
     std::string key;
     engine::OptionValue defaultValue;
     std::string description;
+    // A flag of the CLI's search command that sets it ("min-intensity"); empty for none. The CLI
+    // lists and parses these from the registry.
+    std::string searchFlag;
 };
 
 using StrategyFactory = std::unique_ptr<SearchStrategy> (*)(const engine::SearchConfig&,

@@ -36,18 +36,23 @@ space::layers::LayerModel buildSeeded(const space::layers::LayerNetwork& network
     return model;
 }
 
-double accuracy(space::layers::LayerModel& model, const data::TensorSet& set) {
+// Accuracy and mean cross-entropy on `set`, with batch norm's running statistics.
+void measure(space::layers::LayerModel& model, const data::TensorSet& set, ChildResult& result) {
     torch::NoGradGuard noGrad;
     model->eval();
-    double correct = 0;
+    double correct = 0, loss = 0;
     const std::int64_t batch = 256;
     for (std::int64_t start = 0; start < set.size(); start += batch) {
         const auto n = std::min(batch, set.size() - start);
         const auto logits = model->forward(set.images.narrow(0, start, n));
-        correct += logits.argmax(1).eq(set.labels.narrow(0, start, n)).sum().item<double>();
+        const auto labels = set.labels.narrow(0, start, n);
+        correct += logits.argmax(1).eq(labels).sum().item<double>();
+        loss += torch::cross_entropy_loss(logits, labels, {}, at::Reduction::Sum).item<double>();
     }
     model->train();
-    return set.size() > 0 ? correct / static_cast<double>(set.size()) : 0;
+    const double count = static_cast<double>(set.size());
+    result.accuracy = set.size() > 0 ? correct / count : 0;
+    result.validLoss = set.size() > 0 ? loss / count : 0;
 }
 
 }  // namespace
@@ -89,7 +94,7 @@ ChildResult trainChild(const space::layers::LayerNetwork& network, const space::
             result.trainLoss += loss.item<double>() / steps;
         }
     }
-    result.accuracy = accuracy(model, valid);
+    measure(model, valid, result);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

@@ -24,6 +24,7 @@ struct ChildTrainingSettings {
 
 struct ChildResult {
     double accuracy = 0;   // on the held-out images
+    double validLoss = 0;  // mean cross-entropy on them
     double trainLoss = 0;  // mean over the last epoch
     double seconds = 0;
     bool stopped = false;  // `stop` turned true: no accuracy

@@ -33,11 +33,29 @@ nlohmann::json recordJson(const ChildRecord& c) {
             {"edits", edits},
             {"refused_edits", c.refusedEdits},
             {"accuracy", c.training.accuracy},
+            {"valid_loss", c.training.validLoss},
             {"train_loss", c.training.trainLoss},
             {"reward", c.reward.value},
             {"feasible", c.reward.feasible},
             {"violated", c.reward.violated},
             {"accepted", c.accepted}};
+}
+
+ChildRecord recordFromJson(const nlohmann::json& json) {
+    ChildRecord c;
+    c.update = json.at("update");
+    c.index = json.at("index");
+    c.network = space::layers::layerNetworkFromJson(json.at("network"));
+    for (const auto& e : json.at("edits")) c.edits.push_back(space::layers::editFromJson(e));
+    c.refusedEdits = json.at("refused_edits");
+    c.training.accuracy = json.at("accuracy");
+    c.training.validLoss = json.value("valid_loss", 0.0);
+    c.training.trainLoss = json.at("train_loss");
+    c.reward.value = json.at("reward");
+    c.reward.feasible = json.at("feasible");
+    c.reward.violated = json.at("violated").get<std::vector<std::string>>();
+    c.accepted = json.at("accepted");
+    return c;
 }
 
 }  // namespace
@@ -92,6 +110,7 @@ void RenaSearch::measureSeed(const std::atomic<bool>* stop) {
     if (seed.training.stopped) return;
     seed.reward = renaReward(seed.training.accuracy, seed.cost, m_settings.limits);
     m_currentReward = seed.reward.value;
+    m_currentRecord = seed;
     if (seed.reward.feasible) m_best = seed;
 }
 
@@ -151,6 +170,7 @@ std::optional<std::vector<ChildRecord>> RenaSearch::update(const std::atomic<boo
         children[top].accepted = true;
         m_current = children[top].network;
         m_currentReward = rewards[top];
+        m_currentRecord = children[top];
     }
     for (const auto& c : children)
         if (c.reward.feasible && (!m_best || c.training.accuracy > m_best->training.accuracy))
@@ -170,6 +190,7 @@ void RenaSearch::save(torch::serialize::OutputArchive& archive) const {
         {"rng", rng.str()},
         {"current", space::layers::toJson(m_current)},
         {"current_reward", m_currentReward ? nlohmann::json(*m_currentReward) : nullptr},
+        {"current_record", m_currentRecord ? recordJson(*m_currentRecord) : nullptr},
         {"best", m_best ? recordJson(*m_best) : nullptr},
         {"updates", m_updates}};
     archive.write("rena_state", textTensor(state.dump()));
@@ -189,22 +210,11 @@ void RenaSearch::load(torch::serialize::InputArchive& archive) {
     m_currentReward.reset();
     if (!state.at("current_reward").is_null())
         m_currentReward = state.at("current_reward").get<double>();
+    m_currentRecord.reset();
+    if (const auto& current = state.at("current_record"); !current.is_null())
+        m_currentRecord = costed(recordFromJson(current));
     m_best.reset();
-    if (const auto& best = state.at("best"); !best.is_null()) {
-        ChildRecord c;
-        c.update = best.at("update");
-        c.index = best.at("index");
-        c.network = space::layers::layerNetworkFromJson(best.at("network"));
-        for (const auto& e : best.at("edits")) c.edits.push_back(space::layers::editFromJson(e));
-        c.refusedEdits = best.at("refused_edits");
-        c.training.accuracy = best.at("accuracy");
-        c.training.trainLoss = best.at("train_loss");
-        c.reward.value = best.at("reward");
-        c.reward.feasible = best.at("feasible");
-        c.reward.violated = best.at("violated").get<std::vector<std::string>>();
-        c.accepted = best.at("accepted");
-        m_best = costed(c);
-    }
+    if (const auto& best = state.at("best"); !best.is_null()) m_best = costed(recordFromJson(best));
     m_updates = state.at("updates");
 }
 

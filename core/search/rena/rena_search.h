@@ -67,6 +67,11 @@ class RenaSearch final {
     [[nodiscard]] int updates() const { return m_updates; }
     [[nodiscard]] const space::layers::LayerNetwork& current() const { return m_current; }
     [[nodiscard]] double currentReward() const { return m_currentReward.value_or(0); }
+    // The current network as it was tried (the seed's own training, or the accepted child);
+    // nullopt before the seed is measured.
+    [[nodiscard]] const std::optional<ChildRecord>& currentRecord() const {
+        return m_currentRecord;
+    }
     [[nodiscard]] const std::optional<ChildRecord>& bestFeasible() const { return m_best; }
     [[nodiscard]] std::optional<double> baseline() const { return m_learner.baseline(); }
     [[nodiscard]] const RenaSettings& settings() const { return m_settings; }
@@ -93,6 +98,7 @@ class RenaSearch final {
     std::mt19937_64 m_rng;
     space::layers::LayerNetwork m_current;
     std::optional<double> m_currentReward;
+    std::optional<ChildRecord> m_currentRecord;
     std::optional<ChildRecord> m_best;
     int m_updates = 0;
 };

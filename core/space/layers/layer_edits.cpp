@@ -1,5 +1,6 @@
 #include "space/layers/layer_edits.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace nas::space::layers {
@@ -127,6 +128,41 @@ Edit editFromJson(const nlohmann::json& json) {
     }
     edit.position = json["position"].get<int>();
     return edit;
+}
+
+std::vector<float> editRows(const std::vector<Edit>& edits) {
+    const auto& kinds = allLayerKinds();
+    std::vector<float> rows;
+    for (const auto& e : edits) {
+        const auto kind = std::find(kinds.begin(), kinds.end(), e.layer.kind) - kinds.begin();
+        for (const int value :
+             {static_cast<int>(e.kind), e.position, e.filters, e.kernel, static_cast<int>(kind),
+              e.layer.kernel, e.layer.filters, e.layer.stride, e.layer.skipFrom})
+            rows.push_back(static_cast<float>(value));
+    }
+    return rows;
+}
+
+std::vector<Edit> editsFromRows(const std::vector<float>& rows) {
+    if (rows.size() % kEditRowWidth != 0)
+        throw std::invalid_argument("edit rows hold " + std::to_string(rows.size()) +
+                                    " numbers, not a multiple of " + std::to_string(kEditRowWidth));
+    const auto& kinds = allLayerKinds();
+    std::vector<Edit> edits;
+    for (std::size_t r = 0; r < rows.size(); r += kEditRowWidth) {
+        auto at = [&](std::size_t column) { return static_cast<int>(rows[r + column]); };
+        if (at(0) < 0 || at(0) > static_cast<int>(EditKind::Remove) || at(4) < 0 ||
+            at(4) >= static_cast<int>(kinds.size()))
+            throw std::invalid_argument("an edit row names an unknown kind");
+        Edit e;
+        e.kind = static_cast<EditKind>(at(0));
+        e.position = at(1);
+        e.filters = at(2);
+        e.kernel = at(3);
+        e.layer = {kinds[static_cast<std::size_t>(at(4))], at(5), at(6), at(7), at(8)};
+        edits.push_back(e);
+    }
+    return edits;
 }
 
 }  // namespace nas::space::layers

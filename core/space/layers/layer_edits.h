@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "space/layers/layer_network.h"
 
@@ -42,5 +43,14 @@ struct EditResult {
 [[nodiscard]] nlohmann::json toJson(const Edit& edit);
 // Throws std::invalid_argument naming the bad field.
 [[nodiscard]] Edit editFromJson(const nlohmann::json& json);
+
+// Edits as rows of numbers, for a sample's named tensor (engine::SampleTensor "edits" of shape
+// [edits, kEditRowWidth]): kind, position, filters, kernel, then the inserted layer's kind, kernel,
+// filters, stride and skip. Kinds are indexes into EditKind and allLayerKinds().
+inline constexpr int kEditRowWidth = 9;
+[[nodiscard]] std::vector<float> editRows(const std::vector<Edit>& edits);
+// Throws std::invalid_argument for a length that is no multiple of the width or a kind out of
+// range.
+[[nodiscard]] std::vector<Edit> editsFromRows(const std::vector<float>& rows);
 
 }  // namespace nas::space::layers

@@ -21,6 +21,14 @@ class LayerSpace final : public SearchSpace {
     Cost cost(const nlohmann::json& form, const SpaceConfig& config) const override {
         return layerNetworkCost(layerNetworkFromJson(form), config.input, config.classes).total;
     }
+    Cost floorCost(const SpaceConfig& config) const override {
+        // The thinnest stem, one pooling (no weights, no reduction) and the classifier.
+        const LayerRules rules;
+        LayerNetwork smallest;
+        smallest.stemFilters = rules.minFilters;
+        smallest.layers = {{LayerKind::MaxPool, rules.poolKernels.front(), 0, 1, -1}};
+        return layerNetworkCost(smallest, config.input, config.classes).total;
+    }
     ArchitecturePicture picture(const nlohmann::json& form) const override {
         const auto network = layerNetworkFromJson(form);
         PictureGroup chain;

@@ -1,0 +1,35 @@
+#pragma once
+// A chain-shaped architecture (a layer-level network) drawn left to right: one box per node of the
+// space's picture, arrows between neighbours, and arcs above for edges that jump ahead (skips).
+// Takes the plain picture any search space gives (space/search_space.h).
+#include <QWidget>
+
+#include "space/search_space.h"
+
+namespace nas::widgets {
+
+class ArchitectureStrip final : public QWidget {
+    Q_OBJECT
+  public:
+    explicit ArchitectureStrip(QWidget* parent = nullptr);
+
+    // The picture's first group; an empty picture clears the strip.
+    void setPicture(const space::ArchitecturePicture& picture);
+    void clear() { setPicture({}); }
+
+    [[nodiscard]] int nodeCount() const { return static_cast<int>(m_group.nodes.size()); }
+    // Edges drawn as arcs (from a node to one that is not its right neighbour).
+    [[nodiscard]] int arcCount() const;
+    [[nodiscard]] QSize sizeHint() const override;
+
+  protected:
+    void paintEvent(QPaintEvent* event) override;
+
+  private:
+    [[nodiscard]] int indexOf(const std::string& id) const;
+    [[nodiscard]] QRectF boxOf(int index) const;
+
+    space::PictureGroup m_group;
+};
+
+}  // namespace nas::widgets

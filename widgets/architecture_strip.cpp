@@ -2,6 +2,9 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <algorithm>
+#include <set>
+#include <utility>
 
 #include "widgets/qt_text.h"
 
@@ -33,6 +36,8 @@ ArchitectureStrip::ArchitectureStrip(QWidget* parent) : QWidget(parent) {
 
 void ArchitectureStrip::setPicture(const space::ArchitecturePicture& picture) {
     m_group = picture.groups.empty() ? space::PictureGroup{} : picture.groups.front();
+    // Inside a scroll area the strip keeps the size it is given: take the drawing's own.
+    resize(sizeHint().expandedTo(minimumSize()));
     updateGeometry();
     update();
 }
@@ -43,10 +48,20 @@ int ArchitectureStrip::indexOf(const std::string& id) const {
     return -1;
 }
 
-int ArchitectureStrip::arcCount() const {
-    int arcs = 0;
-    for (const auto& e : m_group.edges) arcs += indexOf(e.to) - indexOf(e.from) != 1;
+std::vector<bool> ArchitectureStrip::arcs() const {
+    // An edge that jumps ahead, or a second edge between neighbours (a skip around one layer).
+    std::vector<bool> arcs;
+    std::set<std::pair<int, int>> drawn;
+    for (const auto& e : m_group.edges) {
+        const int from = indexOf(e.from), to = indexOf(e.to);
+        arcs.push_back(to - from != 1 || !drawn.insert({from, to}).second);
+    }
     return arcs;
+}
+
+int ArchitectureStrip::arcCount() const {
+    const auto all = arcs();
+    return static_cast<int>(std::count(all.begin(), all.end(), true));
 }
 
 QRectF ArchitectureStrip::boxOf(int index) const {
@@ -71,11 +86,13 @@ void ArchitectureStrip::paintEvent(QPaintEvent*) {
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter.setFont(small);
     const QPen line(palette().text().color(), 1.2);
-    for (const auto& edge : m_group.edges) {
+    const auto arcEdges = arcs();
+    for (std::size_t i = 0; i < m_group.edges.size(); ++i) {
+        const auto& edge = m_group.edges[i];
         const int from = indexOf(edge.from), to = indexOf(edge.to);
         if (from < 0 || to < 0) continue;
         painter.setPen(line);
-        if (to - from == 1) {
+        if (!arcEdges[i]) {
             const QPointF start(boxOf(from).right(), boxOf(from).center().y());
             const QPointF end(boxOf(to).left(), boxOf(to).center().y());
             painter.drawLine(start, end);

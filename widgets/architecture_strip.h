@@ -3,6 +3,7 @@
 // space's picture, arrows between neighbours, and arcs above for edges that jump ahead (skips).
 // Takes the plain picture any search space gives (space/search_space.h).
 #include <QWidget>
+#include <vector>
 
 #include "space/search_space.h"
 
@@ -18,7 +19,7 @@ class ArchitectureStrip final : public QWidget {
     void clear() { setPicture({}); }
 
     [[nodiscard]] int nodeCount() const { return static_cast<int>(m_group.nodes.size()); }
-    // Edges drawn as arcs (from a node to one that is not its right neighbour).
+    // Edges drawn as arcs: to a node that is not the next one, or a second edge to the next one.
     [[nodiscard]] int arcCount() const;
     [[nodiscard]] QSize sizeHint() const override;
 
@@ -27,6 +28,8 @@ class ArchitectureStrip final : public QWidget {
 
   private:
     [[nodiscard]] int indexOf(const std::string& id) const;
+    // Per edge, whether it is drawn as an arc over the boxes.
+    [[nodiscard]] std::vector<bool> arcs() const;
     [[nodiscard]] QRectF boxOf(int index) const;
 
     space::PictureGroup m_group;

@@ -75,8 +75,8 @@ const char* const kRenaConfig = R"({
   "epochs": 4, "batch_size": 16,
   "dataset": {"name": "synthetic", "synthetic_count": 128, "synthetic_shape": [3, 16, 16]},
   "constraints": {"max_params": 40000},
-  "rena": {"children_per_update": 6, "edits_per_child": 2, "child.batch_size": 16,
-           "policy.hidden": 16, "policy.embedding": 16}
+  "rena": {"children_per_update": 6, "edits_per_child": 2, "child": {"batch_size": 16},
+           "policy": {"hidden": 16, "embedding": 16}}
 })";
 
 constexpr int kPollMs = 100;

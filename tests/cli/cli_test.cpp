@@ -187,8 +187,8 @@ TEST_F(Cli, SearchShowExportRoundTrip) {
 TEST_F(Cli, ARenaSearchShowsAndExportsItsLayerNetwork) {
     // RENA's section from a config file; the rest from the flags.
     const auto config = file("rena.json", R"({"strategy": "rena", "rena": {
-        "children_per_update": 2, "edits_per_child": 1, "child.batch_size": 16,
-        "policy.hidden": 8, "policy.embedding": 8}})");
+        "children_per_update": 2, "edits_per_child": 1, "child": {"batch_size": 16},
+        "policy": {"hidden": 8, "embedding": 8}}})");
     // RENA's own flags come from its registry entry: listed in the usage, checked like the file.
     EXPECT_NE(run("search --help").output.find("rena: [--constraint-mode WORD]"),
               std::string::npos);

@@ -107,6 +107,12 @@ TEST(EditSearchView, DrawsTheDerivedNetworkAsAStripWithItsSkips) {
     // input, stem, two layers, classifier; the second layer adds the stem's output.
     EXPECT_EQ(view.strip()->nodeCount(), 5);
     EXPECT_EQ(view.strip()->arcCount(), 1);
+    // A skip around one layer joins neighbours that an arrow already joins: it is an arc too.
+    widgets::ArchitectureStrip strip;
+    strip.setPicture(space::searchSpace(space::layers::kLayerSpace)
+                         .picture(space::layers::toJson(network(16, 1))));
+    EXPECT_EQ(strip.arcCount(), 1);
+    EXPECT_GE(strip.width(), strip.sizeHint().width()) << "sized to the drawing";
     EXPECT_TRUE(view.summary()->text().contains(QStringLiteral("epoch 3")));
     EXPECT_TRUE(view.summary()->text().contains(QStringLiteral("4.32 k")))
         << view.summary()->text().toStdString();

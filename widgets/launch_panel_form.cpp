@@ -157,6 +157,15 @@ void LaunchForm::showStrategyOptions(bool keepEdits) {
             .arg(descriptor ? toQString(descriptor->displayName) : toQString(strategy)));
     m_strategyOptionsGroup->setVisible(descriptor && !descriptor->options.empty());
     m_strategyOptions->showStrategy(strategy, m_base.value(strategy, nlohmann::json::object()));
+    // The cell space's settings only for strategies that search cells (RENA edits layer chains).
+    const bool cells = !descriptor || descriptor->space == space::kCellSpace;
+    if (!m_searchGroup) return;  // not built yet
+    auto* form = qobject_cast<QFormLayout*>(m_searchGroup->layout());
+    for (QWidget* field : {static_cast<QWidget*>(m_opSet), static_cast<QWidget*>(m_channels),
+                           static_cast<QWidget*>(m_layers), static_cast<QWidget*>(m_nodes)}) {
+        field->setVisible(cells);
+        if (QWidget* label = form ? form->labelForField(field) : nullptr) label->setVisible(cells);
+    }
 }
 
 QGroupBox* LaunchForm::buildSearchGroup() {

@@ -52,6 +52,28 @@ TEST(LaunchPanel, ValidSyntheticConfigShowsNoProblems) {
     EXPECT_TRUE(p.panel.memoryText().contains(QStringLiteral("available")));
 }
 
+TEST(LaunchPanel, ARenaSearchHidesTheCellSettingsAndTakesAnIntensityFloor) {
+    Panel p;
+    p.panel.show();
+    auto* strategy = p.child<QComboBox>("strategyChoice");
+    EXPECT_TRUE(p.child<QSpinBox>("channelsSpin")->isVisible());
+    strategy->setCurrentIndex(strategy->findData(QStringLiteral("rena")));
+    EXPECT_FALSE(p.child<QSpinBox>("channelsSpin")->isVisible()) << "RENA edits layer chains";
+    EXPECT_FALSE(p.child<QComboBox>("opSetChoice")->isVisible());
+    p.child<QCheckBox>("minIntensityCheck")->setChecked(true);
+    p.child<QDoubleSpinBox>("minIntensitySpin")->setValue(12);
+    const auto config = p.panel.validate();
+    ASSERT_TRUE(config.has_value()) << p.panel.problems().join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(config->constraints.minIntensity, 12);
+    // A cell search cannot keep the floor: the panel says so before anything starts.
+    strategy->setCurrentIndex(strategy->findData(QStringLiteral("darts")));
+    EXPECT_TRUE(p.child<QSpinBox>("channelsSpin")->isVisible());
+    EXPECT_FALSE(p.panel.validate().has_value());
+    EXPECT_TRUE(p.panel.problems()
+                    .join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("constraints.min_intensity")));
+}
+
 TEST(LaunchPanel, OddChannelsAreReportedBeforeStart) {
     Panel p;
     QSignalSpy started(&p.panel, &LaunchPanel::startRequested);

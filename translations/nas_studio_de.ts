@@ -382,6 +382,10 @@
         <source>This run derived a layer network, not a cell: every network it reports was already trained from scratch, and its accuracy is that training&apos;s.</source>
         <translation>Dieser Lauf hat ein Schichtennetz abgeleitet, keine Zelle: Jedes Netz, das er meldet, wurde bereits von Grund auf trainiert, und seine Genauigkeit ist die dieses Trainings.</translation>
     </message>
+    <message>
+        <source>Export network picture</source>
+        <translation>Netzbild exportieren</translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PredictorDock</name>
@@ -771,6 +775,14 @@
     <message>
         <source>No network derived yet.</source>
         <translation>Noch kein Netz abgeleitet.</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Layer network drawn by NAS Studio</source>
+        <translation>Schichtennetz, gezeichnet von NAS Studio</translation>
     </message>
 </context>
 <context>

@@ -381,6 +381,10 @@
         <source>This run derived a layer network, not a cell: every network it reports was already trained from scratch, and its accuracy is that training&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export network picture</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::PredictorDock</name>
@@ -769,6 +773,14 @@
     <name>nas::widgets::ArchitectureStrip</name>
     <message>
         <source>No network derived yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer network drawn by NAS Studio</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,7 +1,9 @@
 #include "widgets/architecture_strip.h"
 
+#include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSvgGenerator>
 #include <algorithm>
 #include <set>
 #include <utility>
@@ -76,10 +78,40 @@ QSize ArchitectureStrip::sizeHint() const {
 
 void ArchitectureStrip::paintEvent(QPaintEvent*) {
     QPainter painter(this);
+    paint(painter, rect());
+}
+
+bool ArchitectureStrip::exportPng(const QString& path, double scale) const {
+    const QSize size = sizeHint();
+    QImage image(size * scale, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.scale(scale, scale);
+        paint(painter, QRect(QPoint(0, 0), size));
+    }
+    return image.save(path, "PNG");
+}
+
+bool ArchitectureStrip::exportSvg(const QString& path) const {
+    const QSize size = sizeHint();
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(tr("Network"));
+    svg.setDescription(tr("Layer network drawn by NAS Studio"));
+    QPainter painter;
+    if (!painter.begin(&svg)) return false;
+    paint(painter, QRect(QPoint(0, 0), size));
+    return painter.end();
+}
+
+void ArchitectureStrip::paint(QPainter& painter, const QRect& area) const {
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.fillRect(rect(), palette().base());
+    painter.fillRect(area, palette().base());
     if (m_group.nodes.empty()) {
-        painter.drawText(rect(), Qt::AlignCenter, tr("No network derived yet."));
+        painter.drawText(area, Qt::AlignCenter, tr("No network derived yet."));
         return;
     }
     QFont small = font();

@@ -17,7 +17,9 @@
 #include "export/architecture_export.h"
 #include "export/manifest.h"
 #include "search/registry/strategy_registry.h"
+#include "widgets/architecture_strip.h"
 #include "widgets/cell_dag_view.h"
+#include "widgets/edit_search_view.h"
 #include "widgets/export_dialog.h"
 #include "widgets/launch_panel.h"
 #include "widgets/qt_text.h"
@@ -298,6 +300,19 @@ void MainWindow::trainFoundCell() {
 void MainWindow::showPredictor() { m_predictorDock->showRun(m_views->runId()); }
 
 void MainWindow::exportCellPicture() {
+    // A run of another space: its network's strip.
+    const auto* strip = m_views->editSearch()->strip();
+    if (!m_views->cell()->hasGenotype() && strip->nodeCount() > 0) {
+        QString path = QFileDialog::getSaveFileName(this, tr("Export network picture"),
+                                                    QStringLiteral("network.png"),
+                                                    tr("PNG image (*.png);;SVG drawing (*.svg)"));
+        if (path.isEmpty()) return;
+        const bool ok = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)
+                            ? strip->exportSvg(path)
+                            : strip->exportPng(path);
+        if (!ok) showError(tr("Export failed"), tr("Cannot write %1.").arg(path));
+        return;
+    }
     if (!m_views->cell()->hasGenotype()) {
         QMessageBox::information(this, tr("Export cell picture"),
                                  tr("There is no derived cell to draw yet."));

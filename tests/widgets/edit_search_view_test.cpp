@@ -5,6 +5,10 @@
 #include <gtest/gtest.h>
 #include <qcustomplot.h>
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QTableWidget>
 
@@ -113,6 +117,15 @@ TEST(EditSearchView, DrawsTheDerivedNetworkAsAStripWithItsSkips) {
                          .picture(space::layers::toJson(network(16, 1))));
     EXPECT_EQ(strip.arcCount(), 1);
     EXPECT_GE(strip.width(), strip.sizeHint().width()) << "sized to the drawing";
+    // It exports as a picture, PNG or SVG.
+    const QString png = QDir::temp().filePath(QStringLiteral("nas-strip-test.png"));
+    const QString svg = QDir::temp().filePath(QStringLiteral("nas-strip-test.svg"));
+    ASSERT_TRUE(strip.exportPng(png));
+    ASSERT_TRUE(strip.exportSvg(svg));
+    EXPECT_EQ(QImage(png).width(), 2 * strip.sizeHint().width());
+    EXPECT_GT(QFileInfo(svg).size(), 500);
+    QFile::remove(png);
+    QFile::remove(svg);
     EXPECT_TRUE(view.summary()->text().contains(QStringLiteral("epoch 3")));
     EXPECT_TRUE(view.summary()->text().contains(QStringLiteral("4.32 k")))
         << view.summary()->text().toStdString();

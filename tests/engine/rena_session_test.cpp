@@ -9,6 +9,7 @@
 
 #include "engine/search_session.h"
 #include "engine/workspace.h"
+#include "search/rena/rena_strategy.h"
 #include "space/layers/layer_network.h"
 #include "space/layers/layer_space.h"
 #include "store/run_store.h"
@@ -196,4 +197,18 @@ TEST(RenaConfig, RefusesLimitsItCannotSeeOrMeetAndUnknownModes) {
     EXPECT_NE(message.find("constraints.max_params is impossible"), std::string::npos) << message;
     EXPECT_EQ(message.find("cell inputs"), std::string::npos) << "a layer chain has no cells";
     EXPECT_EQ(problemsOf(renaSearch(1)), "");
+    // The seed network is the user's to choose, checked like any network of the space.
+    auto seeded = renaSearch(1);
+    seeded.setOption("rena", "seed_network",
+                     R"({"stem_filters": 8, "layers": [{"type": "conv", "kernel": 4,
+                         "filters": 8, "stride": 1, "skip_from": -1}]})");
+    EXPECT_NE(problemsOf(seeded).find("rena.seed_network: "), std::string::npos)
+        << problemsOf(seeded);
+    const std::string seed =
+        R"({"stem_filters": 8, "layers": [{"type": "sep_conv", "kernel": 5, "filters": 12,
+            "stride": 2, "skip_from": -1}]})";
+    seeded.setOption("rena", "seed_network", seed.c_str());
+    EXPECT_EQ(problemsOf(seeded), "");
+    EXPECT_EQ(search::rena::renaSettings(seeded).seedNetwork,
+              space::layers::layerNetworkFromJson(nlohmann::json::parse(seed)));
 }

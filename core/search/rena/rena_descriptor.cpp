@@ -4,6 +4,7 @@
 #include "engine/search_config.h"
 #include "search/registry/problem_list.h"
 #include "search/registry/strategy_registry.h"
+#include "space/layers/layer_network.h"
 #include "space/layers/layer_space.h"
 
 namespace nas::search::rena {
@@ -49,6 +50,14 @@ std::vector<std::string> validate(const engine::SearchConfig& config) {
     }
     problems.check(real("soft_base") > 0 && real("soft_base") < 1,
                    "rena.soft_base must be between 0 and 1");
+    if (const auto seed = wordOption(config, "rena", "seed_network"); !seed.empty()) {
+        try {
+            space::layers::validate(
+                space::layers::layerNetworkFromJson(nlohmann::json::parse(seed)));
+        } catch (const std::exception& e) {
+            problems.check(false, std::string("rena.seed_network: ") + e.what());
+        }
+    }
     // The reward knows params, FLOPs and compute intensity; a limit it cannot see would be
     // silently ignored.
     if (config.strategy != "rena") return problems.take();
@@ -100,6 +109,9 @@ StrategyDescriptor descriptor() {
         {"flops_mode", std::string("same"), "the FLOPs limit's mode: same, hard or soft"},
         {"intensity_mode", std::string("same"), "the intensity floor's mode: same, hard or soft"},
         {"soft_base", 0.5, "soft penalty base: breaking a limit by its whole size halves at 0.5"},
+        {"seed_network", std::string(),
+         "the network the edits start from, as the layer space's JSON text; empty: stem16 | "
+         "conv3x3x16 conv3x3x32/2 conv3x3x64/2"},
     };
     d.validate = validate;
     return d;

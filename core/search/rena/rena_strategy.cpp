@@ -57,6 +57,8 @@ RenaSettings renaSettings(const engine::SearchConfig& config) {
     s.child.momentum = real("child.momentum");
     s.child.weightDecay = real("child.weight_decay");
     s.limits = renaLimits(config, config.constraints);
+    if (const auto seed = wordOption(config, "rena", "seed_network"); !seed.empty())
+        s.seedNetwork = space::layers::layerNetworkFromJson(nlohmann::json::parse(seed));
     return s;
 }
 

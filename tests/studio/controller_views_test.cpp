@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <memory>
 
 #include "app/studio/engine_bridge.h"
 #include "app/studio/hidden_state_worker.h"
@@ -46,14 +47,23 @@ bool controllerTabsVisible(const RunViews& views) {
            views.tabs()->isTabVisible(RunViews::kHiddenMapTab);
 }
 
+// The studio on an empty workspace with default settings, shown, with memory to spare for any
+// launch.
+std::unique_ptr<MainWindow> freshStudio(const QTemporaryDir& workspace) {
+    QSettings().clear();
+    auto window = std::make_unique<MainWindow>(workspace.path());
+    window->launchPanel()->setMemoryProbe(
+        [] { return std::optional<double>(64.0 * (1ull << 30)); });
+    window->show();
+    return window;
+}
+
 }  // namespace
 
 TEST(StudioController, EnasFillsTheControllerTabsLiveAndFromTheStoredRun) {
-    QSettings().clear();
     QTemporaryDir workspace;
-    MainWindow window(workspace.path());
-    window.launchPanel()->setMemoryProbe([] { return std::optional<double>(64.0 * (1ull << 30)); });
-    window.show();
+    const auto studio = freshStudio(workspace);
+    MainWindow& window = *studio;
     RunViews& views = *window.views();
     EXPECT_FALSE(views.tabs()->isTabVisible(RunViews::kControllerTab))
         << "no controller, no controller tabs";
@@ -112,11 +122,9 @@ TEST(StudioController, EnasFillsTheControllerTabsLiveAndFromTheStoredRun) {
 }
 
 TEST(StudioEditing, RenaFillsTheEditsTabLiveAndFromTheStoredRun) {
-    QSettings().clear();
     QTemporaryDir workspace;
-    MainWindow window(workspace.path());
-    window.launchPanel()->setMemoryProbe([] { return std::optional<double>(64.0 * (1ull << 30)); });
-    window.show();
+    const auto studio = freshStudio(workspace);
+    MainWindow& window = *studio;
     RunViews& views = *window.views();
     EXPECT_FALSE(views.tabs()->isTabVisible(RunViews::kEditsTab)) << "no editing run yet";
 

@@ -19,6 +19,7 @@
 #include "widgets/hidden_state_tracker.h"
 #include "widgets/number_format.h"
 #include "widgets/qt_text.h"
+#include "widgets/sorted_table_item.h"
 
 namespace nas::widgets {
 namespace {
@@ -59,18 +60,9 @@ QString editsText(const engine::SampleRecord& sample) {
     return {};
 }
 
-// A cell that sorts by its number, not its text.
-class NumberItem final : public QTableWidgetItem {
-  public:
-    using QTableWidgetItem::QTableWidgetItem;
-    bool operator<(const QTableWidgetItem& other) const override {
-        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
-    }
-};
-
+// A number, right-aligned, that sorts as a number.
 QTableWidgetItem* sortedNumber(double value, const QString& text) {
-    auto* item = new NumberItem(text);
-    item->setData(Qt::UserRole, value);
+    auto* item = new SortedTableItem(text, value);
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;
 }

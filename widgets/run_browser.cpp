@@ -13,6 +13,7 @@
 
 #include "widgets/number_format.h"
 #include "widgets/qt_text.h"
+#include "widgets/sorted_table_item.h"
 #include "widgets/status_text.h"
 
 namespace nas::widgets {
@@ -24,17 +25,12 @@ QTableWidgetItem* cell(const QString& text) {
     return item;
 }
 
-// A cell that shows formatted text but sorts by a number (accuracy, parameters, ids).
-class SortedItem final : public QTableWidgetItem {
-  public:
-    SortedItem(const QString& text, double key) : QTableWidgetItem(text) {
-        setData(Qt::UserRole, key);
-        setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    }
-    bool operator<(const QTableWidgetItem& other) const override {
-        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
-    }
-};
+// A read-only cell that shows formatted text but sorts by a number (accuracy, parameters, ids).
+QTableWidgetItem* sortedCell(const QString& text, double key) {
+    auto* item = new SortedTableItem(text, key);
+    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    return item;
+}
 
 QString localTime(const std::string& iso) {
     QDateTime time = QDateTime::fromString(toQString(iso), Qt::ISODateWithMs);
@@ -114,7 +110,7 @@ void RunBrowser::setRuns(const std::vector<store::RunRecord>& runs) {
     m_table->setRowCount(static_cast<int>(runs.size()));
     for (int row = 0; row < static_cast<int>(runs.size()); ++row) {
         const store::RunRecord& r = runs[static_cast<size_t>(row)];
-        auto* id = new SortedItem(QString::number(r.id), static_cast<double>(r.id));
+        auto* id = sortedCell(QString::number(r.id), static_cast<double>(r.id));
         id->setData(Qt::UserRole + 1, QVariant::fromValue<qlonglong>(r.id));
         m_table->setItem(row, kId, id);
         m_table->setItem(row, kName, cell(toQString(r.name)));
@@ -125,18 +121,17 @@ void RunBrowser::setRuns(const std::vector<store::RunRecord>& runs) {
         m_table->setItem(row, kDataset, cell(datasetText(r.dataset)));
         m_table->setItem(
             row, kBestAccuracy,
-            new SortedItem(r.bestValidAccuracy ? formatPercent(*r.bestValidAccuracy) : tr("\u2013"),
-                           r.bestValidAccuracy.value_or(-1.0)));
-        m_table->setItem(row, kParams,
-                         new SortedItem(r.params ? formatCount(*r.params) : tr("\u2013"),
-                                        r.params.value_or(-1.0)));
-        m_table->setItem(row, kEpochs, new SortedItem(QString::number(r.epochsDone), r.epochsDone));
+            sortedCell(r.bestValidAccuracy ? formatPercent(*r.bestValidAccuracy) : tr("\u2013"),
+                       r.bestValidAccuracy.value_or(-1.0)));
+        m_table->setItem(
+            row, kParams,
+            sortedCell(r.params ? formatCount(*r.params) : tr("\u2013"), r.params.value_or(-1.0)));
+        m_table->setItem(row, kEpochs, sortedCell(QString::number(r.epochsDone), r.epochsDone));
         const QDateTime created = QDateTime::fromString(toQString(r.createdAt), Qt::ISODateWithMs);
         m_table->setItem(
             row, kCreated,
-            new SortedItem(
-                localTime(r.createdAt),
-                created.isValid() ? static_cast<double>(created.toMSecsSinceEpoch()) : 0.0));
+            sortedCell(localTime(r.createdAt),
+                       created.isValid() ? static_cast<double>(created.toMSecsSinceEpoch()) : 0.0));
     }
     m_table->setSortingEnabled(true);
     selectRuns(selected);

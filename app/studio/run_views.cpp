@@ -151,8 +151,9 @@ void RunViews::applyBatch(const EngineBatch& batch) {
         appendLog(text);
     }
     for (const std::string& line : batch.logs) appendLog(widgets::toQString(line));
-    if (!batch.samples.empty() && !searchesCells()) m_edits->appendChildren(batch.samples);
-    if (!batch.samples.empty() && searchesCells()) {
+    if (!batch.samples.empty() && !searchesCells()) {
+        m_edits->appendChildren(batch.samples);
+    } else if (!batch.samples.empty()) {
         m_controllerCurves->appendSamples(batch.samples);
         m_study->addSamples(batch.samples);
         if (std::any_of(batch.samples.begin(), batch.samples.end(), widgets::hasHiddenState))

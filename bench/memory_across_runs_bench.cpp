@@ -1,20 +1,24 @@
 // Resident memory of one studio process across several searches: opens the real main window, runs
 // N short searches one after another through the engine bridge (as a user pressing Start again and
 // again would), opens each finished run in the views, and prints the process's resident set
-// (VmRSS from /proc/self/status) while the first search runs and after each one ends. A process
-// that keeps what a finished run held grows with every line. Needs a display (or
-// QT_QPA_PLATFORM=offscreen).
+// (VmRSS from /proc/self/status) while the first search runs and after each one ends. With
+// train_between=1, "Train found cell" trains each run's derived cell (one small epoch) before the
+// next search starts, as a user trying what they found would. A process that keeps what a finished
+// job held grows with every line. Needs a display (or QT_QPA_PLATFORM=offscreen).
 //   usage: bench_memory_across_runs [runs=4] [dataset=fashion-mnist|synthetic] [steps=10]
-//   [threads=2]
-//                                   [train_limit=10000]
+//                                   [threads=2] [train_limit=10000] [train_between=0]
 #include <QApplication>
 #include <QFile>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "app/studio/main_window.h"
+#include "app/studio/train_dialog.h"
+#include "app/studio/train_job.h"
 #include "engine/search_config.h"
 
 namespace {
@@ -29,6 +33,27 @@ double residentMiB() {
     return -1;
 }
 
+// Trains the shown run's derived cell through the real dialog (small: 8 channels, 3 cells, one
+// epoch on 1,000 images), then calls `next` with whether it worked.
+void trainFoundCell(nas::studio::MainWindow& window, const std::function<void(bool)>& next) {
+    window.trainFoundCell();
+    auto* dialog = window.findChild<nas::studio::TrainDialog*>(QStringLiteral("trainDialog"));
+    if (!dialog) return next(false);
+    const std::pair<const char*, int> sizes[] = {
+        {"trainChannels", 8}, {"trainLayers", 3}, {"trainEpochs", 1}, {"trainImages", 1000}};
+    for (const auto& [name, value] : sizes)
+        dialog->findChild<QSpinBox*>(QLatin1String(name))->setValue(value);
+    QObject::connect(dialog->job(), &nas::studio::TrainJob::finished, dialog,
+                     [dialog, next](bool ok, bool, double, double, const QString&) {
+                         // After the job's own clean-up, as a user closing the dialog.
+                         QTimer::singleShot(0, dialog, [dialog, next, ok] {
+                             dialog->close();
+                             next(ok);
+                         });
+                     });
+    dialog->startTraining();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,6 +63,7 @@ int main(int argc, char** argv) {
     const int steps = argc > 3 ? std::atoi(argv[3]) : 10;
     const int threads = argc > 4 ? std::atoi(argv[4]) : 2;
     const int trainLimit = argc > 5 ? std::atoi(argv[5]) : 10000;
+    const bool trainBetween = argc > 6 && std::atoi(argv[6]) != 0;
     QTemporaryDir workspace;
     nas::studio::MainWindow window(workspace.path());
     window.resize(1600, 1000);
@@ -86,7 +112,16 @@ int main(int argc, char** argv) {
                              QApplication::exit(0);
                              return;
                          }
-                         QTimer::singleShot(0, &window, [&] { window.startSearch(config); });
+                         if (!trainBetween) {
+                             QTimer::singleShot(0, &window, [&] { window.startSearch(config); });
+                             return;
+                         }
+                         trainFoundCell(window, [&](bool ok) {
+                             std::printf("after training search %d's cell%s: %.0f MiB resident\n",
+                                         done, ok ? "" : " (failed)", residentMiB());
+                             std::fflush(stdout);
+                             window.startSearch(config);
+                         });
                      });
     window.startSearch(config);
     return QApplication::exec();

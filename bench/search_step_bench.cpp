@@ -1,24 +1,43 @@
 // Seconds per search step of each strategy at the DARTS search setting: 16 channels, 8 layers,
 // batch 64, 3x32x32 input, the eight DARTS ops. A step is everything one iteration does
 // (DARTS: alpha step + weight step; NASP: proximal alpha step + sparse weight step; SNAS: the
-// joint step; random: one sampled sub-network's weight step). "nasp:F" is NASP whose
-// architecture step evaluates the unchosen ops on a share F of the batch
-// (nasp.inactive_batch_fraction).
-//   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,nasp:0.25,random] [threads=0]
-//   [device=auto]
+// joint step; random: one sampled sub-network's weight step, every other op weighted 0 as in the
+// authors' code). "nasp:F" is NASP whose architecture step evaluates the unchosen ops on a share F
+// of the batch (nasp.inactive_batch_fraction); "random:skip" runs the sampled ops alone
+// (random.unsampled_ops). Beside each time: the process's peak resident memory during that
+// strategy's steps (VmHWM, reset before each strategy where the kernel allows).
+//   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,nasp:0.25,random,random:skip]
+//   [threads=0] [device=auto]
 #include <torch/cuda.h>
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <sstream>
 #include <string>
 
 #include "engine/runtime.h"
 #include "search/strategy.h"
 
+namespace {
+
+// The peak resident set since the last reset, in MiB; -1 where /proc is missing.
+double peakResidentMiB() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    return -1;
+}
+
+// Starts a new peak from the current resident set (Linux 4.0 and later).
+void resetPeakResident() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+}  // namespace
+
 int main(int argc, char** argv) {
     const int steps = argc > 1 ? std::stoi(argv[1]) : 3;
-    const std::string list = argc > 2 ? argv[2] : "darts,snas,nasp,nasp:0.25,random";
+    const std::string list = argc > 2 ? argv[2] : "darts,snas,nasp,nasp:0.25,random,random:skip";
     const auto threads = nas::engine::configureThreads(argc > 3 ? std::stoi(argv[3]) : 0);
     if (!threads.note().empty()) std::printf("%s\n", threads.note().c_str());
     const auto device = nas::engine::resolveDevice(argc > 4 ? argv[4] : "auto");
@@ -31,11 +50,14 @@ int main(int argc, char** argv) {
         nas::engine::SearchConfig config;
         const auto colon = name.find(':');
         config.strategy = name.substr(0, colon);
-        if (colon != std::string::npos)
+        if (colon != std::string::npos && config.strategy == "nasp")
             config.setOption("nasp", "inactive_batch_fraction", std::stod(name.substr(colon + 1)));
+        if (colon != std::string::npos && config.strategy == "random")
+            config.setOption("random", "unsampled_ops", name.substr(colon + 1));
         config.space.input = {3, 32, 32};
         config.batchSize = 64;
         torch::manual_seed(0);
+        resetPeakResident();
         auto strategy = nas::search::makeStrategy(config, device);
         strategy->beginEpoch(0);
         auto makeBatch = [&] {
@@ -54,7 +76,8 @@ int main(int argc, char** argv) {
         if (device.is_cuda()) torch::cuda::synchronize();
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / steps;
-        std::printf("%-10s %8.3f s/step\n", name.c_str(), seconds);
+        std::printf("%-12s %8.3f s/step  peak %6.0f MiB resident\n", name.c_str(), seconds,
+                    peakResidentMiB());
         std::fflush(stdout);
     }
     return 0;

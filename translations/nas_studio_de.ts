@@ -601,6 +601,10 @@
         <source>Edits</source>
         <translation>Änderungen</translation>
     </message>
+    <message>
+        <source>Evaluated</source>
+        <translation>Ausgewertet</translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::TrainDialog</name>
@@ -1285,6 +1289,33 @@
     <message>
         <source>Derived network</source>
         <translation>Abgeleitetes Netz</translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::EvaluationsTable</name>
+    <message>
+        <source>Test accuracy</source>
+        <translation>Testgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Channels × cells</source>
+        <translation>Kanäle × Zellen</translation>
+    </message>
+    <message>
+        <source>Genotype</source>
+        <translation>Genotyp</translation>
     </message>
 </context>
 <context>

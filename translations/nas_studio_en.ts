@@ -600,6 +600,10 @@
         <source>Edits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nas::studio::TrainDialog</name>
@@ -1283,6 +1287,33 @@
     </message>
     <message>
         <source>Derived network</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nas::widgets::EvaluationsTable</name>
+    <message>
+        <source>Test accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels × cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genotype</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -53,6 +53,8 @@ std::map<std::string, Command> commands() {
            [--channels C] [--layers L] [--seed S] [--device auto|cpu|cuda] [--preset none|mild|moderate|aggressive]
            [--max-params P] [--max-flops F] [--max-mac M] [--min-intensity X (FLOPs/byte; rena)]
            [--threads N] [--name NAME] [--save-config FILE] [--quiet]
+           [--rank R --world-size W --master ADDR:PORT [--rank-timeout SECONDS]]
+           (one rank of a data-parallel job; or RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT)
 )" + strategyFlagsUsage() + R"(           Ctrl-C stops cleanly and keeps the run resumable.
 )"}},
         {"strategies",
@@ -62,6 +64,7 @@ std::map<std::string, Command> commands() {
         {"resume",
          {resumeCommand,
           R"(  resume   RUN_ID          continue a stopped or interrupted run from its last checkpoint
+           [--rank R --world-size W --master ADDR:PORT]: every rank of a data-parallel job
 )"}},
         {"runs", {runsCommand, R"(  runs     [--json]        list the runs of the workspace
 )"}},
@@ -84,6 +87,18 @@ std::map<std::string, Command> commands() {
            [--dataset ...] [--epochs N] [--channels C] [--layers L] [--batch-size N] [--lr X]
            [--data-path DIR] [--train-limit N] [--test-limit N] [--no-augment] [--no-auxiliary] [--drop-path P]
            [--seed S] [--device auto|cpu|cuda] [--threads N] [--save-weights FILE] [--json]
+)"}},
+        {"evaluate",
+         {evaluateCommand,
+          R"(  evaluate --genotype G [--id ID] [--out FILE] [--json] and train's size, data and seed options
+           train and test one candidate as one task of a job array: one JSON result (stdout with
+           --json, and FILE); exit 0 done, 2 bad input (genotype, options, dataset), 3 diverged (NaN
+           loss), 4 out of memory, 130 interrupted (SIGINT/SIGTERM), 1 any other failure
+)"}},
+        {"import-results",
+         {importResultsCommand,
+          R"(  import-results RUN_ID FILES...
+           add `evaluate` results to a run in one transaction (show and the studio list them)
 )"}},
         {"inspect",
          {inspectCommand,
@@ -139,7 +154,8 @@ busy with other work, fewer threads than cores run faster.
 nas-studio-cli --version prints the version; <command> --help prints that command's options.
 
 exit status: 0 done; 1 an error, or a search that failed (resume it once the cause is fixed);
-2 a usage slip or an invalid configuration (nothing ran); 130 stopped by Ctrl-C (resumable).
+2 a usage slip or an invalid configuration (nothing ran); 130 stopped by Ctrl-C (resumable);
+evaluate adds 3 (the training diverged) and 4 (out of memory).
 )";
 
 }  // namespace
@@ -148,8 +164,8 @@ std::string usage() {
     std::string text = "usage: nas-studio-cli <command> [options]\n\ncommands:\n";
     const auto all = commands();
     for (const char* name :
-         {"search", "resume", "runs", "show", "export", "train", "inspect", "strategies",
-          "graph-distance", "hidden-states", "sample", "predictor"})
+         {"search", "resume", "runs", "show", "export", "train", "evaluate", "import-results",
+          "inspect", "strategies", "graph-distance", "hidden-states", "sample", "predictor"})
         text += all.at(name).usage;
     return text + kFooter;
 }

@@ -14,6 +14,8 @@ int runsCommand(const Words& words);
 int showCommand(const Words& words);
 int exportCommand(const Words& words);
 int trainCommand(const Words& words);
+int evaluateCommand(const Words& words);
+int importResultsCommand(const Words& words);
 int inspectCommand(const Words& words);
 int strategiesCommand(const Words& words);
 int graphDistanceCommand(const Words& words);

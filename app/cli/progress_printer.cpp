@@ -32,9 +32,12 @@ void ProgressPrinter::endLiveLine() {
 void ProgressPrinter::onStarted(std::int64_t runId, const engine::SearchConfig& config,
                                 int startEpoch) {
     m_epochs = config.epochs;
+    // A rank other than 0 of a new data-parallel job records no run of its own.
+    const std::string run =
+        runId > 0 ? "run " + std::to_string(runId) : "this rank's part of the job";
     std::fprintf(
-        stderr, "run %lld: %s search on %s, %d epochs%s\n", static_cast<long long>(runId),
-        config.strategy.c_str(), config.dataset.name.c_str(), config.epochs,
+        stderr, "%s: %s search on %s, %d epochs%s\n", run.c_str(), config.strategy.c_str(),
+        config.dataset.name.c_str(), config.epochs,
         startEpoch > 0 ? (", continuing at epoch " + std::to_string(startEpoch + 1)).c_str() : "");
 }
 

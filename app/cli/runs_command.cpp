@@ -1,10 +1,12 @@
 // runs and show: what the workspace holds.
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "arguments.h"
 #include "commands.h"
 #include "engine/workspace.h"
+#include "evaluation_result.h"
 #include "messages.h"
 #include "search/registry/strategy_registry.h"
 #include "space/search_space.h"
@@ -27,6 +29,20 @@ nlohmann::json runJson(const store::RunRecord& r) {
             {"updated_at", r.updatedAt},
             {"device", r.device},
             {"error", r.error}};
+}
+
+// The run's samples that `import-results` added: candidates trained from scratch by `evaluate`.
+std::vector<engine::SampleRecord> evaluatedSamples(std::vector<engine::SampleRecord> samples) {
+    samples.erase(std::remove_if(samples.begin(), samples.end(),
+                                 [](const auto& s) { return !engine::isEvaluated(s); }),
+                  samples.end());
+    return samples;
+}
+
+double metric(const engine::SampleRecord& sample, const std::string& name) {
+    for (const auto& [key, value] : sample.metrics)
+        if (key == name) return value;
+    return 0;
 }
 
 // Read-only: listing and showing runs must work on a workspace this user cannot write (a read-only
@@ -82,8 +98,17 @@ int showCommand(const Words& words) {
     if (!run)
         throw std::runtime_error("there is no run " + std::to_string(id) + " in " + store.path());
     const auto epochs = store.epochs(id);
+    const auto evaluations = evaluatedSamples(store.samples(id));
     if (args.flag("json")) {
         auto doc = runJson(*run);
+        doc["evaluations"] = nlohmann::json::array();
+        for (const auto& sample : evaluations) {
+            nlohmann::json entry = {{"architecture", nlohmann::json::parse(sample.architecture)},
+                                    {"test_accuracy", sample.score}};
+            for (const auto& [name, value] : sample.metrics)
+                if (name != engine::kEvaluatedMetric) entry[name] = value;
+            doc["evaluations"].push_back(entry);
+        }
         doc["config"] = nlohmann::json::parse(run->configJson);
         doc["epochs"] = nlohmann::json::array();
         for (const auto& e : epochs)
@@ -133,6 +158,16 @@ int showCommand(const Words& words) {
         const auto text = space::genotypeText(g);
         std::printf("\nderived genotype (epoch %d):\n  %s\n", epochs.back().epoch + 1,
                     text ? text->c_str() : space::toJson(g).dump().c_str());
+    }
+    if (!evaluations.empty()) {
+        std::printf("\nevaluated from scratch (import-results):\n%9s  %10s  genotype\n", "test acc",
+                    "params");
+        for (const auto& sample : evaluations) {
+            const auto text = space::genotypeText(
+                space::genotypeFromJson(nlohmann::json::parse(sample.architecture)));
+            std::printf("%8.2f%%  %10.0f  %s\n", 100 * sample.score, metric(sample, "params"),
+                        text ? text->c_str() : sample.architecture.c_str());
+        }
     }
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 #include <type_traits>
 #include <variant>
@@ -16,6 +17,7 @@
 #include "commands.h"
 #include "engine/search_session.h"
 #include "engine/workspace.h"
+#include "job_ranks.h"
 #include "messages.h"
 #include "progress_printer.h"
 #include "search/registry/strategy_registry.h"
@@ -30,6 +32,8 @@ std::atomic<int> g_interrupts{0};
 // " --workspace DIR" when the command was given one, for the resume command it suggests: without
 // it, the suggestion would look in the default workspace and not find the run.
 std::string g_workspaceArgument;
+// The same for a rank of a data-parallel job: every rank resumes with its own --rank.
+std::string g_rankArguments;
 
 void rememberWorkspaceArgument(const Arguments& args) {
     if (const auto workspace = args.option("workspace"))
@@ -98,6 +102,7 @@ std::set<std::string> searchOptions() {
         "max-mac",      "save-config",     "workspace",   "name",       "threads",
         "min-intensity"};
     for (const auto& flag : strategyFlags()) options.insert(flag.flag);
+    options.insert(rankOptions().begin(), rankOptions().end());
     return options;
 }
 
@@ -225,7 +230,8 @@ class NewWorkspaceGuard final {
     std::vector<std::filesystem::path> m_createdFolders;  // innermost first
 };
 
-int runSession(engine::SearchSession& session, bool quiet, std::int64_t* runId = nullptr) {
+int runSession(engine::SearchSession& session, bool quiet, const parallel::RankSetup& ranks,
+               std::int64_t* runId = nullptr) {
     ProgressPrinter printer(quiet);
     engine::SearchControl control;
     engine::SearchOutcome outcome;
@@ -234,15 +240,22 @@ int runSession(engine::SearchSession& session, bool quiet, std::int64_t* runId =
         outcome = session.run(printer, control);
     }
     if (runId) *runId = outcome.runId;
-    if (outcome.runId > 0)
+    if (ranks.rank > 0) {
+        // Rank 0 reports the run; the others say how their part ended.
+        std::printf("rank %d of %d %s\n", ranks.rank, ranks.worldSize,
+                    engine::toString(outcome.status).c_str());
+    } else if (outcome.runId > 0) {
         std::printf("run %lld %s\n", static_cast<long long>(outcome.runId),
                     engine::toString(outcome.status).c_str());
+    }
     const bool stopped = outcome.status == engine::RunStatus::Stopped;
     // A failed run keeps its last checkpoint (a full disk, a lost dataset): it goes on from there.
     if (outcome.runId > 0 && (stopped || outcome.status == engine::RunStatus::Failed))
-        std::fprintf(stderr, "%s: nas-studio-cli resume %lld%s\n",
+        std::fprintf(stderr, "%s: nas-studio-cli resume %lld%s%s%s\n",
                      stopped ? "resume it with" : "once the cause is fixed, resume it with",
-                     static_cast<long long>(outcome.runId), g_workspaceArgument.c_str());
+                     static_cast<long long>(outcome.runId), g_workspaceArgument.c_str(),
+                     rankArguments(ranks).c_str(),
+                     ranks.distributed() ? " (and every other rank with its own --rank)" : "");
     if (stopped) return kExitInterrupted;
     return outcome.ok() ? kExitOk : kExitFailed;
 }
@@ -284,23 +297,29 @@ int searchCommand(const Words& words) {
         util::writeTextAtomically(*path, engine::toJson(config).dump(2) + "\n");
         std::fprintf(stderr, "configuration saved to %s\n", path->c_str());
     }
+    const auto ranks = rankSetup(args);
     const std::string root = workspaceRoot(args);
-    const NewWorkspaceGuard newWorkspace(root);
+    // Only rank 0 creates the workspace; the others never touch it.
+    std::optional<NewWorkspaceGuard> newWorkspace;
+    if (ranks.rank == 0) newWorkspace.emplace(root);
     std::int64_t runId = 0;
     int code = 1;
     {
-        engine::SearchSession session(config, root);
-        code = runSession(session, args.flag("quiet"), &runId);
+        engine::SearchSession session(config, root, joinRanks(ranks));
+        code = runSession(session, args.flag("quiet") || ranks.rank > 0, ranks, &runId);
     }  // the session has closed the database
-    if (runId == 0) newWorkspace.removeUnused();
+    if (runId == 0 && newWorkspace) newWorkspace->removeUnused();
     return code;
 }
 
 int resumeCommand(const Words& words) {
-    const Arguments args(words, {"quiet"}, {"workspace"});
+    auto options = rankOptions();
+    options.insert("workspace");
+    const Arguments args(words, {"quiet"}, options);
     rememberWorkspaceArgument(args);
-    engine::SearchSession session(args.runId(), existingWorkspaceRoot(args));
-    return runSession(session, args.flag("quiet"));
+    const auto ranks = rankSetup(args);
+    engine::SearchSession session(args.runId(), existingWorkspaceRoot(args), joinRanks(ranks));
+    return runSession(session, args.flag("quiet") || ranks.rank > 0, ranks);
 }
 
 }  // namespace nas::cli

@@ -13,6 +13,7 @@
 #include "widgets/collapse_alert.h"
 #include "widgets/controller_curves_view.h"
 #include "widgets/edit_search_view.h"
+#include "widgets/evaluations_table.h"
 #include "widgets/hidden_state_map_view.h"
 #include "widgets/hidden_state_scatter_view.h"
 #include "widgets/number_format.h"
@@ -42,6 +43,7 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     m_hiddenMap->setObjectName(QStringLiteral("hiddenStateMapView"));
     m_edits = new widgets::EditSearchView(this);
     m_edits->setObjectName(QStringLiteral("editSearchView"));
+    m_evaluations = new widgets::EvaluationsTable(this);
     m_study = new HiddenStateWorker(this);
     connect(m_study, &HiddenStateWorker::snapshotReady, this,
             [this](const widgets::HiddenStateSnapshot& snapshot) {
@@ -60,8 +62,10 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     m_tabs->insertTab(kHiddenDistanceTab, m_hiddenScatter, tr("Hidden-state distance"));
     m_tabs->insertTab(kHiddenMapTab, m_hiddenMap, tr("Hidden-state map"));
     m_tabs->insertTab(kEditsTab, m_edits, tr("Edits"));
+    m_tabs->insertTab(kEvaluationsTab, m_evaluations, tr("Evaluated"));
     showControllerViews(false);
     m_tabs->setTabVisible(kEditsTab, false);
+    m_tabs->setTabVisible(kEvaluationsTab, false);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -104,6 +108,8 @@ void RunViews::clear() {
     m_hiddenScatter->clear();
     m_hiddenMap->clear();
     m_edits->clear();
+    m_evaluations->setSamples({});
+    m_tabs->setTabVisible(kEvaluationsTab, false);
     m_study->reset(std::nullopt);
 }
 
@@ -210,6 +216,9 @@ void RunViews::showReplay(const widgets::RunReplay& replay) {
         m_cell->setAlphas(replay.alphas.back());
     }
     if (!replay.epochs.empty()) showEpochs(replay.epochs);
+    // Candidates trained from scratch and imported (`evaluate`, `import-results`).
+    m_evaluations->setSamples(replay.samples);
+    m_tabs->setTabVisible(kEvaluationsTab, m_evaluations->rowCount() > 0);
     if (!searchesCells()) {
         m_edits->setChildren(replay.samples);
     } else {

@@ -1,7 +1,8 @@
 #pragma once
 // Every view of one run in tabs (curves, architecture distribution, cell DAG, log, for
 // controller strategies the controller curves and the hidden-state views, for editing strategies
-// the derived network and the children) under the collapse warning. Fed live from engine batches or
+// the derived network and the children, for runs with imported evaluations their table) under the
+// collapse warning. Fed live from engine batches or
 // all at once from a stored replay; remembers what the export dialog needs (derived genotype, its
 // cost, the space, the latest alphas).
 #include <QWidget>
@@ -22,6 +23,7 @@ class CellDagView;
 class CollapseAlert;
 class ControllerCurvesView;
 class EditSearchView;
+class EvaluationsTable;
 class HiddenStateMapView;
 class HiddenStateScatterView;
 class TrainingCurvesView;
@@ -42,7 +44,8 @@ class RunViews final : public QWidget {
         kControllerTab,
         kHiddenDistanceTab,
         kHiddenMapTab,
-        kEditsTab
+        kEditsTab,
+        kEvaluationsTab
     };
 
     explicit RunViews(QWidget* parent = nullptr);
@@ -83,6 +86,7 @@ class RunViews final : public QWidget {
     }
     [[nodiscard]] widgets::HiddenStateMapView* hiddenStateMap() const { return m_hiddenMap; }
     [[nodiscard]] widgets::EditSearchView* editSearch() const { return m_edits; }
+    [[nodiscard]] widgets::EvaluationsTable* evaluations() const { return m_evaluations; }
     [[nodiscard]] HiddenStateWorker* studyWorker() const { return m_study; }
 
   private:
@@ -107,6 +111,7 @@ class RunViews final : public QWidget {
     widgets::HiddenStateScatterView* m_hiddenScatter = nullptr;
     widgets::HiddenStateMapView* m_hiddenMap = nullptr;
     widgets::EditSearchView* m_edits = nullptr;
+    widgets::EvaluationsTable* m_evaluations = nullptr;
     HiddenStateWorker* m_study = nullptr;
     std::string m_space = space::kCellSpace;  // the run's search space
     std::optional<std::int64_t> m_runId;

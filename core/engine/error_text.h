@@ -9,5 +9,8 @@ namespace nas::engine {
 // The exception's message; for LibTorch's errors without the C++ backtrace they carry (a user needs
 // the first line, not 25 frames), and an allocation failure said in words.
 [[nodiscard]] std::string errorText(const std::exception& error);
+// Whether `error` says memory ran out: an allocation failure on the host, or LibTorch's allocator
+// (CPU or GPU) refusing a tensor.
+[[nodiscard]] bool isOutOfMemory(const std::exception& error);
 
 }  // namespace nas::engine

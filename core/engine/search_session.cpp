@@ -15,6 +15,8 @@
 #include "engine/run_recorder.h"
 #include "engine/runtime.h"
 #include "engine/workspace.h"
+#include "parallel/rank_group.h"
+#include "parallel/strategy_ranks.h"
 #include "search/registry/strategy_registry.h"
 #include "search/strategy.h"
 #include "space/derived_network.h"
@@ -109,6 +111,7 @@ struct SearchSession::Impl {
     data::TensorSet trainImages;
     data::TensorSet validImages;
     const std::atomic<bool>* stopFlag = nullptr;  // the control's, for long steps
+    bool stoppedByAnotherRank = false;
     // The strategy's search space; what the views get depends on it (cells, op distributions).
     const space::SearchSpace* space = nullptr;
     CheckpointPosition position;
@@ -133,10 +136,13 @@ struct SearchSession::Impl {
     search::BatchSource batches(const data::BatchLoader& loader) const;
     AlphaSnapshot snapshot(std::int64_t step, int epoch) const;
     double derivedLatencyMs(const space::Genotype& genotype) const;
-    // A shard of `set` for this rank (all of it in a single-process search).
-    // `batchSize` 0: the search's.
+    // A shard of `set` for this rank (all of it in a single-process search, or when `shard` is
+    // false). `batchSize` 0: the search's.
     std::unique_ptr<data::BatchLoader> loader(data::TensorSet set, bool shuffle, bool augment,
-                                              std::uint64_t seed, int batchSize = 0) const;
+                                              std::uint64_t seed, int batchSize = 0,
+                                              bool shard = true) const;
+    // Whether to stop before the next step; in a data-parallel job, whether any rank stops.
+    bool stopBeforeStep(SearchControl& control);
     [[nodiscard]] int evaluationBatchSize() const;
     void flushSteps();
     int stepsPerEpoch() const;
@@ -177,7 +183,8 @@ void SearchSession::Impl::loadData() {
         auto monitorTensors = data::toTensors(monitorPart, stats, device);
         trainLoader = loader(trainTensors, true, config.dataset.augment, config.seed);
         validLoader.reset();
-        evalLoader = loader(monitorTensors, false, false, config.seed, evaluationBatchSize());
+        evalLoader =
+            loader(monitorTensors, false, false, config.seed, evaluationBatchSize(), false);
         trainImages = trainTensors;
         validImages = monitorTensors;
         return;
@@ -194,7 +201,9 @@ void SearchSession::Impl::loadData() {
     auto archTensors = data::toTensors(archPart, stats, device);
     trainLoader = loader(weightTensors, true, config.dataset.augment, config.seed);
     validLoader = loader(archTensors, true, config.dataset.augment, config.seed + 1);
-    evalLoader = loader(archTensors, false, false, config.seed, evaluationBatchSize());
+    // Every rank scores on the whole split: with the same weights they reach the same figures and
+    // the same choices.
+    evalLoader = loader(archTensors, false, false, config.seed, evaluationBatchSize(), false);
     trainImages = weightTensors;
     validImages = archTensors;
 }
@@ -205,10 +214,18 @@ int SearchSession::Impl::evaluationBatchSize() const {
 
 std::unique_ptr<data::BatchLoader> SearchSession::Impl::loader(data::TensorSet set, bool shuffle,
                                                                bool augment, std::uint64_t seed,
-                                                               int batchSize) const {
+                                                               int batchSize, bool shard) const {
     return std::make_unique<data::BatchLoader>(
         std::move(set), batchSize > 0 ? batchSize : config.batchSize, shuffle, augment, seed,
-        data::Shard{rank.rank, rank.worldSize});
+        shard ? data::Shard{rank.rank, rank.worldSize} : data::Shard{});
+}
+
+bool SearchSession::Impl::stopBeforeStep(SearchControl& control) {
+    const bool here = control.stopRequested();
+    if (!rank.group) return here;
+    const bool any = rank.group->anyRankStops(here);
+    stoppedByAnotherRank = any && !here;
+    return any;
 }
 
 int SearchSession::Impl::stepsPerEpoch() const {
@@ -303,6 +320,11 @@ void SearchSession::Impl::build(SearchObserver& observer) {
     space = &space::searchSpace(search::strategyDescriptor(config.strategy).space);
     strategy = search::makeStrategy(config, {device, trainImages, validImages, stopFlag});
     strategy->setConstraints(config.constraints);
+    // Refused before any run is recorded: no resume could ever run it this way.
+    if (rank.group && !strategy->sharedWeights())
+        throw std::runtime_error(config.strategy +
+                                 " shares no weights between its architectures, so there is "
+                                 "nothing to train data-parallel: run it in one process");
 }
 
 void SearchSession::Impl::restoreCheckpoint(SearchObserver& observer) {
@@ -526,7 +548,7 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                 },
                 [&] { answerQueries(control); });
             answerQueries(control);
-            if (control.stopRequested()) {
+            if (stopBeforeStep(control)) {
                 flushSteps();
                 recorder->checkpoint(position, *strategy, nullptr);
                 return;
@@ -538,8 +560,14 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
             // A strategy with its own steps may run more of them than there are batches.
             const auto train = trainLoader->batch(step % trainLoader->batchCount());
             // Single-level strategies ignore the second batch; they get the training batch again.
-            const auto result = strategy->step(
+            auto result = strategy->step(
                 train, validLoader ? validLoader->batch(step % validLoader->batchCount()) : train);
+            if (rank.group) {
+                // The figures of the combined batch, the same on every rank.
+                const auto means = rank.group->mean({result.loss, result.accuracy});
+                result.loss = means[0];
+                result.accuracy = means[1];
+            }
             if (result.cutShort) {
                 flushSteps();
                 recorder->checkpoint(position, *strategy, nullptr);
@@ -586,6 +614,7 @@ void SearchSession::Impl::loop(SearchObserver& observer, SearchControl& control)
                                ", step " + std::to_string(step + 1));
             }
         }
+        if (rank.group) parallel::shareRunningStatistics(*rank.group, *strategy);
         if (!finishEpoch(epoch, std::chrono::duration<double>(Clock::now() - epochStart).count(),
                          observer, control))
             return;
@@ -611,9 +640,14 @@ SearchOutcome SearchSession::run(SearchObserver& observer, SearchControl& contro
         d.stopFlag = &control.stopFlag();
         d.prepare(observer);
         outcome.runId = d.runId;
+        if (d.rank.group) parallel::joinStrategy(*d.rank.group, *d.strategy);
         d.loop(observer, control);
         d.answerQueries(control);  // those posted during the last step still see its weights
-        outcome.status = control.stopRequested() ? RunStatus::Stopped : RunStatus::Finished;
+        const bool stopped = control.stopRequested() || d.stoppedByAnotherRank;
+        if (d.rank.group && !stopped)
+            observer.onLog(parallel::checkRanksAgree(*d.rank.group, *d.strategy));
+        if (d.stoppedByAnotherRank) observer.onLog("another rank stopped the job");
+        outcome.status = stopped ? RunStatus::Stopped : RunStatus::Finished;
         d.recorder->setStatus(outcome.status);
         observer.onStatus(outcome.status, {});
     } catch (const std::bad_alloc& e) {

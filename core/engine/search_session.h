@@ -11,6 +11,10 @@
 #include "engine/search_config.h"
 #include "engine/search_control.h"
 
+namespace nas::parallel {
+class RankGroup;
+}
+
 namespace nas::engine {
 
 // What a search is busy with before its first step completes: on a loaded machine each can take
@@ -40,10 +44,13 @@ class SearchObserver {
 };
 
 // This process's place in a data-parallel search: every rank runs the same steps on its own shard
-// of each batch; rank 0 alone writes the store, the checkpoints and the run folder.
+// of each batch; rank 0 alone writes the store, the checkpoints and the run folder. With a group,
+// the ranks average their gradients before every update and stop together; without one (tests)
+// each rank trains on its shard alone.
 struct SessionRank {
     int rank = 0;
     int worldSize = 1;
+    std::shared_ptr<parallel::RankGroup> group;
     [[nodiscard]] bool records() const { return rank == 0; }
 };
 

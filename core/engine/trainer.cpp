@@ -131,8 +131,8 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
             optimizer.step();
             const double l = loss.item<double>();
             if (!std::isfinite(l))
-                throw std::runtime_error("training diverged (loss " + std::to_string(l) +
-                                         "): lower --lr");
+                throw TrainingDiverged("training diverged (loss " + std::to_string(l) +
+                                       "): lower --lr");
             ep.trainLoss += l / steps;
             ep.trainAccuracy +=
                 out.logits.argmax(1).eq(b.labels).to(torch::kDouble).mean().item<double>() / steps;

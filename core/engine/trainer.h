@@ -4,6 +4,7 @@
 // Torch-free header.
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,12 @@ struct TrainResult {
     int testImages = 0;
     bool stopped = false;  // stopped early on request: nothing was saved
     std::vector<TrainEpoch> epochs;
+};
+
+// The loss became NaN or infinite: the run cannot go on at this learning rate.
+class TrainingDiverged final : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
 };
 
 using TrainProgress = std::function<void(const TrainEpoch& epoch, int step, int steps)>;

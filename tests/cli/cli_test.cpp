@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "../export/python_runner.h"
+#include "cli_process.h"
 #include "engine/search_config.h"
 #include "space/genotype.h"
 #include "store/run_store.h"
@@ -25,26 +26,10 @@ using nlohmann::json;
 
 namespace {
 
-struct Result {
-    int status = -1;
-    std::string output;  // stdout and stderr together
-};
-
-// Runs the CLI with `args` through the shell; `redirect` says where its stderr goes.
-Result capture(const std::string& args, const char* redirect) {
-    Result r;
-    FILE* pipe = ::popen((std::string(NAS_CLI_PATH) + " " + args + " " + redirect).c_str(), "r");
-    std::array<char, 4096> buf{};
-    while (size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.output.append(buf.data(), n);
-    const int raw = ::pclose(pipe);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return r;
-}
-
-// Exit status and stdout with stderr.
-Result run(const std::string& args) { return capture(args, "2>&1"); }
-// Stdout alone, for machine-readable output.
-std::string stdoutOf(const std::string& args) { return capture(args, "2>/dev/null").output; }
+using cli_process::capture;
+using cli_process::Result;
+using cli_process::run;
+using cli_process::stdoutOf;
 
 class Cli : public ::testing::Test {
   protected:

@@ -177,6 +177,38 @@ TEST(RandomSelection, SamplesNoneAsTheAuthorsDoUnlessTold) {
     }
 }
 
+TEST(RandomSearch, RunsTheUnsampledOpsWeightedZeroAsTheAuthorsUnlessTold) {
+    for (const std::string mode : {"run", "skip"}) {
+        auto c = randomConfig(1);
+        c.setOption("random", "unsampled_ops", mode);
+        Harness s(c);
+        auto& net = s.strategy->supernet();
+        std::vector<torch::Tensor> before;
+        for (const auto& p : net->parameters()) before.push_back(p.detach().clone());
+        std::vector<torch::Tensor> statsBefore;
+        for (const auto& b : net->named_buffers())
+            if (b.key().find("running_mean") != std::string::npos)
+                statsBefore.push_back(b.value().clone());
+        s.train(1);
+        int unchanged = 0;
+        const auto params = net->parameters();
+        for (size_t i = 0; i < params.size(); ++i) unchanged += torch::equal(params[i], before[i]);
+        int statsUnchanged = 0;
+        size_t k = 0;
+        for (const auto& b : net->named_buffers())
+            if (b.key().find("running_mean") != std::string::npos)
+                statsUnchanged += torch::equal(b.value(), statsBefore[k++]);
+        if (mode == "run") {
+            // Weight decay moves every weight; every batch norm saw its op's output.
+            EXPECT_EQ(unchanged, 0);
+            EXPECT_EQ(statsUnchanged, 0);
+        } else {
+            EXPECT_GT(unchanged, static_cast<int>(params.size()) / 4);
+            EXPECT_GT(statsUnchanged, 0);
+        }
+    }
+}
+
 TEST(SubnetEvaluator, EveryModeLeavesTheSupernetAsItFoundIt) {
     Harness s(randomConfig(1));
     s.train(5);

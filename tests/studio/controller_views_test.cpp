@@ -14,12 +14,15 @@
 #include "app/studio/hidden_state_worker.h"
 #include "app/studio/main_window.h"
 #include "app/studio/run_views.h"
+#include "engine/evaluated_sample.h"
+#include "space/genotype.h"
 #include "studio_test_support.h"
 #include "widgets/architecture_strip.h"
 #include "widgets/cell_dag_view.h"
 #include "widgets/controller_compare_dialog.h"
 #include "widgets/controller_curves_view.h"
 #include "widgets/edit_search_view.h"
+#include "widgets/evaluations_table.h"
 #include "widgets/hidden_state_map_view.h"
 #include "widgets/hidden_state_scatter_view.h"
 #include "widgets/hidden_state_tracker.h"
@@ -164,3 +167,30 @@ TEST(StudioEditing, RenaFillsTheEditsTabLiveAndFromTheStoredRun) {
     EXPECT_EQ(edits.childCount(), 6);
     EXPECT_EQ(edits.strip()->nodeCount(), strip);
 }
+
+namespace {
+
+TEST(StudioEvaluations, ARunWithImportedEvaluationsShowsThemInTheirTab) {
+    RunViews views;
+    nas::widgets::RunReplay replay;
+    replay.record.id = 1;
+    replay.record.strategy = "darts";
+    replay.record.status = nas::engine::RunStatus::Finished;
+    nas::engine::SampleRecord scored;  // a search's shared-weight score
+    scored.architecture = nas::space::toJson(*nas::space::publishedGenotype("DARTS_V2")).dump();
+    scored.score = 0.6;
+    auto evaluated = scored;  // `evaluate` + `import-results`: trained from scratch
+    evaluated.score = 0.9;
+    evaluated.metrics = {{nas::engine::kEvaluatedMetric, 1.0}, {"params", 3000.0}};
+    replay.samples = {scored, evaluated};
+    views.showReplay(replay);
+    EXPECT_TRUE(views.tabs()->isTabVisible(RunViews::kEvaluationsTab));
+    EXPECT_EQ(views.evaluations()->rowCount(), 1);
+
+    replay.samples = {scored};
+    views.showReplay(replay);
+    EXPECT_FALSE(views.tabs()->isTabVisible(RunViews::kEvaluationsTab));
+    EXPECT_EQ(views.evaluations()->rowCount(), 0);
+}
+
+}  // namespace

@@ -27,6 +27,9 @@ std::vector<std::string> validate(const engine::SearchConfig& config) {
     const auto bn = wordOption(config, "random", "bn_mode");
     problems.check(bn == "eval" || bn == "recalibrate" || bn == "batch",
                    "random.bn_mode must be eval, recalibrate or batch (got '" + bn + "')");
+    const auto unsampled = wordOption(config, "random", "unsampled_ops");
+    problems.check(unsampled == "run" || unsampled == "skip",
+                   "random.unsampled_ops must be run or skip (got '" + unsampled + "')");
     problems.check(wholeOption(config, "random", "calibration_batches") >= 1,
                    "random.calibration_batches must be at least 1");
     return problems.take();
@@ -52,6 +55,8 @@ StrategyDescriptor descriptor() {
         {"bn_mode", std::string("eval"), "batch norm while scoring: eval, recalibrate or batch"},
         {"calibration_batches", std::int64_t{10}, "training batches that recalibrate batch norm"},
         {"sample_none", true, "draw each edge's op from every op, none included"},
+        {"unsampled_ops", std::string("run"),
+         "ops a step did not sample: run (weighted 0, as the authors' code) or skip (faster)"},
     };
     d.validate = validate;
     return d;

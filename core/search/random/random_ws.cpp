@@ -29,6 +29,7 @@ RandomOptions RandomOptions::read(const engine::SearchConfig& config) {
     o.bnMode = wordOption(config, "random", "bn_mode");
     o.calibrationBatches = static_cast<int>(wholeOption(config, "random", "calibration_batches"));
     o.sampleNone = flagOption(config, "random", "sample_none");
+    o.runUnsampled = wordOption(config, "random", "unsampled_ops") == "run";
     return o;
 }
 
@@ -45,7 +46,15 @@ StepResult RandomStrategy::step(const Batch& train, const Batch&) {
     const auto genotype = sample();
     ++m_steps;
     m_supernet->zero_grad(/*set_to_none=*/true);
-    const auto logits = subnetLogits(genotype, train.images);
+    auto normal = genotypeMixing(genotype.normal, false);
+    auto reduce = genotypeMixing(genotype.reduce, true);
+    if (m_options.runUnsampled) {
+        // Every op computed with its 0/1 weight: the ops not sampled get zero gradients, which
+        // SGD still turns into weight decay and momentum.
+        normal.active.clear();
+        reduce.active.clear();
+    }
+    const auto logits = m_supernet->forward(train.images, normal, reduce);
     const auto loss = torch::cross_entropy_loss(logits, train.labels);
     loss.backward();
     stepWeights();

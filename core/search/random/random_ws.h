@@ -22,6 +22,10 @@ struct RandomOptions {
     std::string bnMode;
     int calibrationBatches = 0;
     bool sampleNone = true;
+    // The authors' step computes every op of every edge, weighted 1 (sampled) or 0, so the ops not
+    // sampled still take weight decay, momentum and batch-norm statistics; "skip" runs the sample
+    // alone.
+    bool runUnsampled = true;
     static RandomOptions read(const engine::SearchConfig& config);
 };
 

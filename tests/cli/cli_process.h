@@ -1,0 +1,35 @@
+#pragma once
+// Running the command-line tool as a user does: a real process through the shell, its exit status
+// and output captured.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace cli_process {
+
+struct Result {
+    int status = -1;
+    std::string output;  // stdout, and stderr unless redirected elsewhere
+};
+
+// Runs the CLI with `args` through the shell; `redirect` says where its stderr goes, and
+// `shellPrefix` runs first in the same shell (e.g. "ulimit -v N; ").
+inline Result capture(const std::string& args, const char* redirect, const char* shellPrefix = "") {
+    Result r;
+    FILE* pipe = ::popen(
+        (shellPrefix + std::string(NAS_CLI_PATH) + " " + args + " " + redirect).c_str(), "r");
+    std::array<char, 4096> buf{};
+    while (size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.output.append(buf.data(), n);
+    const int raw = ::pclose(pipe);
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return r;
+}
+
+// Exit status and stdout with stderr.
+inline Result run(const std::string& args) { return capture(args, "2>&1"); }
+// Stdout alone, for machine-readable output.
+inline std::string stdoutOf(const std::string& args) { return capture(args, "2>/dev/null").output; }
+
+}  // namespace cli_process

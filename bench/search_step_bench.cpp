@@ -4,8 +4,8 @@
 // joint step; random: one sampled sub-network's weight step, every other op weighted 0 as in the
 // authors' code). "nasp:F" is NASP whose architecture step evaluates the unchosen ops on a share F
 // of the batch (nasp.inactive_batch_fraction); "random:skip" runs the sampled ops alone
-// (random.unsampled_ops). Beside each time: the process's peak resident memory during that
-// strategy's steps (VmHWM, reset before each strategy where the kernel allows).
+// (random.unsampled_ops). Beside each time: the process's peak resident memory so far (VmHWM), a
+// strategy's own peak when it is the only one named (bench/step_ratio_bench.sh runs them so).
 //   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,nasp:0.25,random,random:skip]
 //   [threads=0] [device=auto]
 #include <torch/cuda.h>
@@ -29,9 +29,6 @@ double peakResidentMiB() {
         if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
     return -1;
 }
-
-// Starts a new peak from the current resident set (Linux 4.0 and later).
-void resetPeakResident() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
 }  // namespace
 
@@ -57,7 +54,6 @@ int main(int argc, char** argv) {
         config.space.input = {3, 32, 32};
         config.batchSize = 64;
         torch::manual_seed(0);
-        resetPeakResident();
         auto strategy = nas::search::makeStrategy(config, device);
         strategy->beginEpoch(0);
         auto makeBatch = [&] {

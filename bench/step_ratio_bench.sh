@@ -4,11 +4,13 @@
 # each strategy's mean over the two rounds and its ratio to the reference's mean, with the goal.
 # DARTS_SRC names a checkout of the authors' code (https://github.com/quark0/darts; fetched by you,
 # never part of this repository). Without it, our figures alone.
-#   usage: [DARTS_SRC=DIR] [STEPS=3] [THREADS=nproc] [DEVICE=cpu] [PYTHON=python3] \
+# Each strategy runs in a process of its own, so each peak memory figure is that strategy's.
+#   usage: [DARTS_SRC=DIR] [STEPS=3] [THREADS=nproc] [DEVICE=cpu] [PYTHON=/usr/bin/python3] \
 #          [STRATEGIES=darts,snas,nasp,random:skip,enas] bench/step_ratio_bench.sh BUILD_DIR
 set -eu
 build=${1:?usage: step_ratio_bench.sh BUILD_DIR}
-steps=${STEPS:-3} threads=${THREADS:-$(nproc)} device=${DEVICE:-cpu} python=${PYTHON:-python3}
+# Debian's python3-torch belongs to /usr/bin/python3, whatever python3 a PATH finds first.
+steps=${STEPS:-3} threads=${THREADS:-$(nproc)} device=${DEVICE:-cpu} python=${PYTHON:-/usr/bin/python3}
 strategies=${STRATEGIES:-darts,snas,nasp,random:skip,enas}
 here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp)
@@ -17,7 +19,9 @@ trap 'rm -f "$log"' EXIT
 echo "$steps steps after a warm-up, $threads threads, $device; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in 1 2; do
     echo "== round $round: ours"
-    "$build/bench/bench_search_step" "$steps" "$strategies" "$threads" "$device" | tee -a "$log"
+    for strategy in $(echo "$strategies" | tr ',' ' '); do
+        "$build/bench/bench_search_step" "$steps" "$strategy" "$threads" "$device" | tee -a "$log"
+    done
     if [ -n "${DARTS_SRC:-}" ]; then
         echo "== round $round: the authors' DARTS network ($DARTS_SRC)"
         "$python" "$here/reference/darts_step.py" --src "$DARTS_SRC" --steps "$steps" \

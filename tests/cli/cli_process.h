@@ -1,10 +1,13 @@
 #pragma once
 // Running the command-line tool as a user does: a real process through the shell, its exit status
-// and output captured.
+// and output captured; and a fresh folder for each test's files.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 namespace cli_process {
@@ -31,5 +34,23 @@ inline Result capture(const std::string& args, const char* redirect, const char*
 inline Result run(const std::string& args) { return capture(args, "2>&1"); }
 // Stdout alone, for machine-readable output.
 inline std::string stdoutOf(const std::string& args) { return capture(args, "2>/dev/null").output; }
+
+// A test whose files live in a folder of its own (named after the test), removed afterwards.
+class FolderTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        m_dir = std::filesystem::temp_directory_path() /
+                ("nas-cli-" + std::to_string(::getpid()) + "-" +
+                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::remove_all(m_dir);
+        std::filesystem::create_directories(m_dir);
+    }
+    void TearDown() override { std::filesystem::remove_all(m_dir); }
+    [[nodiscard]] std::string path(const std::string& name) const {
+        return (m_dir / name).string();
+    }
+
+    std::filesystem::path m_dir;
+};
 
 }  // namespace cli_process

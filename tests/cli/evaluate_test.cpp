@@ -26,22 +26,12 @@ const std::string kSmall =
     " --dataset synthetic --epochs 1 --channels 4 --layers 3 --batch-size 16 --train-limit 64"
     " --test-limit 32 --threads 1";
 
-class Evaluate : public ::testing::Test {
+class Evaluate : public cli_process::FolderTest {
   protected:
-    void SetUp() override {
-        m_dir = fs::temp_directory_path() /
-                ("nas-evaluate-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
-    std::string path(const std::string& name) const { return (m_dir / name).string(); }
     static json readJson(const std::string& file) {
         std::ifstream in(file);
         return json::parse(in);
     }
-    fs::path m_dir;
 };
 
 TEST_F(Evaluate, TrainsOneCandidateAndWritesOneJsonResult) {

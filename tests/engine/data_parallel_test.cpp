@@ -108,18 +108,7 @@ size_t epochsRecorded(const fs::path& database) {
     }
 }
 
-class DataParallel : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        m_dir = fs::temp_directory_path() /
-                ("nas-dp-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
-    fs::path m_dir;
-};
+class DataParallel : public cli_process::FolderTest {};
 
 TEST_F(DataParallel, TwoRanksEndWithTheSameWeightsAsOneProcessOnTheCombinedBatch) {
     const auto ranks = runTwoRanks("search --config " + writeConfig(m_dir, 8, 4, 1) +

@@ -94,13 +94,39 @@ std::vector<StrategyFlag> strategyFlags() {
     return flags;
 }
 
+// The search flags that set a config value: each lands at its place in the config JSON; absent
+// flags leave the file's value alone.
+enum class Kind { Text, Integer, Number, Seed };
+struct Flag {
+    const char* option;
+    const char* pointer;
+    Kind kind;
+};
+const Flag kConfigFlags[] = {
+    {"strategy", "/strategy", Kind::Text},
+    {"name", "/name", Kind::Text},
+    {"dataset", "/dataset/name", Kind::Text},
+    {"data-path", "/dataset/path", Kind::Text},
+    {"train-limit", "/dataset/train_limit", Kind::Integer},
+    {"epochs", "/epochs", Kind::Integer},
+    {"batch-size", "/batch_size", Kind::Integer},
+    {"steps-per-epoch", "/steps_per_epoch", Kind::Integer},
+    {"channels", "/space/channels", Kind::Integer},
+    {"layers", "/space/layers", Kind::Integer},
+    {"threads", "/threads", Kind::Integer},
+    {"seed", "/seed", Kind::Seed},
+    {"device", "/device", Kind::Text},
+    {"preset", "/constraints/preset", Kind::Text},
+    {"max-params", "/constraints/max_params", Kind::Number},
+    {"max-flops", "/constraints/max_flops", Kind::Number},
+    {"max-mac", "/constraints/max_mac", Kind::Number},
+    {"min-intensity", "/constraints/min_intensity", Kind::Number},
+};
+
+// Every option search takes: the config flags above, the strategies' own, the ranks'.
 std::set<std::string> searchOptions() {
-    std::set<std::string> options{
-        "config",       "strategy",        "dataset",     "data-path",  "epochs",
-        "batch-size",   "steps-per-epoch", "train-limit", "channels",   "layers",
-        "seed",         "device",          "preset",      "max-params", "max-flops",
-        "max-mac",      "save-config",     "workspace",   "name",       "threads",
-        "min-intensity"};
+    std::set<std::string> options{"config", "save-config", "workspace"};
+    for (const auto& flag : kConfigFlags) options.insert(flag.option);
     for (const auto& flag : strategyFlags()) options.insert(flag.flag);
     options.insert(rankOptions().begin(), rankOptions().end());
     return options;
@@ -131,34 +157,7 @@ engine::SearchConfig buildConfig(const Arguments& args) {
                                           : "a ") +
              kind});
     }
-    // Each flag lands at its place in the config; absent flags leave the file's value alone.
-    enum class Kind { Text, Integer, Number, Seed };
-    struct Flag {
-        const char* option;
-        const char* pointer;
-        Kind kind;
-    };
-    static const Flag flags[] = {
-        {"strategy", "/strategy", Kind::Text},
-        {"name", "/name", Kind::Text},
-        {"dataset", "/dataset/name", Kind::Text},
-        {"data-path", "/dataset/path", Kind::Text},
-        {"train-limit", "/dataset/train_limit", Kind::Integer},
-        {"epochs", "/epochs", Kind::Integer},
-        {"batch-size", "/batch_size", Kind::Integer},
-        {"steps-per-epoch", "/steps_per_epoch", Kind::Integer},
-        {"channels", "/space/channels", Kind::Integer},
-        {"layers", "/space/layers", Kind::Integer},
-        {"threads", "/threads", Kind::Integer},
-        {"seed", "/seed", Kind::Seed},
-        {"device", "/device", Kind::Text},
-        {"preset", "/constraints/preset", Kind::Text},
-        {"max-params", "/constraints/max_params", Kind::Number},
-        {"max-flops", "/constraints/max_flops", Kind::Number},
-        {"max-mac", "/constraints/max_mac", Kind::Number},
-        {"min-intensity", "/constraints/min_intensity", Kind::Number},
-    };
-    for (const auto& flag : flags) {
+    for (const auto& flag : kConfigFlags) {
         const auto value = args.option(flag.option);
         if (!value) continue;
         auto& target = json[nlohmann::json::json_pointer(flag.pointer)];

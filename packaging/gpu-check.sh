@@ -6,6 +6,7 @@
 #
 #   packaging/gpu-check.sh [BUILD_DIR=build-gpu]
 #
+# DARTS_SRC, when set, names a checkout of the authors' DARTS code for the side-by-side step times.
 # For machines without the Debian packages, these name what to use instead:
 #   NAS_DEPS_PREFIX   a prefix with include/{sqlite3.h,zlib.h,zconf.h,nlohmann/}, lib/{libsqlite3.a,libz.a}
 #                     and share/cmake/nlohmann_json/ (copied from a Debian 12 machine)
@@ -64,7 +65,13 @@ step engine suites on "$DEVICE"
   --output-on-failure 2>&1 | grep -vE " Test +#[0-9]+: .* Passed|^ +Start +[0-9]+:" | tail -40)
 
 step search step times on "$DEVICE"
-"$BUILD"/bench/bench_search_step "$(( STEPS / 3 ))" darts,snas,nasp,nasp:0.25,random 2 "$DEVICE"
+"$BUILD"/bench/bench_search_step "$(( STEPS / 3 ))" darts,snas,nasp,nasp:0.25,random,random:skip 2 "$DEVICE"
+# Beside the authors' DARTS network when DARTS_SRC names a checkout of it (fetched by you).
+[ -n "${DARTS_SRC:-}" ] && DEVICE=$DEVICE PYTHON=$(command -v python3) STEPS=$(( STEPS / 3 )) \
+  bench/step_ratio_bench.sh "$BUILD"
+
+step "two data-parallel ranks of a search on loopback, over Gloo"
+(cd "$BUILD" && ctest --timeout 300 -R "DataParallel|RankSetup" 2>&1 | tail -4)
 
 [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] || { echo "no Fashion-MNIST at $FASHION_DIR: searches skipped"; exit 0; }
 step the quick Fashion-MNIST search on "$DEVICE"

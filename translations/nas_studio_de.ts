@@ -792,44 +792,8 @@
 <context>
     <name>nas::widgets::BestCandidatesForm</name>
     <message>
-        <source>Max parameters</source>
-        <translation>Max. Parameter</translation>
-    </message>
-    <message>
-        <source>Learnable parameters of the network, in millions</source>
-        <translation>Lernbare Parameter des Netzes, in Millionen</translation>
-    </message>
-    <message>
-        <source> M</source>
-        <translation> Mio.</translation>
-    </message>
-    <message>
-        <source>Max FLOPs</source>
-        <translation>Max. FLOPs</translation>
-    </message>
-    <message>
-        <source>Multiply-adds of one forward pass, in millions</source>
-        <translation>Multiplikationen und Additionen eines Vorwärtsdurchlaufs, in Millionen</translation>
-    </message>
-    <message>
-        <source>Max memory access</source>
-        <translation>Max. Speicherzugriffe</translation>
-    </message>
-    <message>
-        <source>Elements read and written in one forward pass, in millions</source>
-        <translation>In einem Vorwärtsdurchlauf gelesene und geschriebene Elemente, in Millionen</translation>
-    </message>
-    <message>
-        <source>Max latency</source>
-        <translation>Max. Latenz</translation>
-    </message>
-    <message>
         <source>Measured forward time at batch 1 on the CPU; only the best predicted are measured, in order, until enough meet the limit</source>
         <translation>Gemessene Vorwärtszeit bei Batchgröße 1 auf der CPU; gemessen werden nur die am besten vorhergesagten, der Reihe nach, bis genug die Grenze einhalten</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
     </message>
     <message>
         <source>How many of the best predicted architectures to list</source>

@@ -791,43 +791,7 @@
 <context>
     <name>nas::widgets::BestCandidatesForm</name>
     <message>
-        <source>Max parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learnable parameters of the network, in millions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> M</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max FLOPs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multiply-adds of one forward pass, in millions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max memory access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Elements read and written in one forward pass, in millions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Max latency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Measured forward time at batch 1 on the CPU; only the best predicted are measured, in order, until enough meet the limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

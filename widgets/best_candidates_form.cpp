@@ -1,7 +1,6 @@
 #include "widgets/best_candidates_form.h"
 
 #include <QCheckBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -10,30 +9,18 @@
 #include <algorithm>
 #include <limits>
 
-#include "widgets/trimmed_spin_box.h"
+#include "widgets/limits_editor.h"
 
 namespace nas::widgets {
 namespace {
-constexpr double kMillion = 1e6;
 constexpr int kDefaultRescoreBatches = 20;
 }  // namespace
 
 BestCandidatesForm::BestCandidatesForm(QWidget* parent) : QWidget(parent) {
-    auto* limits = new QFormLayout;
-    m_params =
-        addLimit(QStringLiteral("bestMaxParams"), tr("Max parameters"),
-                 tr("Learnable parameters of the network, in millions"), kMillion, 6, tr(" M"));
-    m_flops = addLimit(QStringLiteral("bestMaxFlops"), tr("Max FLOPs"),
-                       tr("Multiply-adds of one forward pass, in millions"), kMillion, 6, tr(" M"));
-    m_mac = addLimit(QStringLiteral("bestMaxMac"), tr("Max memory access"),
-                     tr("Elements read and written in one forward pass, in millions"), kMillion, 6,
-                     tr(" M"));
-    m_latency = addLimit(QStringLiteral("bestMaxLatency"), tr("Max latency"),
-                         tr("Measured forward time at batch 1 on the CPU; only the best predicted "
-                            "are measured, in order, until enough meet the limit"),
-                         1.0, 3, tr(" ms"));
-    for (const Limit* limit : {&m_params, &m_flops, &m_mac, &m_latency})
-        limits->addRow(limit->use, limit->value);
+    m_limits = new LimitsEditor(
+        QStringLiteral("best"), this,
+        tr("Measured forward time at batch 1 on the CPU; only the best predicted are measured, in "
+           "order, until enough meet the limit"));
 
     auto* counts = new QFormLayout;
     m_top = new QSpinBox(this);
@@ -78,7 +65,7 @@ BestCandidatesForm::BestCandidatesForm(QWidget* parent) : QWidget(parent) {
     button->addWidget(m_find);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(limits);
+    layout->addWidget(m_limits);
     layout->addSpacing(16);
     layout->addLayout(counts);
     layout->addSpacing(16);
@@ -87,43 +74,10 @@ BestCandidatesForm::BestCandidatesForm(QWidget* parent) : QWidget(parent) {
     setRequest(m_base);
 }
 
-BestCandidatesForm::Limit BestCandidatesForm::addLimit(const QString& name, const QString& label,
-                                                       const QString& tip, double unit,
-                                                       int decimals, const QString& suffix) {
-    Limit limit;
-    limit.unit = unit;
-    limit.use = new QCheckBox(label, this);
-    limit.use->setObjectName(name + QStringLiteral("Check"));
-    limit.value = new TrimmedSpinBox(this);
-    limit.value->setObjectName(name + QStringLiteral("Spin"));
-    limit.value->setDecimals(decimals);
-    limit.value->setRange(0.0, 1e7);
-    limit.value->setSingleStep(unit == kMillion ? 0.01 : 1.0);
-    limit.value->setSuffix(suffix);
-    limit.value->setToolTip(tip);
-    limit.value->setEnabled(false);
-    connect(limit.use, &QCheckBox::toggled, limit.value, &QWidget::setEnabled);
-    return limit;
-}
-
-void BestCandidatesForm::showLimit(const Limit& limit, const std::optional<double>& value) {
-    limit.use->setChecked(value.has_value());
-    limit.value->setEnabled(value.has_value());
-    if (value) limit.value->setValue(*value / limit.unit);
-}
-
-std::optional<double> BestCandidatesForm::limitValue(const Limit& limit) {
-    if (!limit.use->isChecked()) return std::nullopt;
-    return limit.value->value() * limit.unit;
-}
-
 void BestCandidatesForm::setRequest(const BestCandidatesRequest& request) {
     m_base = request;
     const auto& options = request.selection;
-    showLimit(m_params, options.constraints.maxParams);
-    showLimit(m_flops, options.constraints.maxFlops);
-    showLimit(m_mac, options.constraints.maxMac);
-    showLimit(m_latency, options.constraints.maxLatencyMs);
+    m_limits->setConstraints(options.constraints);
     m_top->setValue(options.top);
     m_pool->setValue(options.pool);
     m_seed->setValue(
@@ -136,10 +90,12 @@ void BestCandidatesForm::setRequest(const BestCandidatesRequest& request) {
 BestCandidatesRequest BestCandidatesForm::request() const {
     BestCandidatesRequest r = m_base;
     auto& o = r.selection;
-    o.constraints.maxParams = limitValue(m_params);
-    o.constraints.maxFlops = limitValue(m_flops);
-    o.constraints.maxMac = limitValue(m_mac);
-    o.constraints.maxLatencyMs = limitValue(m_latency);
+    // The editor's four limits; the rest of the request's constraints stay as they were given.
+    const auto limits = m_limits->constraints();
+    o.constraints.maxParams = limits.maxParams;
+    o.constraints.maxFlops = limits.maxFlops;
+    o.constraints.maxMac = limits.maxMac;
+    o.constraints.maxLatencyMs = limits.maxLatencyMs;
     o.top = m_top->value();
     o.pool = m_pool->value();
     o.seed = static_cast<std::uint64_t>(m_seed->value());

@@ -5,16 +5,16 @@
 // with the run's shared weights, and a Find button. The form computes nothing: Find emits the
 // request.
 #include <QWidget>
-#include <optional>
 
 #include "widgets/best_candidates_data.h"
 
 class QCheckBox;
-class QDoubleSpinBox;
 class QPushButton;
 class QSpinBox;
 
 namespace nas::widgets {
+
+class LimitsEditor;
 
 class BestCandidatesForm final : public QWidget {
     Q_OBJECT
@@ -34,18 +34,8 @@ class BestCandidatesForm final : public QWidget {
     void findRequested(const nas::widgets::BestCandidatesRequest& request);
 
   private:
-    struct Limit {
-        QCheckBox* use = nullptr;
-        QDoubleSpinBox* value = nullptr;
-        double unit = 1;  // of the value shown (1e6: millions)
-    };
-    Limit addLimit(const QString& name, const QString& label, const QString& tip, double unit,
-                   int decimals, const QString& suffix);
-    static void showLimit(const Limit& limit, const std::optional<double>& value);
-    [[nodiscard]] static std::optional<double> limitValue(const Limit& limit);
-
     BestCandidatesRequest m_base;
-    Limit m_params, m_flops, m_mac, m_latency;
+    LimitsEditor* m_limits = nullptr;
     QSpinBox* m_top = nullptr;
     QSpinBox* m_pool = nullptr;
     QSpinBox* m_seed = nullptr;

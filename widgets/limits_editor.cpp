@@ -10,7 +10,8 @@ namespace {
 constexpr double kMillion = 1e6;
 }  // namespace
 
-LimitsEditor::LimitsEditor(const QString& namePrefix, QWidget* parent) : QWidget(parent) {
+LimitsEditor::LimitsEditor(const QString& namePrefix, QWidget* parent, const QString& latencyTip)
+    : QWidget(parent) {
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     m_params =
@@ -21,9 +22,10 @@ LimitsEditor::LimitsEditor(const QString& namePrefix, QWidget* parent) : QWidget
     m_mac = addLimit(namePrefix + QStringLiteral("MaxMac"), tr("Max memory access"),
                      tr("Elements read and written in one forward pass, in millions"), kMillion, 6,
                      tr(" M"));
-    m_latency =
-        addLimit(namePrefix + QStringLiteral("MaxLatency"), tr("Max latency"),
-                 tr("Forward time at batch 1 on the CPU, once measured"), 1.0, 3, tr(" ms"));
+    m_latency = addLimit(
+        namePrefix + QStringLiteral("MaxLatency"), tr("Max latency"),
+        latencyTip.isEmpty() ? tr("Forward time at batch 1 on the CPU, once measured") : latencyTip,
+        1.0, 3, tr(" ms"));
     for (const Limit* limit : {&m_params, &m_flops, &m_mac, &m_latency})
         form->addRow(limit->use, limit->value);
 }

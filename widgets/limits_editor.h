@@ -16,7 +16,9 @@ class LimitsEditor final : public QWidget {
     Q_OBJECT
   public:
     // Child object names start with `namePrefix`: <prefix>MaxParamsCheck, <prefix>MaxParamsSpin...
-    explicit LimitsEditor(const QString& namePrefix, QWidget* parent = nullptr);
+    // `latencyTip` says how the latency limit is checked where the default does not fit.
+    explicit LimitsEditor(const QString& namePrefix, QWidget* parent = nullptr,
+                          const QString& latencyTip = {});
 
     [[nodiscard]] engine::Constraints constraints() const;
     // Shows `constraints`' limits; emits changed once.

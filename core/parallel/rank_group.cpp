@@ -1,6 +1,7 @@
 #include "parallel/rank_group.h"
 
 #include <cstdlib>
+#include <map>
 #include <stdexcept>
 
 #include "parallel/join_job.h"
@@ -118,11 +119,23 @@ void RankGroup::averageGradients(const std::vector<torch::Tensor>& parameters) {
 }
 
 void RankGroup::broadcastFromRankZero(const std::vector<torch::Tensor>& tensors) {
-    for (const auto& tensor : tensors) {
-        std::vector<torch::Tensor> buffers{tensor.detach().to(torch::kCPU).contiguous()};
+    // One broadcast per element type (weights and statistics are float, batch counts int64), each
+    // of every such tensor flattened into one buffer: hundreds of batch-norm buffers would
+    // otherwise cost hundreds of round trips.
+    std::map<c10::ScalarType, std::vector<torch::Tensor>> byType;
+    for (const auto& tensor : tensors) byType[tensor.scalar_type()].push_back(tensor);
+    torch::NoGradGuard noGrad;
+    for (auto& [type, group] : byType) {
+        std::vector<torch::Tensor> pieces;
+        for (const auto& tensor : group)
+            pieces.push_back(tensor.detach().reshape(-1).to(torch::kCPU));
+        std::vector<torch::Tensor> buffers{torch::cat(pieces)};
         finish(m_impl->group->broadcast(buffers), m_setup);
-        torch::NoGradGuard noGrad;
-        tensor.copy_(buffers.front());
+        std::int64_t offset = 0;
+        for (auto& tensor : group) {
+            tensor.copy_(buffers.front().narrow(0, offset, tensor.numel()).view_as(tensor));
+            offset += tensor.numel();
+        }
     }
 }
 

@@ -32,7 +32,9 @@ EvaluationsTable::EvaluationsTable(QWidget* parent) : QTableWidget(0, kColumns, 
     setObjectName(QStringLiteral("evaluationsTable"));
     setHorizontalHeaderLabels({tr("Test accuracy"), tr("Params"), tr("FLOPs"), tr("Epochs"),
                                tr("Channels × cells"), tr("Genotype")});
+    horizontalHeader()->setObjectName(QStringLiteral("evaluationsTableHeader"));
     horizontalHeader()->setStretchLastSection(true);
+    verticalHeader()->setObjectName(QStringLiteral("evaluationsTableRows"));
     verticalHeader()->setVisible(false);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -86,13 +86,17 @@ std::uint64_t Arguments::seedOption(const std::string& name, std::uint64_t fallb
 
 std::int64_t Arguments::runId() const {
     if (m_positional.size() != 1) throw UsageError("give exactly one run id");
+    return parseRunId(m_positional[0]);
+}
+
+std::int64_t parseRunId(const std::string& word) {
     try {
         size_t used = 0;
-        const long long id = std::stoll(m_positional[0], &used);
-        if (used == m_positional[0].size() && id > 0) return id;
+        const long long id = std::stoll(word, &used);
+        if (used == word.size() && id > 0) return id;
     } catch (const std::exception&) {
     }
-    throw UsageError("'" + m_positional[0] + "' is not a run id");
+    throw UsageError("'" + word + "' is not a run id");
 }
 
 void Arguments::rejectPositional() const {

@@ -43,6 +43,8 @@ class Arguments final {
 // The network sizes every command that builds or costs a network accepts: the limits a search
 // config has (space::channelsProblem, space::layersProblem). Throws UsageError naming the option.
 void checkNetworkSize(int channels, int layers);
+// `word` as a run id (a whole number from 1); UsageError otherwise.
+[[nodiscard]] std::int64_t parseRunId(const std::string& word);
 // 0 (one per core) up to engine::kMaxThreads; throws UsageError.
 void checkThreadCount(int threads);
 

@@ -20,19 +20,6 @@
 namespace nas::cli {
 namespace {
 
-std::int64_t runIdArgument(const std::string& word) {
-    std::size_t used = 0;
-    long long id = 0;
-    try {
-        id = std::stoll(word, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used == 0 || used != word.size() || id < 1)
-        throw UsageError("the first argument must be a run id (got '" + word + "')");
-    return id;
-}
-
 nlohmann::json readResult(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw UsageError("cannot read result file '" + path + "'");
@@ -52,7 +39,7 @@ int importResultsCommand(const Words& words) {
     const auto& positional = args.positional();
     if (positional.size() < 2)
         throw UsageError("give a run id and at least one result file of `evaluate --out`");
-    const auto id = runIdArgument(positional.front());
+    const auto id = parseRunId(positional.front());
     const engine::Workspace workspace(existingWorkspaceRoot(args));
     store::RunStore store(workspace.databasePath());
     const auto run = store.findRun(id);

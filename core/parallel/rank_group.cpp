@@ -87,13 +87,16 @@ void RankGroup::averageGradients(const std::vector<torch::Tensor>& parameters) {
     const auto options = parameters.front().options();
     std::vector<torch::Tensor> pieces;
     pieces.reserve(parameters.size() + 1);
-    auto present = torch::zeros({static_cast<std::int64_t>(parameters.size())}, options);
+    // Which gradients this rank has, filled on the host: one element write per parameter on a
+    // GPU tensor would be a kernel launch each, every step.
+    std::vector<float> has(parameters.size(), 0.0f);
     for (size_t i = 0; i < parameters.size(); ++i) {
         const auto& grad = parameters[i].grad();
-        if (grad.defined()) present[static_cast<std::int64_t>(i)] = 1.0;
+        if (grad.defined()) has[i] = 1.0f;
         pieces.push_back(grad.defined() ? grad.detach().reshape(-1)
                                         : torch::zeros({parameters[i].numel()}, options));
     }
+    const auto present = torch::tensor(has).to(options);
     pieces.push_back(present);
     // Gloo reduces host memory; a GPU search pays one copy each way.
     auto flat = torch::cat(pieces).to(torch::kCPU).contiguous();

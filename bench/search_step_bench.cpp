@@ -18,6 +18,7 @@
 
 #include "engine/runtime.h"
 #include "search/strategy.h"
+#include "step_setup.h"
 
 namespace {
 
@@ -44,26 +45,12 @@ int main(int argc, char** argv) {
     std::stringstream names(list);
     std::string name;
     while (std::getline(names, name, ',')) {
-        nas::engine::SearchConfig config;
-        const auto colon = name.find(':');
-        config.strategy = name.substr(0, colon);
-        if (colon != std::string::npos && config.strategy == "nasp")
-            config.setOption("nasp", "inactive_batch_fraction", std::stod(name.substr(colon + 1)));
-        if (colon != std::string::npos && config.strategy == "random")
-            config.setOption("random", "unsampled_ops", name.substr(colon + 1));
-        config.space.input = {3, 32, 32};
-        config.batchSize = 64;
+        const auto config = nas::bench::stepBenchConfig(name);
         torch::manual_seed(0);
         auto strategy = nas::search::makeStrategy(config, device);
         strategy->beginEpoch(0);
-        auto makeBatch = [&] {
-            return nas::data::Batch{
-                torch::randn({64, 3, 32, 32}, torch::TensorOptions().device(device)),
-                torch::randint(0, 10, {64},
-                               torch::TensorOptions().device(device).dtype(torch::kLong))};
-        };
-        const auto train = makeBatch();
-        const auto valid = makeBatch();
+        const auto train = nas::bench::randomBatch(device);
+        const auto valid = nas::bench::randomBatch(device);
         (void)strategy->step(train, valid);
         if (device.is_cuda())
             torch::cuda::synchronize();  // the warm-up's kernels finish outside the timing

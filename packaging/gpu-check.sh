@@ -1,15 +1,20 @@
 #!/bin/bash
-# The GPU check: builds the engine, CLI, tests and benchmark with the GUI off against the LibTorch of
-# the python3 on PATH (PyTorch's, with CUDA), runs the tests on the CPU and the engine suites on the
-# GPU, times the search steps on the GPU, and runs a real Fashion-MNIST search there: kill, resume,
-# train the found cell, export it and load the weights in that Python.
+# The GPU check: builds the engine, CLI and benchmarks with the GUI off against the LibTorch of the
+# python3 on PATH (PyTorch's, with CUDA); times the search steps on the GPU beside the authors'
+# DARTS network and profiles one step of each; runs a real Fashion-MNIST search there (killed,
+# resumed, its cell trained, exported and loaded in that Python); then builds the tests and runs the
+# data-parallel ones, the engine suites on the GPU and everything on the CPU. The stages come in
+# that order so that a short lease gets the figures first.
 #
 #   packaging/gpu-check.sh [BUILD_DIR=build-gpu]
 #
 # DARTS_SRC, when set, names a checkout of the authors' DARTS code for the side-by-side step times.
+# SECONDS_LEFT, when set, is the time the whole script may take: a stage that would not fit in what
+#   is left is skipped with a line that says so.
+# REPORT_DIR (default /tmp/nas-gpu-report) receives the logs and the profiled steps' traces.
 # For machines without the Debian packages, these name what to use instead:
-#   NAS_DEPS_PREFIX   a prefix with include/{sqlite3.h,zlib.h,zconf.h,nlohmann/}, lib/{libsqlite3.a,libz.a}
-#                     and share/cmake/nlohmann_json/ (copied from a Debian 12 machine)
+#   NAS_DEPS_PREFIX   a prefix with include/{sqlite3.h,zlib.h,zconf.h,nlohmann/,gloo/},
+#                     lib/{libsqlite3.a,libz.a} and share/cmake/nlohmann_json/ (from a Debian 12 machine)
 #   GTEST_SOURCE      a googletest source tree (Debian: /usr/src/googletest), built when GTest is missing
 #   FASHION_DIR       Fashion-MNIST's four .gz files (default /usr/share/datasets/fashion-mnist)
 # (packaging/gpu-deps.sh DIR copies all three from a Debian 12 machine.) DEVICE=cpu and STEPS=3 make
@@ -21,7 +26,18 @@ CLI=$BUILD/app/cli/nas-studio-cli
 FASHION_DIR=${FASHION_DIR:-/usr/share/datasets/fashion-mnist}
 DEVICE=${DEVICE:-cuda}
 STEPS=${STEPS:-30}
-step() { echo; echo "=== $* ($(date +%T))"; }
+REPORT_DIR=${REPORT_DIR:-/tmp/nas-gpu-report}
+mkdir -p "$REPORT_DIR"
+started=$(date +%s)
+step() { echo; echo "=== $* ($(date +%T), $(( $(date +%s) - started )) s in)"; }
+# fits SECONDS: whether a stage expected to take that long fits in what SECONDS_LEFT leaves.
+fits() {
+  [ -z "${SECONDS_LEFT:-}" ] && return 0
+  local left=$(( SECONDS_LEFT - ($(date +%s) - started) ))
+  [ "$left" -ge "$1" ] && return 0
+  echo "(skipped: about $1 s needed, $left s left)"
+  return 1
+}
 
 step environment
 nvidia-smi -L || echo "no nvidia-smi"
@@ -46,58 +62,67 @@ fi
 
 step configure
 cmake -S . -B "$BUILD" -DNAS_BUILD_GUI=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefixes" \
-  "${extra[@]}" >/tmp/nas-configure.log 2>&1 || { tail -40 /tmp/nas-configure.log; exit 1; }
-grep -E "CUDA detected|Found Torch" /tmp/nas-configure.log
+  "${extra[@]}" >"$REPORT_DIR/configure.log" 2>&1 || { tail -40 "$REPORT_DIR/configure.log"; exit 1; }
+grep -E "CUDA detected|Found Torch|Gloo" "$REPORT_DIR/configure.log"
 
-step build
-start=$(date +%s)
-cmake --build "$BUILD" -j "$(nproc)" >/tmp/nas-build.log 2>&1; rc=$?
-echo "build exit $rc in $(( $(date +%s) - start )) s, $(grep -c 'warning:' /tmp/nas-build.log) warnings"
-grep -E "error|FAILED" /tmp/nas-build.log | head -40
+# build WHAT TARGETS...: builds them, keeps going past a failed file, says how it went.
+build() {
+  local what=$1; shift
+  local start; start=$(date +%s)
+  cmake --build "$BUILD" -j "$(nproc)" --target "$@" -- -k 0 >"$REPORT_DIR/build-$what.log" 2>&1
+  local rc=$?
+  echo "build of $what: exit $rc in $(( $(date +%s) - start )) s," \
+    "$(grep -c 'warning:' "$REPORT_DIR/build-$what.log") warnings"
+  grep -E "error|FAILED" "$REPORT_DIR/build-$what.log" | head -30
+  return $rc
+}
+step build the CLI and the benchmarks
+build tools nas-studio-cli bench_search_step bench_step_profile
 [ -x "$CLI" ] || exit 1
 
-export NAS_TEST_PYTHON
-NAS_TEST_PYTHON=$(command -v python3)
-step tests on the CPU
-(cd "$BUILD" && ctest -j "$(nproc)" --timeout 300 2>&1 | grep -vE " Test +#[0-9]+: .* Passed|^ +Start +[0-9]+:" | tail -30)
-step engine suites on "$DEVICE"
-[ "$DEVICE" = cpu ] || (cd "$BUILD" && NAS_TEST_DEVICE=$DEVICE ctest -j 8 --timeout 300 -R "Checkpoint|Session|Strateg|Snas|Nasp|Darts|Random" \
-  --output-on-failure 2>&1 | grep -vE " Test +#[0-9]+: .* Passed|^ +Start +[0-9]+:" | tail -40)
-
-step search step times on "$DEVICE"
-"$BUILD"/bench/bench_search_step "$(( STEPS / 3 ))" darts,snas,nasp,nasp:0.25,random,random:skip 2 "$DEVICE"
+step search step times on "$DEVICE" beside the authors\' network
 # Beside the authors' DARTS network when DARTS_SRC names a checkout of it (fetched by you).
-[ -n "${DARTS_SRC:-}" ] && DEVICE=$DEVICE PYTHON=$(command -v python3) STEPS=$(( STEPS / 3 )) \
-  bench/step_ratio_bench.sh "$BUILD"
+DEVICE=$DEVICE PYTHON=$(command -v python3) STEPS=$(( STEPS / 3 )) THREADS=2 \
+  bench/step_ratio_bench.sh "$BUILD" 2>&1 | tee "$REPORT_DIR/step-ratio.txt"
 
-step "two data-parallel ranks of a search on loopback, over Gloo"
-(cd "$BUILD" && ctest --timeout 300 -R "DataParallel|RankSetup" 2>&1 | tail -4)
+step one profiled step each on "$DEVICE"
+if [ -x "$BUILD/bench/bench_step_profile" ]; then
+  for strategy in darts nasp enas; do
+    "$BUILD/bench/bench_step_profile" "$strategy" "$REPORT_DIR/$strategy-trace.json" 2 "$DEVICE" &&
+      python3 bench/trace_summary.py "$REPORT_DIR/$strategy-trace.json" 10
+  done
+fi
+if [ -n "${DARTS_SRC:-}" ]; then
+  python3 bench/reference/darts_step.py --src "$DARTS_SRC" --steps 2 --threads 2 --device "$DEVICE" \
+    --trace "$REPORT_DIR/darts-ref-trace.json" && python3 bench/trace_summary.py "$REPORT_DIR/darts-ref-trace.json" 10
+fi
+gzip -f "$REPORT_DIR"/*-trace.json 2>/dev/null
 
-[ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] || { echo "no Fashion-MNIST at $FASHION_DIR: searches skipped"; exit 0; }
-step the quick Fashion-MNIST search on "$DEVICE"
-W=$(mktemp -d)
-$CLI search --config resources/configs/fashion-quick.json --data-path "$FASHION_DIR" --device "$DEVICE" \
-  --epochs 3 --steps-per-epoch "$STEPS" --workspace "$W/quick" 2>&1 | tail -5
+if [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] && fits 120; then
+  step the quick Fashion-MNIST search on "$DEVICE"
+  W=$(mktemp -d)
+  $CLI search --config resources/configs/fashion-quick.json --data-path "$FASHION_DIR" --device "$DEVICE" \
+    --epochs 3 --steps-per-epoch "$STEPS" --workspace "$W/quick" 2>&1 | tail -5
 
-step kill and resume an SNAS search on "$DEVICE" against an uninterrupted one
-args=(search --strategy snas --epochs 4 --steps-per-epoch "$STEPS" --train-limit 4000 --seed 3
-      --data-path "$FASHION_DIR" --device "$DEVICE" --quiet)
-$CLI "${args[@]}" --workspace "$W/reference" >/dev/null 2>&1 || echo "the reference search failed"
-$CLI "${args[@]}" --workspace "$W/killed" >/dev/null 2>&1 &
-pid=$!
-epochsDone() {
-  $CLI runs --json --workspace "$W/killed" 2>/dev/null |
-    python3 -c 'import json,sys; r=json.load(sys.stdin); print(r[0]["epochs_done"] if r else 0)' 2>/dev/null || echo 0
-}
-for _ in $(seq 1 900); do
-  [ "$(epochsDone)" -ge 2 ] && { kill -9 $pid; echo "killed after 2 epochs"; break; }
-  sleep 0.1
-done
-wait $pid 2>/dev/null
-$CLI resume 1 --workspace "$W/killed" 2>&1 | tail -2
-$CLI show 1 --json --workspace "$W/reference" >"$W/reference.json"
-$CLI show 1 --json --workspace "$W/killed" >"$W/killed.json"
-python3 - "$W/reference.json" "$W/killed.json" <<'EOF'
+  step kill and resume an SNAS search on "$DEVICE" against an uninterrupted one
+  args=(search --strategy snas --epochs 4 --steps-per-epoch "$STEPS" --train-limit 4000 --seed 3
+        --data-path "$FASHION_DIR" --device "$DEVICE" --quiet)
+  $CLI "${args[@]}" --workspace "$W/reference" >/dev/null 2>&1 || echo "the reference search failed"
+  $CLI "${args[@]}" --workspace "$W/killed" >/dev/null 2>&1 &
+  pid=$!
+  epochsDone() {
+    $CLI runs --json --workspace "$W/killed" 2>/dev/null |
+      python3 -c 'import json,sys; r=json.load(sys.stdin); print(r[0]["epochs_done"] if r else 0)' 2>/dev/null || echo 0
+  }
+  for _ in $(seq 1 900); do
+    [ "$(epochsDone)" -ge 2 ] && { kill -9 $pid; echo "killed after 2 epochs"; break; }
+    sleep 0.1
+  done
+  wait $pid 2>/dev/null
+  $CLI resume 1 --workspace "$W/killed" 2>&1 | tail -2
+  $CLI show 1 --json --workspace "$W/reference" >"$W/reference.json"
+  $CLI show 1 --json --workspace "$W/killed" >"$W/killed.json"
+  python3 - "$W/reference.json" "$W/killed.json" <<'EOF'
 import json, sys
 a, b = (json.load(open(f)) for f in sys.argv[1:3])
 print("resumed run:", b["status"], len(b["epochs"]), "epochs")
@@ -106,9 +131,25 @@ for x, y in zip(a["epochs"], b["epochs"]):
           % (x["epoch"], x["genotype"] == y["genotype"], x["train_loss"], y["train_loss"]))
 EOF
 
-step train the quick search\'s cell on "$DEVICE", export it, load the weights in Python
-$CLI train --run 1 --epochs 1 --train-limit $(( STEPS * 100 )) --workspace "$W/quick" 2>&1 | tail -3
-$CLI export 1 --out "$W/export" --workspace "$W/quick" 2>&1 | tail -2
-(cd "$W/export" && python3 model.py weights.pt)
-rm -rf "$W"
+  step train the quick search\'s cell on "$DEVICE", export it, load the weights in Python
+  $CLI train --run 1 --epochs 1 --train-limit $(( STEPS * 100 )) --workspace "$W/quick" 2>&1 | tail -3
+  $CLI export 1 --out "$W/export" --workspace "$W/quick" 2>&1 | tail -2
+  (cd "$W/export" && python3 model.py weights.pt)
+  rm -rf "$W"
+fi
+
+step build the tests
+fits 150 && build tests all
+
+export NAS_TEST_PYTHON
+NAS_TEST_PYTHON=$(command -v python3)
+step "two data-parallel ranks of a search on loopback, over Gloo"
+fits 60 && (cd "$BUILD" && ctest --timeout 300 -R "DataParallel|RankSetup" 2>&1 | tail -4)
+step engine suites on "$DEVICE"
+[ "$DEVICE" = cpu ] || { fits 120 && (cd "$BUILD" && NAS_TEST_DEVICE=$DEVICE ctest -j 8 --timeout 300 \
+  -R "Checkpoint|Session|Strateg|Snas|Nasp|Darts|Random" --output-on-failure 2>&1 |
+  grep -vE " Test +#[0-9]+: .* Passed|^ +Start +[0-9]+:" | tail -40); }
+step tests on the CPU
+fits 180 && (cd "$BUILD" && ctest -j "$(nproc)" --timeout 300 2>&1 |
+  grep -vE " Test +#[0-9]+: .* Passed|^ +Start +[0-9]+:" | tail -30)
 step finished

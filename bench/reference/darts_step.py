@@ -20,6 +20,7 @@ def main():
     parser.add_argument("--steps", type=int, default=3)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--trace", help="also profile one step and save its Chrome trace here")
     args = parser.parse_args()
 
     cnn = os.path.join(args.src, "cnn")
@@ -29,6 +30,7 @@ def main():
 
     torch.set_num_threads(args.threads)
     device = torch.device(args.device)
+    torch.backends.cudnn.benchmark = True  # as their train_search.py
     if device.type == "cpu":
         # Their model puts its alphas on the GPU with .cuda(); on a CPU machine that is a no-op.
         torch.Tensor.cuda = lambda self, *a, **k: self
@@ -71,7 +73,19 @@ def main():
     synchronise()
     seconds = (time.perf_counter() - start) / args.steps
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print("%-12s %8.3f s/step  peak %6.0f MiB resident" % ("darts-ref", seconds, peak), flush=True)
+    device_peak = ""
+    if device.type == "cuda":
+        device_peak = ", %.0f MiB on the GPU" % (torch.cuda.max_memory_allocated() / 2**20)
+    print("%-12s %8.3f s/step  peak %6.0f MiB resident%s" % ("darts-ref", seconds, peak, device_peak),
+          flush=True)
+    if args.trace:
+        activities = [torch.profiler.ProfilerActivity.CPU]
+        if device.type == "cuda":
+            activities.append(torch.profiler.ProfilerActivity.CUDA)
+        with torch.profiler.profile(activities=activities) as profile:
+            step()
+            synchronise()
+        profile.export_chrome_trace(args.trace)
 
 
 if __name__ == "__main__":

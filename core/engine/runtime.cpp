@@ -1,5 +1,6 @@
 #include "engine/runtime.h"
 
+#include <ATen/Context.h>
 #include <ATen/Parallel.h>
 #include <dlfcn.h>
 #include <torch/cuda.h>
@@ -10,17 +11,26 @@
 
 namespace nas::engine {
 
+namespace {
+
+// cuDNN picks the fastest convolution algorithm for each shape on first use, as the authors' search
+// scripts ask (cudnn.benchmark = True): a search repeats the same few shapes for hours.
+torch::Device useCuda() {
+    at::globalContext().setBenchmarkCuDNN(true);
+    return torch::kCUDA;
+}
+
+}  // namespace
+
 torch::Device resolveDevice(const std::string& name) {
     if (name == "cpu") return torch::kCPU;
     if (name == "cuda") {
         if (!torch::cuda::is_available())
             throw std::runtime_error(
                 "device 'cuda' was asked for, but this LibTorch sees no CUDA GPU");
-        return torch::kCUDA;
+        return useCuda();
     }
-    if (name == "auto")
-        return torch::cuda::is_available() ? torch::Device(torch::kCUDA)
-                                           : torch::Device(torch::kCPU);
+    if (name == "auto") return torch::cuda::is_available() ? useCuda() : torch::Device(torch::kCPU);
     throw std::invalid_argument("unknown device '" + name + "' (use auto, cpu or cuda)");
 }
 

@@ -11,6 +11,7 @@
 #include "engine/datasets.h"
 #include "engine/runtime.h"
 #include "engine/trained_model.h"
+#include "space/channels_last.h"
 #include "space/cost_model.h"
 #include "space/derived_network.h"
 #include "space/operations.h"
@@ -94,6 +95,12 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
     const auto space = trainingSpace(c);
     Model model = buildModel(genotype, space, c, baselineParams);
     model.module->to(device);
+    if (device.is_cpu()) {
+        space::storeChannelsLast(*model.module);
+        model.forward = [inner = model.forward](const torch::Tensor& x) {
+            return inner(space::channelsLast(x));
+        };
+    }
     model.module->train();
     TrainResult result;
     result.model = model.name;

@@ -71,6 +71,7 @@ std::optional<std::vector<double>> scoreWithSharedWeights(
     }
     supernet->to(device);
     engine::loadSharedWeights(checkpoint, supernet, device);
+    if (device.is_cpu()) supernet->useChannelsLast();
     search::SubnetEvaluator evaluator(supernet, device, mode, source(train),
                                       scoring.calibrationBatches);
     const auto batches = std::min(scoring.batches, valid.batchCount());

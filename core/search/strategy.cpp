@@ -12,6 +12,7 @@ CellSearchStrategy::CellSearchStrategy(const engine::SearchConfig& config, torch
                                        torch::Tensor alphaNormal, torch::Tensor alphaReduce)
     : m_config(config), m_device(device), m_supernet(config.space) {
     m_supernet->to(device);
+    if (device.is_cpu()) m_supernet->useChannelsLast();
     m_alphaNormal = alphaNormal.to(device).detach().requires_grad_(true);
     m_alphaReduce = alphaReduce.to(device).detach().requires_grad_(true);
     const auto& w = config.weights;
@@ -152,6 +153,7 @@ void CellSearchStrategy::load(torch::serialize::InputArchive& archive) {
     archive.read("weight_optimizer", weightOpt);
     archive.read("arch_optimizer", archOpt);
     m_supernet->load(net);
+    if (m_device.is_cpu()) m_supernet->useChannelsLast();  // a checkpoint keeps its own layout
     m_weightOptimizer->load(weightOpt);
     m_archOptimizer->load(archOpt);
     torch::Tensor normal, reduce;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "space/cell_parts.h"
+#include "space/channels_last.h"
 #include "space/cost_model.h"
 #include "space/operations.h"
 
@@ -111,9 +112,14 @@ SupernetImpl::SupernetImpl(const SpaceConfig& space) : m_space(space) {
         register_module("classifier", nn::Linear(space.nodes * shapes.back().c, space.classes));
 }
 
+void SupernetImpl::useChannelsLast() {
+    storeChannelsLast(*this);
+    m_channelsLast = true;
+}
+
 torch::Tensor SupernetImpl::forward(const torch::Tensor& x, const EdgeMixing& normal,
                                     const EdgeMixing& reduce) {
-    auto s0 = m_stem->forward(x);
+    auto s0 = m_stem->forward(m_channelsLast ? channelsLast(x) : x);
     auto s1 = s0;
     for (auto& cell : m_cells) {
         auto next = cell->forward(s0, s1, cell->reduction() ? reduce : normal);

@@ -64,9 +64,12 @@ class SupernetImpl final : public torch::nn::Module {
     torch::Tensor forward(const torch::Tensor& x, const EdgeMixing& normal,
                           const EdgeMixing& reduce);
     [[nodiscard]] const SpaceConfig& space() const { return m_space; }
+    // Runs in the channels-last layout from here on (space/channels_last.h): the CPU's fast one.
+    void useChannelsLast();
 
   private:
     SpaceConfig m_space;
+    bool m_channelsLast = false;
     torch::nn::Sequential m_stem{nullptr};
     std::vector<SearchCell> m_cells;
     torch::nn::Linear m_classifier{nullptr};

@@ -21,6 +21,8 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--trace", help="also profile one step and save its Chrome trace here")
+    parser.add_argument("--channels-last", action="store_true",
+                        help="run their network channels-last, as ours runs on a CPU (not their code's way)")
     args = parser.parse_args()
 
     cnn = os.path.join(args.src, "cnn")
@@ -39,6 +41,8 @@ def main():
     torch.manual_seed(0)
     criterion = nn.CrossEntropyLoss().to(device)
     model = Network(16, 10, 8, criterion).to(device)
+    layout = torch.channels_last if args.channels_last else torch.contiguous_format
+    model = model.to(memory_format=layout)
     for alpha in model.arch_parameters():
         alpha.data = alpha.data.to(device)
     weights = torch.optim.SGD(model.parameters(), 0.025, momentum=0.9, weight_decay=3e-4)
@@ -46,7 +50,7 @@ def main():
                               weight_decay=1e-3)
 
     def batch():
-        return (torch.randn(64, 3, 32, 32, device=device),
+        return (torch.randn(64, 3, 32, 32, device=device).contiguous(memory_format=layout),
                 torch.randint(0, 10, (64,), device=device))
 
     train, valid = batch(), batch()
@@ -76,7 +80,8 @@ def main():
     device_peak = ""
     if device.type == "cuda":
         device_peak = ", %.0f MiB on the GPU" % (torch.cuda.max_memory_allocated() / 2**20)
-    print("%-12s %8.3f s/step  peak %6.0f MiB resident%s" % ("darts-ref", seconds, peak, device_peak),
+    name = "darts-ref-cl" if args.channels_last else "darts-ref"
+    print("%-12s %8.3f s/step  peak %6.0f MiB resident%s" % (name, seconds, peak, device_peak),
           flush=True)
     if args.trace:
         activities = [torch.profiler.ProfilerActivity.CPU]

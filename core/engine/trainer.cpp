@@ -95,7 +95,7 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
     const auto space = trainingSpace(c);
     Model model = buildModel(genotype, space, c, baselineParams);
     model.module->to(device);
-    if (device.is_cpu()) {
+    if (space::runsChannelsLast(device)) {
         space::storeChannelsLast(*model.module);
         model.forward = [inner = model.forward](const torch::Tensor& x) {
             return inner(space::channelsLast(x));

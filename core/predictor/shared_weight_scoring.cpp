@@ -13,6 +13,7 @@
 #include "predictor/architecture_check.h"
 #include "search/evaluator.h"
 #include "search/registry/strategy_registry.h"
+#include "space/channels_last.h"
 #include "space/supernet.h"
 
 namespace nas::predictor {
@@ -71,7 +72,7 @@ std::optional<std::vector<double>> scoreWithSharedWeights(
     }
     supernet->to(device);
     engine::loadSharedWeights(checkpoint, supernet, device);
-    if (device.is_cpu()) supernet->useChannelsLast();
+    if (space::runsChannelsLast(device)) supernet->useChannelsLast();
     search::SubnetEvaluator evaluator(supernet, device, mode, source(train),
                                       scoring.calibrationBatches);
     const auto batches = std::min(scoring.batches, valid.batchCount());

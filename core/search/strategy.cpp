@@ -6,13 +6,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "space/channels_last.h"
+
 namespace nas::search {
 
 CellSearchStrategy::CellSearchStrategy(const engine::SearchConfig& config, torch::Device device,
                                        torch::Tensor alphaNormal, torch::Tensor alphaReduce)
     : m_config(config), m_device(device), m_supernet(config.space) {
     m_supernet->to(device);
-    if (device.is_cpu()) m_supernet->useChannelsLast();
+    if (space::runsChannelsLast(device)) m_supernet->useChannelsLast();
     m_alphaNormal = alphaNormal.to(device).detach().requires_grad_(true);
     m_alphaReduce = alphaReduce.to(device).detach().requires_grad_(true);
     const auto& w = config.weights;
@@ -153,7 +155,8 @@ void CellSearchStrategy::load(torch::serialize::InputArchive& archive) {
     archive.read("weight_optimizer", weightOpt);
     archive.read("arch_optimizer", archOpt);
     m_supernet->load(net);
-    if (m_device.is_cpu()) m_supernet->useChannelsLast();  // a checkpoint keeps its own layout
+    // A checkpoint keeps the layout it was saved in.
+    if (space::runsChannelsLast(m_device)) m_supernet->useChannelsLast();
     m_weightOptimizer->load(weightOpt);
     m_archOptimizer->load(archOpt);
     torch::Tensor normal, reduce;

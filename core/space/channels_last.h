@@ -7,6 +7,9 @@
 
 namespace nas::space {
 
+// Whether networks on `device` run channels-last: on a CPU. On a GPU they stay NCHW (cuDNN's
+// depthwise kernels are written for it).
+[[nodiscard]] inline bool runsChannelsLast(const torch::Device& device) { return device.is_cpu(); }
 // Stores every 4-D parameter (the convolution kernels) of `module` channels-last.
 void storeChannelsLast(torch::nn::Module& module);
 // `images` channels-last; layers fed channels-last input keep that layout to the classifier.

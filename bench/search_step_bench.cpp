@@ -4,7 +4,9 @@
 // joint step; random: one sampled sub-network's weight step, every other op weighted 0 as in the
 // authors' code). "nasp:F" is NASP whose architecture step evaluates the unchosen ops on a share F
 // of the batch (nasp.inactive_batch_fraction); "random:skip" runs the sampled ops alone
-// (random.unsampled_ops). Beside each time: the process's peak resident memory so far (VmHWM), a
+// (random.unsampled_ops). A "+unshared" suffix (e.g. "darts+unshared") runs the supernet with each
+// edge computing its own first ReLU and pooling (space::SupernetImpl::shareInputWork), to measure
+// what sharing them saves. Beside each time: the process's peak resident memory so far (VmHWM), a
 // strategy's own peak when it is the only one named (bench/step_ratio_bench.sh runs them so).
 //   usage: bench_search_step [steps=3] [strategies=darts,snas,nasp,nasp:0.25,random,random:skip]
 //   [threads=0] [device=auto]
@@ -45,9 +47,11 @@ int main(int argc, char** argv) {
     std::stringstream names(list);
     std::string name;
     while (std::getline(names, name, ',')) {
-        const auto config = nas::bench::stepBenchConfig(name);
+        const auto plus = name.find("+unshared");
+        const auto config = nas::bench::stepBenchConfig(name.substr(0, plus));
         torch::manual_seed(0);
         auto strategy = nas::search::makeStrategy(config, device);
+        if (plus != std::string::npos) strategy->supernet()->shareInputWork(false);
         strategy->beginEpoch(0);
         const auto train = nas::bench::randomBatch(device);
         const auto valid = nas::bench::randomBatch(device);
@@ -59,7 +63,7 @@ int main(int argc, char** argv) {
         if (device.is_cuda()) torch::cuda::synchronize();
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / steps;
-        std::printf("%-12s %8.3f s/step  peak %6.0f MiB resident\n", name.c_str(), seconds,
+        std::printf("%-16s %8.3f s/step  peak %6.0f MiB resident\n", name.c_str(), seconds,
                     peakResidentMiB());
         std::fflush(stdout);
     }

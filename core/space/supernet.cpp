@@ -1,10 +1,15 @@
 #include "space/supernet.h"
 
 #include <torch/nn/functional/pooling.h>
+#include <torch/nn/modules/activation.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/pooling.h>
 
+#include <map>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "space/cell_parts.h"
 #include "space/channels_last.h"
@@ -25,7 +30,29 @@ torch::Tensor dropEdgeOutput(const torch::Tensor& x, double p) {
     return x * (mask.to(x.device()) / keep);
 }
 
+// Which stateless first layer an op shares with the other ops reading the same state: none, the
+// ReLU (one for all ops that start with it), or its pooling (keyed by the op's index).
+constexpr int kNotShared = -2;
+constexpr int kSharedRelu = -1;
+
+int sharedFirstLayer(const nn::Sequential& op, size_t opIndex) {
+    if (op->is_empty()) return kNotShared;
+    const auto& first = op->ptr(0);
+    if (first->as<nn::ReLU>() && op->size() > 1) return kSharedRelu;
+    if (first->as<nn::MaxPool2d>() || first->as<nn::AvgPool2d>()) return static_cast<int>(opIndex);
+    return kNotShared;
+}
+
 }  // namespace
+
+// One state of a cell, with the shared first layers its out-edges have computed so far, keyed by
+// (shared layer, batch part, made with an autograd graph).
+struct CellInputWork {
+    explicit CellInputWork(torch::Tensor state) : input(std::move(state)) {}
+
+    torch::Tensor input;
+    std::map<std::tuple<int, int64_t, bool>, torch::Tensor> firstLayers;
+};
 
 SearchCellImpl::SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPrev, int c,
                                bool reduction, bool reductionPrev)
@@ -38,15 +65,34 @@ SearchCellImpl::SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPre
     for (int e = 0; e < space.edgesPerCell(); ++e) {
         const int stride = reduction && edgeSource(e) < 2 ? 2 : 1;
         std::vector<nn::Sequential> ops;
-        for (size_t k = 0; k < m_kinds.size(); ++k)
+        std::vector<int> shared;
+        for (size_t k = 0; k < m_kinds.size(); ++k) {
             ops.push_back(register_module("edge" + std::to_string(e) + "_op" + std::to_string(k),
                                           makeOp(m_kinds[k], c, stride, false)));
+            shared.push_back(sharedFirstLayer(ops.back(), k));
+        }
         m_ops.push_back(std::move(ops));
+        m_sharedFirstLayer.push_back(std::move(shared));
     }
 }
 
-torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input,
-                                         const EdgeMixing& mixing) {
+torch::Tensor SearchCellImpl::opOutput(int edge, size_t op, CellInputWork& work, int64_t part) {
+    const auto e = static_cast<size_t>(edge);
+    auto& layers = m_ops[e][op];
+    const auto input = part ? work.input.narrow(0, 0, part) : work.input;
+    const int shared = m_shareInputWork ? m_sharedFirstLayer[e][op] : kNotShared;
+    if (shared == kNotShared) return layers->forward(input);
+    // Every edge reading this state has the same input, and the layer keeps no state, so the
+    // first edge to need it computes it for all.
+    auto& first = work.firstLayers[{shared, part, torch::GradMode::is_enabled()}];
+    if (!first.defined()) first = layers->begin()->forward(input);
+    auto x = first;
+    for (auto layer = layers->begin() + 1; layer != layers->end(); ++layer) x = layer->forward(x);
+    return x;
+}
+
+torch::Tensor SearchCellImpl::edgeOutput(int edge, CellInputWork& work, const EdgeMixing& mixing) {
+    const auto& input = work.input;
     const int active = mixing.activeOp(edge);
     const auto w = mixing.weights[edge];
     torch::Tensor out, inactive;
@@ -60,12 +106,12 @@ torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input,
         if (m_kinds[k] == OpKind::None) continue;
         const int kk = static_cast<int>(k);
         if (active == EdgeMixing::kAllOps || active == kk) {
-            add(out, w[kk] * m_ops[edge][k]->forward(input));
+            add(out, w[kk] * opOutput(edge, k, work, 0));
         } else if (mixing.inactiveWithoutGraph) {
             torch::Tensor constant;
             {
                 torch::NoGradGuard noGrad;
-                constant = m_ops[edge][k]->forward(part ? input.narrow(0, 0, part) : input);
+                constant = opOutput(edge, k, work, part);
             }
             add(inactive, w[kk] * constant);
         }
@@ -83,7 +129,10 @@ torch::Tensor SearchCellImpl::edgeOutput(int edge, const torch::Tensor& input,
 
 torch::Tensor SearchCellImpl::forward(const torch::Tensor& s0, const torch::Tensor& s1,
                                       const EdgeMixing& mixing) {
-    std::vector<torch::Tensor> states{m_preprocess0->forward(s0), m_preprocess1->forward(s1)};
+    std::vector<CellInputWork> states;
+    states.reserve(2 + static_cast<size_t>(m_nodes));
+    states.emplace_back(m_preprocess0->forward(s0));
+    states.emplace_back(m_preprocess1->forward(s1));
     int edge = 0;
     for (int node = 0; node < m_nodes; ++node) {
         torch::Tensor sum;
@@ -93,10 +142,12 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor& s0, const torch::Tens
                 out = dropEdgeOutput(out, mixing.dropPath);
             if (out.defined()) sum = sum.defined() ? sum + out : out;
         }
-        if (!sum.defined()) sum = zeroNode(states[1], m_reduction);  // no edge feeds this node
-        states.push_back(sum);
+        if (!sum.defined()) sum = zeroNode(states[1].input, m_reduction);  // no edge feeds it
+        states.emplace_back(sum);
     }
-    return torch::cat(std::vector<torch::Tensor>(states.begin() + 2, states.end()), 1);
+    std::vector<torch::Tensor> nodes;
+    for (size_t j = 2; j < states.size(); ++j) nodes.push_back(states[j].input);
+    return torch::cat(nodes, 1);
 }
 
 SupernetImpl::SupernetImpl(const SpaceConfig& space) : m_space(space) {
@@ -110,6 +161,10 @@ SupernetImpl::SupernetImpl(const SpaceConfig& space) : m_space(space) {
     }
     m_classifier =
         register_module("classifier", nn::Linear(space.nodes * shapes.back().c, space.classes));
+}
+
+void SupernetImpl::shareInputWork(bool share) {
+    for (auto& cell : m_cells) cell->shareInputWork(share);
 }
 
 void SupernetImpl::useChannelsLast() {

@@ -37,6 +37,8 @@ struct EdgeMixing {
     }
 };
 
+struct CellInputWork;
+
 class SearchCellImpl final : public torch::nn::Module {
   public:
     SearchCellImpl(const SpaceConfig& space, int cPrevPrev, int cPrev, int c, bool reduction,
@@ -44,13 +46,22 @@ class SearchCellImpl final : public torch::nn::Module {
     torch::Tensor forward(const torch::Tensor& s0, const torch::Tensor& s1,
                           const EdgeMixing& mixing);
     [[nodiscard]] bool reduction() const { return m_reduction; }
+    // Whether the edges that read the same state compute the stateless layer their ops begin with
+    // once: the ReLU most ops start with, a pool op's pooling. Batch norms stay per edge, as each
+    // keeps its own running statistics. On by default; the values are the same either way, up to
+    // the order of float sums in backward.
+    void shareInputWork(bool share) { m_shareInputWork = share; }
 
   private:
-    torch::Tensor edgeOutput(int edge, const torch::Tensor& input, const EdgeMixing& mixing);
+    torch::Tensor edgeOutput(int edge, CellInputWork& work, const EdgeMixing& mixing);
+    // Op `op` of `edge` on the state in `work` (its first `part` samples when part > 0).
+    torch::Tensor opOutput(int edge, size_t op, CellInputWork& work, int64_t part);
 
     bool m_reduction;
     int m_nodes;
+    bool m_shareInputWork = true;
     std::vector<OpKind> m_kinds;
+    std::vector<std::vector<int>> m_sharedFirstLayer;  // [edge][op], see supernet.cpp
     torch::nn::Sequential m_preprocess0{nullptr};
     torch::nn::Sequential m_preprocess1{nullptr};
     std::vector<std::vector<torch::nn::Sequential>> m_ops;  // [edge][op]
@@ -66,6 +77,8 @@ class SupernetImpl final : public torch::nn::Module {
     [[nodiscard]] const SpaceConfig& space() const { return m_space; }
     // Runs in the channels-last layout from here on (space/channels_last.h): the CPU's fast one.
     void useChannelsLast();
+    // SearchCellImpl::shareInputWork for every cell.
+    void shareInputWork(bool share);
 
   private:
     SpaceConfig m_space;

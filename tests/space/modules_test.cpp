@@ -145,3 +145,71 @@ TEST(Supernet, InactiveOpsOnPartOfTheBatchEstimateTheirGradientUnbiased) {
     EXPECT_TRUE(torch::allclose(full, part, 1e-4, 1e-6)) << full - part;
     EXPECT_NE(part[2][5].item<double>(), 0.0);  // an op on an edge that is off still learns
 }
+
+TEST(Supernet, SharingInputWorkBetweenEdgesChangesNoValueGradientOrStatistic) {
+    SpaceConfig space;
+    space.channels = 4;
+    space.layers = 3;
+    space.input = {3, 12, 12};
+    torch::manual_seed(2);
+    Supernet shared(space);
+    Supernet separate(space);
+    {
+        torch::NoGradGuard noGrad;
+        const auto from = shared->parameters();
+        auto to = separate->parameters();
+        for (size_t i = 0; i < to.size(); ++i) to[i].copy_(from[i]);
+    }
+    separate->shareInputWork(false);
+    const auto x = torch::randn({4, 3, 12, 12});
+    const auto alphas = torch::randn({14, 8});
+    // Every op weighted (DARTS), then one op per edge with the rest on half the batch and no
+    // graph (NASP), whose batch norms then keep different statistics on different edges.
+    auto mixings = [&] {
+        EdgeMixing all;
+        all.weights = torch::softmax(alphas, 1).requires_grad_(true);
+        EdgeMixing one;
+        one.weights = torch::zeros({14, 8});
+        one.active.assign(14, 0);
+        for (int e = 0; e < 14; ++e) {
+            one.active[e] = 1 + e % 7;  // pools, skip and convolutions alike
+            one.weights[e][one.active[e]] = 1.0;
+        }
+        one.weights.requires_grad_(true);
+        one.inactiveWithoutGraph = true;
+        one.inactiveBatch = 2;
+        return std::vector<EdgeMixing>{all, one};
+    };
+    auto a = mixings(), b = mixings();
+    for (size_t m = 0; m < a.size(); ++m) {
+        const auto outShared = shared->forward(x, a[m], a[m]);
+        const auto outSeparate = separate->forward(x, b[m], b[m]);
+        EXPECT_TRUE(torch::allclose(outShared, outSeparate, 1e-4, 1e-5)) << m;
+        outShared.pow(2).sum().backward();
+        outSeparate.pow(2).sum().backward();
+        EXPECT_TRUE(torch::allclose(a[m].weights.grad(), b[m].weights.grad(), 1e-3, 1e-5)) << m;
+    }
+    const auto gradsShared = shared->parameters(), gradsSeparate = separate->parameters();
+    for (size_t i = 0; i < gradsShared.size(); ++i) {
+        ASSERT_EQ(gradsShared[i].grad().defined(), gradsSeparate[i].grad().defined()) << i;
+        if (gradsShared[i].grad().defined())
+            EXPECT_TRUE(torch::allclose(gradsShared[i].grad(), gradsSeparate[i].grad(), 1e-3, 1e-5))
+                << i;
+    }
+    // Batch norms stay per edge: each holds the statistics it holds without sharing, and the
+    // evaluation-mode outputs, which use them, agree too.
+    const auto statsShared = shared->named_buffers(), statsSeparate = separate->named_buffers();
+    for (const auto& item : statsSeparate)
+        EXPECT_TRUE(torch::allclose(item.value(), statsShared[item.key()], 1e-4, 1e-5))
+            << item.key();
+    shared->eval();
+    separate->eval();
+    torch::NoGradGuard noGrad;
+    EdgeMixing all;
+    all.weights = torch::softmax(alphas, 1);
+    const auto evalShared = shared->forward(x, all, all);
+    const auto evalSeparate = separate->forward(x, all, all);
+
+    EXPECT_TRUE(torch::allclose(evalShared, evalSeparate, 1e-4, 1e-5))
+        << evalShared << evalSeparate;
+}

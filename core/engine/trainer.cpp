@@ -1,7 +1,5 @@
 #include "engine/trainer.h"
 
-#include <torch/nn/utils/clip_grad.h>
-
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -11,6 +9,7 @@
 #include "engine/datasets.h"
 #include "engine/runtime.h"
 #include "engine/trained_model.h"
+#include "optim/weight_update.h"
 #include "space/channels_last.h"
 #include "space/cost_model.h"
 #include "space/derived_network.h"
@@ -134,8 +133,8 @@ TrainResult trainNetwork(const std::optional<space::Genotype>& genotype, const T
                 loss =
                     loss + c.auxiliaryWeight * torch::cross_entropy_loss(out.auxLogits, b.labels);
             loss.backward();
-            torch::nn::utils::clip_grad_norm_(model.module->parameters(), c.gradClip);
-            optimizer.step();
+            optim::clipGradientNorm(model.module->parameters(), c.gradClip);
+            optim::sgdStep(optimizer);
             const double l = loss.item<double>();
             if (!std::isfinite(l))
                 throw TrainingDiverged("training diverged (loss " + std::to_string(l) +

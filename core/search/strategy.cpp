@@ -1,11 +1,11 @@
 #include "search/strategy.h"
 
 #include <torch/nn/functional/loss.h>
-#include <torch/nn/utils/clip_grad.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "optim/weight_update.h"
 #include "space/channels_last.h"
 
 namespace nas::search {
@@ -126,14 +126,14 @@ void SearchStrategy::synchroniseGradients(const std::vector<torch::Tensor>& para
 void CellSearchStrategy::stepWeights() {
     const auto parameters = m_supernet->parameters();
     synchroniseGradients(parameters);
-    torch::nn::utils::clip_grad_norm_(parameters, m_config.weights.gradClip);
-    m_weightOptimizer->step();
+    optim::clipGradientNorm(parameters, m_config.weights.gradClip);
+    optim::sgdStep(*m_weightOptimizer);
 }
 
 void CellSearchStrategy::stepArchitecture(double gradClip) {
     const std::vector<torch::Tensor> alphas{m_alphaNormal, m_alphaReduce};
     synchroniseGradients(alphas);
-    if (gradClip > 0) torch::nn::utils::clip_grad_norm_(alphas, gradClip);
+    if (gradClip > 0) optim::clipGradientNorm(alphas, gradClip);
     m_archOptimizer->step();
 }
 

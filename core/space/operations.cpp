@@ -26,13 +26,13 @@ FactorizedReduceImpl::FactorizedReduceImpl(int channelsIn, int channelsOut, bool
 }
 
 torch::Tensor FactorizedReduceImpl::forward(const torch::Tensor& x) {
-    using torch::indexing::Slice;
     auto h = torch::relu(x);
-    auto shifted = h.index({Slice(), Slice(), Slice(1), Slice(1)});
-    // Odd height or width: pad the shifted map back to the input size with one zero row or column,
-    // so both halves have ceil(size / 2) pixels and concatenate (a 7x7 map reduces to 4x4).
+    // The map shifted by one pixel: its first row and column cropped (a negative pad). Odd height
+    // or width: one zero row or column padded at the far end, so both halves have ceil(size / 2)
+    // pixels and concatenate (a 7x7 map reduces to 4x4). One pad does both; slicing instead cost
+    // a zero-filled full-size gradient per sliced dimension in backward.
     const int64_t padH = h.size(2) % 2, padW = h.size(3) % 2;
-    if (padH || padW) shifted = torch::constant_pad_nd(shifted, {0, padW, 0, padH});
+    const auto shifted = torch::constant_pad_nd(h, {-1, padW, -1, padH});
     return m_bn(torch::cat({m_conv1(h), m_conv2(shifted)}, 1));
 }
 

@@ -7,6 +7,7 @@
 #include <torch/nn/modules/pooling.h>
 
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -91,10 +92,11 @@ torch::Tensor SearchCellImpl::opOutput(int edge, size_t op, CellInputWork& work,
     return x;
 }
 
-torch::Tensor SearchCellImpl::edgeOutput(int edge, CellInputWork& work, const EdgeMixing& mixing) {
+torch::Tensor SearchCellImpl::edgeOutput(int edge, CellInputWork& work, const EdgeMixing& mixing,
+                                         const std::vector<torch::Tensor>& weights) {
     const auto& input = work.input;
     const int active = mixing.activeOp(edge);
-    const auto w = mixing.weights[edge];
+    const auto w = weights.begin() + static_cast<std::ptrdiff_t>(edge * m_kinds.size());
     torch::Tensor out, inactive;
     auto add = [](torch::Tensor& sum, const torch::Tensor& t) {
         sum = sum.defined() ? sum + t : t;
@@ -129,6 +131,12 @@ torch::Tensor SearchCellImpl::edgeOutput(int edge, CellInputWork& work, const Ed
 
 torch::Tensor SearchCellImpl::forward(const torch::Tensor& s0, const torch::Tensor& s1,
                                       const EdgeMixing& mixing) {
+    // One scalar per (edge, op) from a single unbind: its backward is one stack, where indexing
+    // each weight would add a zero-filled gradient of the whole table per op in backward.
+    if (!mixing.weights.defined() ||
+        mixing.weights.numel() != static_cast<int64_t>(m_ops.size() * m_kinds.size()))
+        throw std::invalid_argument("a cell's mixing weights must be one per edge and op");
+    const auto weights = mixing.weights.reshape({-1}).unbind(0);
     std::vector<CellInputWork> states;
     states.reserve(2 + static_cast<size_t>(m_nodes));
     states.emplace_back(m_preprocess0->forward(s0));
@@ -137,7 +145,7 @@ torch::Tensor SearchCellImpl::forward(const torch::Tensor& s0, const torch::Tens
     for (int node = 0; node < m_nodes; ++node) {
         torch::Tensor sum;
         for (size_t j = 0; j < states.size(); ++j, ++edge) {
-            auto out = edgeOutput(edge, states[j], mixing);
+            auto out = edgeOutput(edge, states[j], mixing, weights);
             if (out.defined() && mixing.dropPath > 0 && is_training())
                 out = dropEdgeOutput(out, mixing.dropPath);
             if (out.defined()) sum = sum.defined() ? sum + out : out;

@@ -53,7 +53,9 @@ class SearchCellImpl final : public torch::nn::Module {
     void shareInputWork(bool share) { m_shareInputWork = share; }
 
   private:
-    torch::Tensor edgeOutput(int edge, CellInputWork& work, const EdgeMixing& mixing);
+    // `weights`: mixing.weights as one scalar per (edge, op), edge-major.
+    torch::Tensor edgeOutput(int edge, CellInputWork& work, const EdgeMixing& mixing,
+                             const std::vector<torch::Tensor>& weights);
     // Op `op` of `edge` on the state in `work` (its first `part` samples when part > 0).
     torch::Tensor opOutput(int edge, size_t op, CellInputWork& work, int64_t part);
 

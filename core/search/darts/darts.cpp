@@ -3,9 +3,9 @@
 #include <torch/autograd.h>
 #include <torch/nn/functional/loss.h>
 
-#include <sstream>
 #include <string>
-#include <type_traits>
+
+#include "optim/weight_update.h"
 
 namespace nas::search {
 
@@ -36,34 +36,6 @@ void DartsStrategy::archStepFirstOrder(const Batch& valid) {
     stepArchitecture();
 }
 
-namespace {
-
-// The optimizer state of `param`. LibTorch keys it by the parameter's TensorImpl: as its address
-// printed (1.x) or as the pointer itself (2.x); a template so only the matching branch compiles.
-template <typename StateMap>
-torch::optim::OptimizerParamState* paramState(StateMap& state, const torch::Tensor& param) {
-    using Key = typename StateMap::key_type;
-    Key key{};
-    if constexpr (std::is_same_v<Key, std::string>) {
-        std::ostringstream address;
-        address << param.unsafeGetTensorImpl();
-        key = address.str();
-    } else {
-        key = param.unsafeGetTensorImpl();
-    }
-    const auto it = state.find(key);
-    return it == state.end() ? nullptr : it->second.get();
-}
-
-// The SGD momentum buffer of `param`; undefined before the optimizer's first step on it.
-torch::Tensor sgdMomentumBuffer(torch::optim::SGD& optimizer, const torch::Tensor& param) {
-    auto* state = paramState(optimizer.state(), param);
-    if (!state) return {};
-    return static_cast<torch::optim::SGDParamState&>(*state).momentum_buffer();
-}
-
-}  // namespace
-
 std::vector<torch::Tensor> DartsStrategy::virtualWeights(const Batch& train) {
     // The step the weight optimizer would take, as DARTS's _compute_unrolled_model writes it:
     // w' = w - lr * (momentum * buffer + grad_w L_train(w, a) + weight_decay * w). A parameter the
@@ -78,7 +50,7 @@ std::vector<torch::Tensor> DartsStrategy::virtualWeights(const Batch& train) {
     unrolled.reserve(params.size());
     for (size_t i = 0; i < params.size(); ++i) {
         auto direction = g[i] + decay * params[i];
-        const auto buffer = sgdMomentumBuffer(*m_weightOptimizer, params[i]);
+        const auto buffer = optim::sgdMomentumBuffer(*m_weightOptimizer, params[i]);
         if (buffer.defined()) direction = direction + momentum * buffer;
         unrolled.push_back(params[i] - lr * direction);
     }

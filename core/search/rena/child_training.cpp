@@ -1,7 +1,6 @@
 #include "search/rena/child_training.h"
 
 #include <ATen/CPUGeneratorImpl.h>
-#include <torch/nn/utils/clip_grad.h>
 #include <torch/optim/sgd.h>
 
 #include <chrono>
@@ -10,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "optim/weight_update.h"
 #include "space/layers/layer_model.h"
 
 namespace nas::search::rena {
@@ -89,8 +89,8 @@ ChildResult trainChild(const space::layers::LayerNetwork& network, const space::
             optimizer.zero_grad();
             const auto loss = torch::cross_entropy_loss(model->forward(batch.images), batch.labels);
             loss.backward();
-            torch::nn::utils::clip_grad_norm_(model->parameters(), settings.gradClip);
-            optimizer.step();
+            optim::clipGradientNorm(model->parameters(), settings.gradClip);
+            optim::sgdStep(optimizer);
             result.trainLoss += loss.item<double>() / steps;
         }
     }

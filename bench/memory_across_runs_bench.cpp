@@ -20,6 +20,7 @@
 #include "app/studio/train_dialog.h"
 #include "app/studio/train_job.h"
 #include "engine/search_config.h"
+#include "util/freed_memory.h"
 
 namespace {
 
@@ -57,6 +58,7 @@ void trainFoundCell(nas::studio::MainWindow& window, const std::function<void(bo
 }  // namespace
 
 int main(int argc, char** argv) {
+    nas::util::keepFreedMemoryForReuse();  // as the studio does
     QApplication app(argc, argv);
     const int runs = argc > 1 ? std::atoi(argv[1]) : 4;
     const std::string dataset = argc > 2 ? argv[2] : "fashion-mnist";

@@ -21,6 +21,7 @@
 #include "engine/runtime.h"
 #include "search/strategy.h"
 #include "step_setup.h"
+#include "util/freed_memory.h"
 
 namespace {
 
@@ -36,6 +37,7 @@ double peakResidentMiB() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    nas::util::keepFreedMemoryForReuse();
     const int steps = argc > 1 ? std::stoi(argv[1]) : 3;
     const std::string list = argc > 2 ? argv[2] : "darts,snas,nasp,nasp:0.25,random,random:skip";
     const auto threads = nas::engine::configureThreads(argc > 3 ? std::stoi(argv[3]) : 0);

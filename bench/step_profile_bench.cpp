@@ -15,6 +15,7 @@
 #include "engine/runtime.h"
 #include "search/strategy.h"
 #include "step_setup.h"
+#include "util/freed_memory.h"
 
 namespace {
 
@@ -55,6 +56,7 @@ void saveOperators(const profiler::ProfilerResult& result, const std::string& pa
 }  // namespace
 
 int main(int argc, char** argv) {
+    nas::util::keepFreedMemoryForReuse();
     if (argc < 3) {
         std::fprintf(stderr, "usage: bench_step_profile STRATEGY TRACE.json [threads] [device]\n");
         return 2;

@@ -4,13 +4,13 @@
 #include <algorithm>
 
 #if defined(__linux__)
-#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #endif
 
 #include "engine/error_text.h"
+#include "util/freed_memory.h"
 
 namespace nas::studio {
 namespace {
@@ -24,15 +24,6 @@ void yieldToTheGui() {
     const auto thread = static_cast<id_t>(syscall(SYS_gettid));
     const int current = getpriority(PRIO_PROCESS, thread);
     (void)setpriority(PRIO_PROCESS, thread, std::min(current + 5, 19));  // best effort
-#endif
-}
-
-// A finished search frees its data, supernet and optimiser state, but glibc keeps freed blocks in
-// the engine thread's malloc arena for reuse, and each new worker thread may get another arena:
-// without this, a studio that ran a few searches holds the memory of all of them.
-void returnFreedMemoryToTheSystem() {
-#if defined(__linux__) && defined(__GLIBC__)
-    (void)malloc_trim(0);
 #endif
 }
 
@@ -162,8 +153,8 @@ bool EngineBridge::startResume(std::int64_t runId, const QString& workspaceRoot)
 }
 
 void EngineBridge::workerDone() {
-    returnFreedMemoryToTheSystem();
-    m_reports.flush();  // the last reports before the outcome
+    util::returnFreedMemory();  // what the finished search held
+    m_reports.flush();          // the last reports before the outcome
     std::optional<engine::SearchOutcome> outcome;
     {
         const std::lock_guard<std::mutex> lock(m_mutex);

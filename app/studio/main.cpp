@@ -14,6 +14,7 @@
 #include "app/studio/studio_options.h"
 #include "app/studio/translations.h"
 #include "engine/workspace.h"
+#include "util/freed_memory.h"
 
 namespace {
 
@@ -33,6 +34,7 @@ void answerOptionsWithoutDisplay(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    nas::util::keepFreedMemoryForReuse();
     answerOptionsWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("nas-studio"));

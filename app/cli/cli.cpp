@@ -50,7 +50,8 @@ std::map<std::string, Command> commands() {
          {searchCommand, R"(  search   --config FILE | [--strategy )" + strategyChoice() +
                              R"(] [--dataset fashion-mnist|cifar10|synthetic]
            [--data-path DIR] [--epochs N] [--batch-size N] [--steps-per-epoch N] [--train-limit N]
-           [--channels C] [--layers L] [--seed S] [--device auto|cpu|cuda] [--preset none|mild|moderate|aggressive]
+           [--channels C] [--layers L] [--seed S] [--device auto|cpu|cuda] [--deterministic]
+           [--preset none|mild|moderate|aggressive]
            [--max-params P] [--max-flops F] [--max-mac M] [--min-intensity X (FLOPs/byte; rena)]
            [--threads N] [--name NAME] [--save-config FILE] [--quiet]
            [--rank R --world-size W --master ADDR:PORT [--rank-timeout SECONDS]]

@@ -166,6 +166,7 @@ engine::SearchConfig buildConfig(const Arguments& args) {
         if (flag.kind == Kind::Number) target = args.doubleOption(flag.option, 0);
         if (flag.kind == Kind::Seed) target = args.seedOption(flag.option, 0);
     }
+    if (args.flag("deterministic")) json["deterministic"] = true;
     for (const auto& flag : strategyFlags()) {
         const auto value = args.option(flag.flag);
         if (!value) continue;
@@ -278,7 +279,7 @@ std::string existingWorkspaceRoot(const Arguments& args) {
 }
 
 int searchCommand(const Words& words) {
-    const Arguments args(words, {"quiet"}, searchOptions());
+    const Arguments args(words, {"quiet", "deterministic"}, searchOptions());
     args.rejectPositional();
     rememberWorkspaceArgument(args);
     engine::SearchConfig config;

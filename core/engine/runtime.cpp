@@ -6,6 +6,7 @@
 #include <torch/cuda.h>
 #include <torch/version.h>
 
+#include <cstdlib>
 #include <stdexcept>
 #include <thread>
 
@@ -32,6 +33,17 @@ torch::Device resolveDevice(const std::string& name) {
     }
     if (name == "auto") return torch::cuda::is_available() ? useCuda() : torch::Device(torch::kCPU);
     throw std::invalid_argument("unknown device '" + name + "' (use auto, cpu or cuda)");
+}
+
+void useDeterministicAlgorithms(bool on) {
+    auto& context = at::globalContext();
+    if (on) {
+        // cuBLAS reads this when it creates its handle, at the first matrix product on the GPU.
+        (void)setenv("CUBLAS_WORKSPACE_CONFIG", ":4096:8", /*overwrite=*/0);
+        context.setBenchmarkCuDNN(false);
+    }
+    context.setDeterministicCuDNN(on);
+    context.setDeterministicAlgorithms(on, /*warn_only=*/true);
 }
 
 namespace {

@@ -264,6 +264,7 @@ SearchConfig parseSearchConfig(const nlohmann::json& json) {
     r.read("steps_per_epoch", c.stepsPerEpoch);
     r.read("seed", c.seed);
     r.read("device", c.device);
+    r.read("deterministic", c.deterministic);
     r.read("threads", c.threads);
     r.read("event_rate_hz", c.eventRateHz);
     r.section("dataset", [&](FieldReader& d) {
@@ -448,6 +449,7 @@ nlohmann::json toJson(const SearchConfig& c) {
         {"steps_per_epoch", c.stepsPerEpoch},
         {"seed", c.seed},
         {"device", c.device},
+        {"deterministic", c.deterministic},
         {"threads", c.threads},
         {"event_rate_hz", c.eventRateHz},
         {"dataset",

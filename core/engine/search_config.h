@@ -71,8 +71,11 @@ struct SearchConfig {
     int stepsPerEpoch = 0;  // 0: one pass over the weight-training half
     std::uint64_t seed = 2;
     std::string device = "auto";  // auto | cpu | cuda
-    int threads = 0;              // LibTorch intra-op threads (0: all cores)
-    double eventRateHz = 20.0;    // upper bound on progress events per second
+    // On a GPU, deterministic kernels and no cuDNN autotuning, so that two runs of one seed (or a
+    // killed and resumed one) match; slower. CPU runs are deterministic either way.
+    bool deterministic = false;
+    int threads = 0;            // LibTorch intra-op threads (0: all cores)
+    double eventRateHz = 20.0;  // upper bound on progress events per second
     WeightOptimizerConfig weights;
     ArchOptimizerConfig arch;
     EvaluationConfig evaluation;

@@ -312,6 +312,7 @@ void SearchSession::Impl::build(SearchObserver& observer) {
     if (const auto note = configureThreads(config.threads).note(); !note.empty())
         observer.onLog(note);
     device = resolveDevice(config.device);
+    useDeterministicAlgorithms(config.deterministic);
     // Data first: a missing or corrupt dataset must not leave a run behind.
     observer.onPhase(SearchPhase::LoadingData);
     loadData();

@@ -34,12 +34,13 @@ TEST(SearchConfig, DefaultsAreValidAndFollowTheDataset) {
 }
 
 TEST(SearchConfig, RoundTripsThroughJson) {
-    const auto c = parseSearchConfig(
-        json::parse(R"({"strategy":"nasp","epochs":3,"space":{"op_set":"nasp","channels":8},
+    const auto c = parseSearchConfig(json::parse(
+        R"({"strategy":"nasp","epochs":3,"deterministic":true,"space":{"op_set":"nasp","channels":8},
         "constraints":{"max_params":1e6,"preset":"moderate"},"dataset":{"name":"synthetic","synthetic_shape":[1,16,16]}})"));
     EXPECT_EQ(c.space.normalOps.size(), 8u);
     EXPECT_EQ(c.space.reduceOps.size(), 5u);
     EXPECT_DOUBLE_EQ(c.constraints.strength, 1e-2);
+    EXPECT_TRUE(c.deterministic);
     const auto again = parseSearchConfig(nas::engine::toJson(c));
     EXPECT_EQ(nas::engine::toJson(again), nas::engine::toJson(c));
     EXPECT_EQ(again.constraints, c.constraints);
@@ -58,6 +59,9 @@ TEST(SearchConfig, ReportsEveryProblemByKey) {
 
 TEST(SearchConfig, WrongTypesAndImpossibleConstraintsAreRefused) {
     EXPECT_NE(problemsOf(json::parse(R"({"epochs":"ten"})")).find("epochs has the wrong type"),
+              std::string::npos);
+    EXPECT_NE(problemsOf(json::parse(R"({"deterministic":"yes"})"))
+                  .find("deterministic has the wrong type"),
               std::string::npos);
     const auto impossible = problemsOf(json::parse(R"({"constraints":{"max_params":100}})"));
     EXPECT_NE(impossible.find("constraints.max_params is impossible"), std::string::npos)

@@ -1,3 +1,4 @@
+#include <ATen/Context.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -195,6 +196,32 @@ TEST(Session, ResumingAFinishedOrUnknownRunIsRefused) {
     EXPECT_EQ(ws.store().findRun(done.runId)->status, engine::RunStatus::Finished);
     engine::SearchSession unknown(999, ws.root());
     EXPECT_NE(unknown.run(rec, control).message.find("no run 999"), std::string::npos);
+}
+
+TEST(Session, DeterministicModeGivesTheSameStepsOnTheCpuAndLastsOneRun) {
+    auto lossesOf = [](const engine::SearchConfig& config, bool& deterministicDuringRun) {
+        TempWorkspace ws;
+        engine::SearchSession session(config, ws.root());
+        Recorder rec;
+        rec.onEachStep = [&](const engine::StepEvent&) {
+            deterministicDuringRun = at::globalContext().deterministicAlgorithms();
+        };
+        engine::SearchControl control;
+        EXPECT_TRUE(session.run(rec, control).ok());
+        std::vector<double> losses;
+        for (const auto& step : rec.steps) losses.push_back(step.loss);
+        return losses;
+    };
+    auto config = fixtures::tinySearch("snas", 1, 3);
+    bool during = true;
+    const auto usual = lossesOf(config, during);
+    EXPECT_FALSE(during);
+    config.deterministic = true;
+    EXPECT_EQ(lossesOf(config, during), usual);  // the CPU kernels are deterministic already
+    EXPECT_TRUE(during);
+    config.deterministic = false;
+    (void)lossesOf(config, during);
+    EXPECT_FALSE(during) << "the next run of the process is back to LibTorch's defaults";
 }
 
 TEST(Session, ResumesAMovedWorkspaceFromItsCheckpointAndClearsStrayFiles) {

@@ -76,11 +76,21 @@ TEST(DerivedNetwork, AnyInDegreeAndAllOpsMatchTheCostModel) {
     EXPECT_FALSE(net->forward(torch::randn({2, 1, 28, 28})).auxLogits.defined());
 }
 
-TEST(Supernet, MixesOpsAndSkipsInactiveOnes) {
+namespace {
+
+// A supernet of three cells, 4 channels, on size x size RGB images: small enough for exact checks.
+SpaceConfig tinySpace(int size) {
     SpaceConfig space;
     space.channels = 4;
     space.layers = 3;
-    space.input = {3, 16, 16};
+    space.input = {3, size, size};
+    return space;
+}
+
+}  // namespace
+
+TEST(Supernet, MixesOpsAndSkipsInactiveOnes) {
+    const auto space = tinySpace(16);
     torch::manual_seed(0);
     Supernet net(space);
     const auto x = torch::randn({2, 3, 16, 16});
@@ -111,10 +121,7 @@ TEST(Supernet, MixesOpsAndSkipsInactiveOnes) {
 }
 
 TEST(Supernet, InactiveOpsOnPartOfTheBatchEstimateTheirGradientUnbiased) {
-    SpaceConfig space;
-    space.channels = 4;
-    space.layers = 3;
-    space.input = {3, 12, 12};
+    const auto space = tinySpace(12);
     torch::manual_seed(1);
     Supernet net(space);
     net->eval();  // per-sample outputs independent of the batch, so the check below is exact
@@ -147,10 +154,7 @@ TEST(Supernet, InactiveOpsOnPartOfTheBatchEstimateTheirGradientUnbiased) {
 }
 
 TEST(Supernet, SharingInputWorkBetweenEdgesChangesNoValueGradientOrStatistic) {
-    SpaceConfig space;
-    space.channels = 4;
-    space.layers = 3;
-    space.input = {3, 12, 12};
+    const auto space = tinySpace(12);
     torch::manual_seed(2);
     Supernet shared(space);
     Supernet separate(space);

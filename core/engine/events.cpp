@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "space/layers/layer_cost.h"
+#include "space/cost_model.h"
 
 namespace nas::engine {
 
@@ -11,7 +11,7 @@ std::vector<std::string> Constraints::violations(const space::Cost& cost) const 
     if (maxParams && cost.params > *maxParams) broken.push_back("params");
     if (maxFlops && cost.flops > *maxFlops) broken.push_back("flops");
     if (maxMac && cost.mac > *maxMac) broken.push_back("mac");
-    if (minIntensity && space::layers::computeIntensity(cost) < *minIntensity)
+    if (minIntensity && space::computeIntensity(cost) < *minIntensity)
         broken.push_back("intensity");
     return broken;
 }

@@ -191,4 +191,6 @@ std::vector<std::vector<Cost>> edgeOpCosts(const SpaceConfig& space, bool reduct
     return table;
 }
 
+double computeIntensity(const Cost& cost) { return cost.mac > 0 ? cost.flops / (4 * cost.mac) : 0; }
+
 }  // namespace nas::space

@@ -21,6 +21,10 @@ struct Cost {
     }
 };
 
+// FLOPs per byte moved, a byte count being 4 per element (fp32): RENA's compute intensity, and a
+// constraint any network's cost can be held to.
+[[nodiscard]] double computeIntensity(const Cost& cost);
+
 // Cost of one op with `channels` in and out, producing an outH x outW map. `affine` says whether
 // its BatchNorms have parameters (true in derived networks, false in the supernet).
 [[nodiscard]] Cost opCost(OpKind kind, int channels, int stride, int outH, int outW, bool affine);

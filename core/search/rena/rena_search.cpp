@@ -95,7 +95,7 @@ RenaSearch::RenaSearch(RenaSettings settings, space::InputShape input, int class
 
 ChildRecord RenaSearch::costed(ChildRecord child) const {
     child.cost = space::layers::layerNetworkCost(child.network, m_input, m_classes).total;
-    child.intensity = space::layers::computeIntensity(child.cost);
+    child.intensity = space::computeIntensity(child.cost);
     return child;
 }
 

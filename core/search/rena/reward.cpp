@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "space/layers/layer_cost.h"
+#include "space/cost_model.h"
 
 namespace nas::search::rena {
 
@@ -18,7 +18,7 @@ Reward renaReward(double accuracy, const space::Cost& cost, const RenaLimits& li
     if (limits.maxFlops && cost.flops > *limits.maxFlops)
         broken.push_back({"flops", cost.flops / *limits.maxFlops - 1, limits.flopsMode});
     if (limits.minIntensity) {
-        const double intensity = space::layers::computeIntensity(cost);
+        const double intensity = space::computeIntensity(cost);
         if (intensity < *limits.minIntensity)
             broken.push_back({"intensity",
                               intensity > 0 ? *limits.minIntensity / intensity - 1 : INFINITY,

@@ -84,6 +84,4 @@ LayerNetworkCost layerNetworkCost(const LayerNetwork& network, const InputShape&
     return cost;
 }
 
-double computeIntensity(const Cost& cost) { return cost.mac > 0 ? cost.flops / (4 * cost.mac) : 0; }
-
 }  // namespace nas::space::layers

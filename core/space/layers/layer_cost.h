@@ -22,7 +22,4 @@ struct LayerNetworkCost {
 [[nodiscard]] LayerNetworkCost layerNetworkCost(const LayerNetwork& network,
                                                 const InputShape& input, int classes);
 
-// FLOPs per byte moved, a byte count being 4 per element (fp32): RENA's compute intensity.
-[[nodiscard]] double computeIntensity(const Cost& cost);
-
 }  // namespace nas::space::layers
